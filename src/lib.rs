@@ -1,0 +1,180 @@
+//! Read UK Parliament written questions and answers, in every form they
+//! are published in, and turn them into one normalised [`Record`] per
+//! question, with every figure quoted in the answer pulled out as data.
+//!
+//! # Brief overview
+//!
+//! An input (a file's bytes) is decoded to text ([`input::decode`]: gzip,
+//! BOMs, UTF-16, Latin-1, lossy UTF-8), its [`Format`] is detected from its
+//! content, and the format's module turns it into records. Every record is
+//! then finished the same way: the House is inferred from the question's
+//! form when the source does not give it, the figures of the answer are
+//! extracted ([`figures::extract`]) and the stable id is computed.
+//!
+//! The wire format of a record is documented on the [`record`] module.
+//!
+//! # Example
+//!
+//! ```
+//! let page = "Children: Protection\n\n\
+//!     (asked on 16th September 2020) - View Source\n\n\
+//!     Question to the Department for Education:\n\n\
+//!     To ask the Secretary of State for Education, what steps his \
+//!     Department is taking to help vulnerable children.\n\n\n\
+//!     Answered by\nVicky Ford Portrait\nVicky Ford\n\
+//!     This question was answered on 23rd September 2020\n\n\
+//!     We are investing £3 million over the 3 years to March 2021.\n\n\
+//!     Reticulating Splines\n";
+//! let parsed = wrans::parse_bytes("page.txt", page.as_bytes(), None);
+//! assert!(parsed.failure.is_none());
+//! let record = &parsed.records[0];
+//! assert_eq!(record.heading.as_deref(), Some("Children: Protection"));
+//! assert_eq!(record.house, Some(wrans::House::Commons));
+//! let answer = record.answer.as_ref().unwrap();
+//! assert_eq!(answer.answered_on.as_deref(), Some("2020-09-23"));
+//! assert_eq!(record.figures[0].value, Some(3_000_000.0));
+//! ```
+//!
+//! # Limitations
+//!
+//! - Text formats (web pages saved as text, letters) are parsed by their
+//!   layout; a layout the parser does not know gives partial records with
+//!   warnings rather than an error.
+//! - Figures are found by rules, not by a statistical model: unusual
+//!   phrasings (`1.2 billion pounds`, `two-thirds`) may be missed; see the
+//!   [`figures`] module for what is recognised.
+
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod figures;
+pub mod format;
+mod formats;
+pub mod input;
+pub mod record;
+pub mod schema;
+pub mod text;
+
+pub use error::{Error, ErrorKind, Position, Result};
+pub use format::Format;
+pub use record::{
+    Answer, Figure, FigureKind, House, Kind, Letter, Person, Qualifier,
+    Question, Recipient, Record, Sender, Source,
+};
+
+/// An input ready for a format parser: its path (as given on the command
+/// line, `-` for stdin) and its decoded text.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The path as given by the user.
+    pub path: &'a str,
+    /// The decoded text.
+    pub text: &'a str,
+}
+
+impl<'a> Input<'a> {
+    /// A [`Source`] for the record at `index` of this input.
+    pub fn source(
+        &self,
+        format: Format,
+        index: usize,
+        resource: Option<String>,
+    ) -> Source {
+        Source { format, path: self.path.to_string(), index, resource }
+    }
+}
+
+/// What parsing one input gave.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The format the input was parsed as (`None` when not detected).
+    pub format: Option<Format>,
+    /// The records found, in input order.
+    pub records: Vec<Record>,
+    /// Notes for stderr that are not errors (e.g. "skipped 3 written
+    /// statements").
+    pub notes: Vec<String>,
+    /// Why the input failed, wholly (no records) or in part (the records
+    /// before the failure are kept).
+    pub failure: Option<Error>,
+}
+
+/// Parses one input's bytes: decodes them, detects the format (unless
+/// `format` is given), parses, and finishes every record (house, figures,
+/// id). Never panics and never returns early: a failure is reported in
+/// [`Parsed::failure`].
+pub fn parse_bytes(
+    path: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+) -> Parsed {
+    let decoded = match input::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            let e = e.with_path(path);
+            let e = match format {
+                Some(f) => e.with_format(f),
+                None => e,
+            };
+            return Parsed { failure: Some(e), ..Parsed::default() };
+        }
+    };
+    parse_text(path, &decoded.text, format, &decoded.warnings)
+}
+
+/// Parses one input's decoded text, as [`parse_bytes`] does after
+/// decoding. `warnings` are added to every record.
+pub fn parse_text(
+    path: &str,
+    text: &str,
+    format: Option<Format>,
+    warnings: &[String],
+) -> Parsed {
+    let Some(format) = format.or_else(|| Format::detect(path, text)) else {
+        return Parsed {
+            failure: Some(
+                Error::new(ErrorKind::Unrecognised)
+                    .with_path(path)
+                    .at_offset(text, 0),
+            ),
+            ..Parsed::default()
+        };
+    };
+    let input = Input { path, text };
+    let mut parsed = match format.parse(&input) {
+        Ok(p) => p,
+        Err(e) => Parsed { failure: Some(e), ..Parsed::default() },
+    };
+    parsed.format = Some(format);
+    if let Some(e) = parsed.failure.take() {
+        parsed.failure = Some(e.with_format(format).with_path(path));
+    }
+    for record in &mut parsed.records {
+        record.warnings.splice(0..0, warnings.iter().cloned());
+        finish(record);
+    }
+    parsed
+}
+
+/// Finishes a record the same way whatever its format: infers the House
+/// from the question's form or UIN when the source did not give it,
+/// extracts the figures, and sets the id.
+pub fn finish(record: &mut Record) {
+    if record.house.is_none() {
+        record.house = text::infer_house(
+            record.question.as_ref().and_then(|q| q.text.as_deref()),
+            record.uin.as_deref(),
+        );
+    }
+    if record.figures.is_empty() {
+        if let Some(t) = record.answer.as_ref().and_then(|a| a.text.as_deref())
+        {
+            record.figures = figures::extract(t, "answer.text");
+        } else if let Some(t) =
+            record.letter.as_ref().and_then(|l| l.body.as_deref())
+        {
+            record.figures = figures::extract(t, "letter.body");
+        }
+    }
+    record.id = text::record_id(record);
+}

@@ -1,0 +1,565 @@
+//! HTML (the small subset answers use) and messy plain text to clean text.
+//!
+//! The output rules are those of the record schema: tags removed, entities
+//! decoded, `&nbsp;`/U+00A0/U+202F made spaces, paragraphs joined by one
+//! blank line, list items and table rows one per line, table cells joined
+//! by ` | `.
+
+use memchr::memchr2;
+
+/// Whether `s` holds HTML markup (a tag the answer subset uses, or an
+/// entity), as opposed to plain text.
+pub fn looks_like_html(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(j) = memchr::memchr(b'<', &b[i..]) {
+        let rest = &s[i + j + 1..];
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(
+            name.as_str(),
+            "p" | "br"
+                | "div"
+                | "span"
+                | "a"
+                | "b"
+                | "i"
+                | "em"
+                | "strong"
+                | "ul"
+                | "ol"
+                | "li"
+                | "table"
+                | "tr"
+                | "td"
+                | "th"
+                | "tbody"
+                | "thead"
+                | "sup"
+                | "sub"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "u"
+                | "font"
+                | "blockquote"
+                | "img"
+                | "hr"
+        ) {
+            return true;
+        }
+        i += j + 1;
+    }
+    false
+}
+
+/// Converts `s` to clean text: as HTML when it holds markup, else as plain
+/// text (see [`clean_plain`]).
+pub fn to_text(s: &str) -> String {
+    if looks_like_html(s) {
+        html_to_text(s)
+    } else {
+        clean_plain(s)
+    }
+}
+
+/// Cleans plain text: decodes nothing, but makes non-breaking and other
+/// odd spaces plain, trims every line, collapses runs of spaces, and keeps
+/// at most one blank line between paragraphs.
+pub fn clean_plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for line in s.lines() {
+        let line = collapse_spaces(&fix_spaces(line));
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Replaces non-breaking, narrow and other fixed-width spaces, tabs and
+/// zero-width characters by plain spaces (or nothing).
+pub fn fix_spaces(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
+        .map(|c| match c {
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{2002}'
+            | '\u{2003}' | '\t' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// Collapses runs of spaces into one and trims the ends.
+pub fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Where the converter is in the block structure.
+#[derive(Default)]
+struct Builder {
+    /// Finished lines; an empty string marks a paragraph break.
+    lines: Vec<String>,
+    /// The line being built.
+    cur: String,
+    /// Cells of the table row being built.
+    row: Option<Vec<String>>,
+    /// Inside `<script>`/`<style>`: text is dropped.
+    skip: bool,
+}
+
+impl Builder {
+    fn text(&mut self, t: &str) {
+        if self.skip {
+            return;
+        }
+        for c in t.chars() {
+            let c = match c {
+                '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\n'
+                | '\r' | '\t' => ' ',
+                '\u{200b}' | '\u{feff}' | '\u{ad}' => continue,
+                c => c,
+            };
+            if c == ' ' && (self.cur.is_empty() || self.cur.ends_with(' ')) {
+                continue;
+            }
+            self.cur.push(c);
+        }
+    }
+
+    /// Ends the current line (a `<br>` or list item).
+    fn line(&mut self) {
+        let l = self.cur.trim().to_string();
+        self.cur.clear();
+        if let Some(row) = &mut self.row {
+            // A line break inside a cell: keep the cell's text together.
+            if !l.is_empty() {
+                if let Some(last) = row.last_mut() {
+                    if !last.is_empty() {
+                        last.push(' ');
+                    }
+                    last.push_str(&l);
+                    return;
+                }
+                row.push(l);
+            }
+            return;
+        }
+        if !l.is_empty() {
+            self.lines.push(l);
+        }
+    }
+
+    /// Ends the current paragraph.
+    fn para(&mut self) {
+        self.line();
+        if self.row.is_none()
+            && self.lines.last().is_some_and(|l| !l.is_empty())
+        {
+            self.lines.push(String::new());
+        }
+    }
+
+    fn start_row(&mut self) {
+        self.line();
+        self.row = Some(Vec::new());
+    }
+
+    fn start_cell(&mut self) {
+        self.line();
+        if let Some(row) = &mut self.row {
+            row.push(String::new());
+        }
+    }
+
+    fn end_cell(&mut self) {
+        let l = self.cur.trim().to_string();
+        self.cur.clear();
+        if let Some(row) = &mut self.row {
+            match row.last_mut() {
+                Some(last) => {
+                    if !l.is_empty() {
+                        if !last.is_empty() {
+                            last.push(' ');
+                        }
+                        last.push_str(&l);
+                    }
+                }
+                None => row.push(l),
+            }
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.end_cell();
+        if let Some(row) = self.row.take() {
+            let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+            if cells.iter().any(|c| !c.is_empty()) {
+                self.lines.push(cells.join(" | "));
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.end_row();
+        self.line();
+        let mut out = String::new();
+        let mut blank = false;
+        for l in self.lines {
+            if l.is_empty() {
+                blank = !out.is_empty();
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(if blank { "\n\n" } else { "\n" });
+            }
+            blank = false;
+            out.push_str(&l);
+        }
+        out
+    }
+}
+
+/// Converts an HTML fragment to clean text.
+///
+/// Understands the answer subset: paragraphs and other blocks, `<br>`,
+/// lists, tables (rows on their own lines, cells joined by ` | `), inline
+/// markup (dropped), comments, `<script>`/`<style>` (dropped) and
+/// character references. Never fails: unclosed tags and stray `<` are
+/// treated as text where they cannot be tags.
+pub fn html_to_text(s: &str) -> String {
+    let mut b = Builder::default();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(j) = memchr2(b'<', b'&', &bytes[i..]) else {
+            b.text(&s[i..]);
+            break;
+        };
+        b.text(&s[i..i + j]);
+        i += j;
+        if bytes[i] == b'&' {
+            let (decoded, used) = decode_entity(&s[i..]);
+            b.text(&decoded);
+            i += used;
+            continue;
+        }
+        // A comment.
+        if s[i..].starts_with("<!--") {
+            i = s[i..].find("-->").map_or(bytes.len(), |k| i + k + 3);
+            continue;
+        }
+        // A tag: `<` followed by a letter, `/` or `!`/`?`.
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+        {
+            b.text("<");
+            i += 1;
+            continue;
+        }
+        let end = match memchr::memchr(b'>', &bytes[i..]) {
+            Some(k) => i + k,
+            None => {
+                b.text(&s[i..]);
+                break;
+            }
+        };
+        let inner = &s[i + 1..end];
+        i = end + 1;
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match name.as_str() {
+            "script" | "style" => b.skip = !closing,
+            "br" => b.line(),
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            | "blockquote" | "ul" | "ol" | "dl" | "section" | "article"
+            | "header" | "footer" | "hr" | "pre" | "center" | "title" => {
+                if b.row.is_some() {
+                    b.line();
+                } else {
+                    b.para();
+                }
+            }
+            "li" | "dt" | "dd" => b.line(),
+            "table" | "tbody" | "thead" | "tfoot" | "caption" => {
+                b.end_row();
+                b.para();
+            }
+            "tr" => {
+                b.end_row();
+                if !closing {
+                    b.start_row();
+                }
+            }
+            "td" | "th" => {
+                if closing {
+                    b.end_cell();
+                } else {
+                    if b.row.is_none() {
+                        b.start_row();
+                    } else {
+                        b.end_cell();
+                    }
+                    b.start_cell();
+                }
+            }
+            _ => {}
+        }
+    }
+    b.finish()
+}
+
+/// Decodes the character reference at the start of `s` (which starts with
+/// `&`). Returns the decoded text and the number of bytes used; an unknown
+/// or malformed reference is kept as a literal `&`.
+pub fn decode_entity(s: &str) -> (String, usize) {
+    let end = s[1..]
+        .char_indices()
+        .take(32)
+        .find(|&(_, c)| c == ';' || c.is_whitespace() || c == '&' || c == '<')
+        .map(|(k, c)| (k + 1, c));
+    let Some((semi, ';')) = end else {
+        // `&pound` without `;` is common in scraped text: try the name.
+        return ("&".to_string(), 1);
+    };
+    let name = &s[1..semi];
+    let decoded = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => num.parse::<u32>().ok(),
+        };
+        code.and_then(numeric_char).map(String::from)
+    } else {
+        named_entity(name).map(String::from)
+    };
+    match decoded {
+        Some(d) => (d, semi + 1),
+        None => ("&".to_string(), 1),
+    }
+}
+
+/// A numeric reference's character; Windows-1252 codes 128–159 are mapped
+/// as browsers do (`&#150;` is an en dash).
+fn numeric_char(code: u32) -> Option<char> {
+    const CP1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ',
+        '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—',
+        '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match code {
+        128..=159 => Some(CP1252[(code - 128) as usize]),
+        0 => None,
+        c => char::from_u32(c),
+    }
+}
+
+/// Decodes the named entities found in answers and in the ParlParse DTD.
+pub fn named_entity(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        "nbsp" => " ",
+        "pound" => "£",
+        "euro" => "€",
+        "cent" => "¢",
+        "yen" => "¥",
+        "dollar" => "$",
+        "ndash" => "–",
+        "mdash" => "—",
+        "hyphen" | "dash" => "-",
+        "minus" => "−",
+        "lsquo" => "‘",
+        "rsquo" => "’",
+        "sbquo" => "‚",
+        "ldquo" => "“",
+        "rdquo" => "”",
+        "bdquo" => "„",
+        "hellip" => "…",
+        "middot" => "·",
+        "bull" => "•",
+        "deg" => "°",
+        "frac12" => "½",
+        "frac14" => "¼",
+        "frac34" => "¾",
+        "frac13" => "⅓",
+        "frac23" => "⅔",
+        "times" => "×",
+        "divide" => "÷",
+        "plusmn" => "±",
+        "sup1" => "¹",
+        "sup2" => "²",
+        "sup3" => "³",
+        "micro" => "µ",
+        "para" => "¶",
+        "sect" => "§",
+        "copy" => "©",
+        "reg" => "®",
+        "trade" => "™",
+        "laquo" => "«",
+        "raquo" => "»",
+        "iexcl" => "¡",
+        "iquest" => "¿",
+        "shy" => "\u{ad}",
+        "ordm" => "º",
+        "ordf" => "ª",
+        "dagger" => "†",
+        "Dagger" => "‡",
+        "permil" => "‰",
+        "prime" => "′",
+        "Prime" => "″",
+        "larr" => "←",
+        "rarr" => "→",
+        "le" => "≤",
+        "ge" => "≥",
+        "ne" => "≠",
+        "thinsp" => "\u{2009}",
+        "ensp" => "\u{2002}",
+        "emsp" => "\u{2003}",
+        "zwnj" => "\u{200c}",
+        "zwj" => "\u{200d}",
+        "aacute" => "á",
+        "Aacute" => "Á",
+        "agrave" => "à",
+        "Agrave" => "À",
+        "acirc" => "â",
+        "Acirc" => "Â",
+        "auml" => "ä",
+        "Auml" => "Ä",
+        "atilde" => "ã",
+        "aring" => "å",
+        "Aring" => "Å",
+        "aelig" => "æ",
+        "AElig" => "Æ",
+        "ccedil" => "ç",
+        "Ccedil" => "Ç",
+        "eacute" => "é",
+        "Eacute" => "É",
+        "egrave" => "è",
+        "Egrave" => "È",
+        "ecirc" => "ê",
+        "Ecirc" => "Ê",
+        "euml" => "ë",
+        "Euml" => "Ë",
+        "iacute" => "í",
+        "Iacute" => "Í",
+        "igrave" => "ì",
+        "icirc" => "î",
+        "iuml" => "ï",
+        "ntilde" => "ñ",
+        "Ntilde" => "Ñ",
+        "oacute" => "ó",
+        "Oacute" => "Ó",
+        "ograve" => "ò",
+        "ocirc" => "ô",
+        "Ocirc" => "Ô",
+        "ouml" => "ö",
+        "Ouml" => "Ö",
+        "otilde" => "õ",
+        "oslash" => "ø",
+        "Oslash" => "Ø",
+        "uacute" => "ú",
+        "Uacute" => "Ú",
+        "ugrave" => "ù",
+        "ucirc" => "û",
+        "uuml" => "ü",
+        "Uuml" => "Ü",
+        "yacute" => "ý",
+        "yuml" => "ÿ",
+        "szlig" => "ß",
+        "eth" => "ð",
+        "thorn" => "þ",
+        "alpha" => "α",
+        "beta" => "β",
+        "gamma" => "γ",
+        "delta" => "δ",
+        "mu" => "μ",
+        "pi" => "π",
+        "sigma" => "σ",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! html {
+        ($name:ident, $input:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(html_to_text($input), $want);
+            }
+        };
+    }
+
+    html!(paragraphs, "<p>One.</p><p>Two.</p>", "One.\n\nTwo.");
+    html!(lda_escapes, "\n\nOne.</p>\n\n</p>\n\nTwo.</p>", "One.\n\nTwo.");
+    html!(br_is_line, "a<br/>b<br>c", "a\nb\nc");
+    html!(
+        entities,
+        "&pound;3&nbsp;m &amp; &#163;4 &#x20AC;5 &#150;",
+        "£3 m & £4 €5 –"
+    );
+    html!(unknown_entity_kept, "AT&T &foo; & bar", "AT&T &foo; & bar");
+    html!(nbsp_chars, "a\u{a0}b\u{202f}c", "a b c");
+    html!(
+        inline_markup,
+        "<p>The <b>big</b> <i>(a)</i> <a href=\"x\">link</a></p>",
+        "The big (a) link"
+    );
+    html!(
+        list_items,
+        "<p>Intro:</p><ul><li>one</li><li>two</li></ul><p>End</p>",
+        "Intro:\n\none\ntwo\n\nEnd"
+    );
+    html!(
+        table_rows,
+        "<table><tr><th>Year</th><th>Number</th></tr><tr><td>2018</td><td colspan=\"2\">1,234</td></tr></table>",
+        "Year | Number\n2018 | 1,234"
+    );
+    html!(
+        table_cell_paras,
+        "<table><tr><td><p>a</p><p>b</p></td><td>c</td></tr></table>",
+        "a b | c"
+    );
+    html!(comment_script, "a<!-- x -->b<script>var x=1;</script>c", "abc");
+    html!(stray_lt, "less than 5 < 6 and x<y", "less than 5 < 6 and x<y");
+    html!(whitespace, "<p>\n  lots   of\n space </p>", "lots of space");
+
+    #[test]
+    fn plain_text_cleaning() {
+        assert_eq!(clean_plain("  a\u{a0} b \n\n\n\nc\nd  "), "a b\n\nc\nd");
+        assert!(!looks_like_html("5 < 6 and £3"));
+        assert!(looks_like_html("x<p>y"));
+        assert_eq!(to_text("a<br>b"), "a\nb");
+    }
+}

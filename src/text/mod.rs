@@ -1,0 +1,275 @@
+//! Pieces every format shares: HTML to text, dates, names, the House a
+//! question belongs to, whom it is addressed to, and stable record ids.
+
+pub mod date;
+pub mod html;
+pub mod names;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::record::{House, Kind, Record};
+
+pub use date::{find_date, parse_date};
+pub use html::{clean_plain, html_to_text, to_text};
+pub use names::{person, plain_name};
+
+/// The first `n` bytes of `text` (fewer, to end on a character
+/// boundary): for sniffing a format without scanning a whole large input.
+pub fn head(text: &str, n: usize) -> &str {
+    let mut n = n.min(text.len());
+    while !text.is_char_boundary(n) {
+        n -= 1;
+    }
+    &text[..n]
+}
+
+static LORDS_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[^.]{0,80}?\b)?to\s+ask\s+(?:his|her)\s+majesty['’]?s\s+government|^(?:[^.]{0,80}?\b)?to\s+ask\s+the\s+(?:senior\s+deputy\s+speaker|chairman\s+of\s+committees|lord\s+speaker)",
+    )
+    .expect("valid regex")
+});
+
+static COMMONS_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*to\s+ask\s+(?:the\s+)?(?:secretary\s+of\s+state|minister|(?:right\s+)?hon(?:\.|ourable)?\s+(?:and\s+learned\s+)?(?:member|gentleman|lady)|chancellor\s+of\s+the\s+(?:exchequer|duchy)|prime\s+minister|deputy\s+prime\s+minister|attorney\s+general|solicitor\s+general|advocate\s+general|leader\s+of\s+the\s+house|paymaster\s+general|president\s+of\s+the\s+(?:board|council)|parliamentary\s+secretary|first\s+secretary)",
+    )
+    .expect("valid regex")
+});
+
+/// The House a question belongs to, inferred from its form or its UIN,
+/// and never otherwise: `To ask His/Her Majesty's Government` (or the
+/// Senior Deputy Speaker, the Chairman of Committees) and `HL` UINs are the
+/// Lords; `To ask the Secretary of State…`, `the Minister…`, `the hon.
+/// Member for…` and the other Commons offices are the Commons.
+pub fn infer_house(
+    question: Option<&str>,
+    uin: Option<&str>,
+) -> Option<House> {
+    if let Some(u) = uin {
+        let u = u.trim();
+        if u.len() > 2 && u[..2].eq_ignore_ascii_case("HL") {
+            return Some(House::Lords);
+        }
+    }
+    let q = question?.trim_start();
+    if LORDS_FORM.is_match(q) {
+        Some(House::Lords)
+    } else if COMMONS_FORM.is_match(q) {
+        Some(House::Commons)
+    } else {
+        None
+    }
+}
+
+static ADDRESSEE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:,\s*|\s+)(?:what|whether|how|when|if|which|why|who|whom|where|pursuant|with\s+reference|further\s+to|following|for\s+what|on\s+what|by\s+what|to\s+what|in\s+what|at\s+what|under\s+what|from\s+what|what's)\b|,",
+    )
+    .expect("valid regex")
+});
+
+static TO_ASK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bto\s+ask\s+").expect("valid regex"));
+
+/// Whom a question is put to: `To ask the Secretary of State for
+/// Education, what …` gives `the Secretary of State for Education`;
+/// `To ask Her Majesty's Government what …` gives `Her Majesty's
+/// Government`. `None` when the text has no `To ask` near its start.
+pub fn addressed_to(question: &str) -> Option<String> {
+    let m = TO_ASK.find(question)?;
+    if m.start() > 120 {
+        return None;
+    }
+    let rest = &question[m.end()..];
+    // Prefer a stop at an interrogative word; fall back to the first comma.
+    let stop = ADDRESSEE_END
+        .find_iter(rest)
+        .find(|s| !s.as_str().trim().eq(","))
+        .map(|s| s.start());
+    let comma = rest.find(',');
+    let end = match (stop, comma) {
+        (Some(s), _) => s,
+        (None, Some(c)) => c,
+        (None, None) => return None,
+    };
+    let who = rest[..end].trim().trim_end_matches(',').trim();
+    if who.is_empty() || who.len() > 160 {
+        None
+    } else {
+        Some(who.to_string())
+    }
+}
+
+/// A question's text normalised for matching records from different
+/// sources: lower case, letters and digits only, single spaces, without a
+/// leading `To ask …,`.
+pub fn match_key(question: &str) -> String {
+    let mut out = String::with_capacity(question.len());
+    for w in question
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// A 64-bit FNV-1a hash: stable across runs, machines and Rust versions.
+pub fn stable_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in p.as_bytes().iter().chain(std::iter::once(&0xffu8)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The record's id: `HOUSE/TABLED_ON/UIN` when all three are known;
+/// otherwise the format's name, `:`, and a stable hash of the record's
+/// content (house, UIN, dates, normalised question text, names, answer or
+/// letter text).
+pub fn record_id(r: &Record) -> String {
+    let q = r.question.as_ref();
+    let tabled = q.and_then(|q| q.tabled_on.as_deref());
+    if let (Some(h), Some(t), Some(u)) = (r.house, tabled, r.uin.as_deref()) {
+        return format!("{}/{}/{}", h.as_str(), t, u);
+    }
+    let qtext = q.and_then(|q| q.text.as_deref()).map(match_key);
+    let asker =
+        q.and_then(|q| q.asker.as_ref()).and_then(|p| p.name.as_deref());
+    let a = r.answer.as_ref();
+    let atext = a.and_then(|a| a.text.as_deref()).map(match_key);
+    let l = r.letter.as_ref();
+    let ltext = l.and_then(|l| l.body.as_deref()).map(match_key);
+    let h = stable_hash(&[
+        match r.kind {
+            Kind::WrittenQuestion => "q",
+            Kind::Letter => "l",
+        },
+        r.house.map_or("", House::as_str),
+        r.uin.as_deref().unwrap_or(""),
+        tabled.unwrap_or(""),
+        qtext.as_deref().unwrap_or(""),
+        r.heading.as_deref().unwrap_or(""),
+        asker.unwrap_or(""),
+        a.and_then(|a| a.answered_on.as_deref()).unwrap_or(""),
+        atext.as_deref().unwrap_or(""),
+        l.and_then(|l| l.date.as_deref()).unwrap_or(""),
+        l.and_then(|l| l.sender.name.as_deref()).unwrap_or(""),
+        ltext.as_deref().unwrap_or(""),
+    ]);
+    format!("{}:{:016x}", r.source.format.name(), h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn house_from_form_and_uin() {
+        let c = Some(House::Commons);
+        let l = Some(House::Lords);
+        assert_eq!(
+            infer_house(
+                Some("To ask the Secretary of State for Education, what"),
+                None
+            ),
+            c
+        );
+        assert_eq!(
+            infer_house(
+                Some("To ask the Minister for the Cabinet Office, if"),
+                None
+            ),
+            c
+        );
+        assert_eq!(
+            infer_house(
+                Some("To ask the hon. Member for Caithness, representing"),
+                None
+            ),
+            c
+        );
+        assert_eq!(
+            infer_house(
+                Some("To ask the Chancellor of the Exchequer, what"),
+                None
+            ),
+            c
+        );
+        assert_eq!(
+            infer_house(Some("To ask Her Majesty's Government what"), None),
+            l
+        );
+        assert_eq!(
+            infer_house(Some("To ask His Majesty’s Government whether"), None),
+            l
+        );
+        assert_eq!(
+            infer_house(Some("Lord Alton of Liverpool to ask His Majesty's Government what"), None),
+            l
+        );
+        assert_eq!(infer_house(None, Some("HL5821")), l);
+        assert_eq!(
+            infer_house(Some("What his policy is on legal aid."), None),
+            None
+        );
+        assert_eq!(infer_house(None, Some("912085")), None);
+    }
+
+    #[test]
+    fn addressee() {
+        assert_eq!(
+            addressed_to(
+                "To ask the Secretary of State for Education, what steps"
+            )
+            .as_deref(),
+            Some("the Secretary of State for Education")
+        );
+        assert_eq!(
+            addressed_to("To ask Her Majesty's Government what assessment")
+                .as_deref(),
+            Some("Her Majesty's Government")
+        );
+        assert_eq!(
+            addressed_to(
+                "To ask the hon. Member for Caithness, Sutherland and Easter Ross, \
+                 representing the House of Commons Commission when the"
+            )
+            .as_deref(),
+            Some(
+                "the hon. Member for Caithness, Sutherland and Easter Ross, \
+                 representing the House of Commons Commission"
+            )
+        );
+        assert_eq!(
+            addressed_to(
+                "To ask the Secretary of State for Foreign, Commonwealth and \
+                 Development Affairs, what"
+            )
+            .as_deref(),
+            Some("the Secretary of State for Foreign, Commonwealth and Development Affairs")
+        );
+        assert_eq!(addressed_to("What his policy is."), None);
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        // Fixed value: changing the hash changes every id.
+        assert_eq!(stable_hash(&["a", "b"]), stable_hash(&["a", "b"]));
+        assert_ne!(stable_hash(&["ab", ""]), stable_hash(&["a", "b"]));
+        assert_eq!(format!("{:016x}", stable_hash(&[""])), "af63f44c8601e7d4");
+        assert_eq!(
+            match_key("To ask the  Secretary, what?"),
+            "to ask the secretary what"
+        );
+    }
+}
