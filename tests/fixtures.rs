@@ -55,7 +55,8 @@ fn golden_fixtures() {
     assert!(!inputs.is_empty(), "no fixtures found under fixtures/");
     let mut failures = Vec::new();
     for input in &inputs {
-        let rel = input.strip_prefix(manifest).expect("under the manifest dir");
+        let rel =
+            input.strip_prefix(manifest).expect("under the manifest dir");
         let shown = rel.to_string_lossy().replace('\\', "/");
         let bytes = fs::read(input).expect("fixture is readable");
         let parsed = wrans::parse_bytes(&shown, &bytes, None);
@@ -79,7 +80,8 @@ fn golden_fixtures() {
         if parsed.records.is_empty() {
             got["records"] = serde_json::json!([]);
         }
-        let got = serde_json::to_string_pretty(&got).expect("serialises") + "\n";
+        let got =
+            serde_json::to_string_pretty(&got).expect("serialises") + "\n";
         let exp_path = expected_path(input);
         if update {
             fs::write(&exp_path, &got).expect("expected file is writable");
@@ -114,7 +116,8 @@ fn first_difference(a: &str, b: &str) -> (String, String) {
     let bl: Vec<&str> = b.lines().collect();
     let i = al.iter().zip(&bl).take_while(|(x, y)| x == y).count();
     let from = i.saturating_sub(3);
-    let window = |v: &[&str]| v[from.min(v.len())..(i + 4).min(v.len())].join("\n");
+    let window =
+        |v: &[&str]| v[from.min(v.len())..(i + 4).min(v.len())].join("\n");
     (
         format!("(line {})\n{}", i + 1, window(&al)),
         format!("(line {})\n{}", i + 1, window(&bl)),
