@@ -429,7 +429,7 @@ fn write_figure_rows_csv(
 /// Standard output, or a temporary file renamed over `-o FILE` when the
 /// run finishes, so that a failed run never leaves half a file.
 struct Output {
-    writer: Box<dyn Write>,
+    writer: Option<Box<dyn Write>>,
     rename: Option<(PathBuf, PathBuf)>,
 }
 
@@ -437,7 +437,9 @@ impl Output {
     fn open(path: Option<&Path>) -> anyhow::Result<Output> {
         match path {
             None => Ok(Output {
-                writer: Box::new(io::BufWriter::new(io::stdout().lock())),
+                writer: Some(Box::new(io::BufWriter::new(
+                    io::stdout().lock(),
+                ))),
                 rename: None,
             }),
             Some(p) => {
@@ -456,7 +458,7 @@ impl Output {
                     format!("{}: cannot create", tmp.display())
                 })?;
                 Ok(Output {
-                    writer: Box::new(io::BufWriter::new(file)),
+                    writer: Some(Box::new(io::BufWriter::new(file))),
                     rename: Some((tmp, p.to_path_buf())),
                 })
             }
@@ -464,17 +466,33 @@ impl Output {
     }
 
     fn writer(&mut self) -> &mut dyn Write {
-        &mut *self.writer
+        match &mut self.writer {
+            Some(w) => &mut **w,
+            // Only after `finish`, which consumes the output.
+            None => unreachable!("output used after finish"),
+        }
     }
 
     fn finish(mut self) -> anyhow::Result<()> {
-        self.writer.flush().context("cannot write the output")?;
-        drop(self.writer);
+        if let Some(mut w) = self.writer.take() {
+            w.flush().context("cannot write the output")?;
+        }
         if let Some((tmp, dest)) = self.rename.take() {
             fs::rename(&tmp, &dest).with_context(|| {
                 format!("cannot move {} to {}", tmp.display(), dest.display())
             })?;
         }
         Ok(())
+    }
+}
+
+impl Drop for Output {
+    /// A run that stops before `finish` removes its temporary file, so no
+    /// half-written output is left behind.
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = self.rename.take() {
+            self.writer.take();
+            let _ = fs::remove_file(tmp);
+        }
     }
 }

@@ -95,10 +95,10 @@ fn split_key(line: &str) -> Option<(&'static str, &str)> {
     let mut best: Option<(&'static str, &str)> = None;
     for k in KEYS {
         if let Some(rest) = line.strip_prefix(k) {
-            if rest.is_empty() || rest.starts_with(' ') {
-                if best.is_none_or(|(b, _)| k.len() > b.len()) {
-                    best = Some((k, rest.trim()));
-                }
+            if (rest.is_empty() || rest.starts_with(' '))
+                && best.is_none_or(|(b, _)| k.len() > b.len())
+            {
+                best = Some((k, rest.trim()));
             }
         }
     }
