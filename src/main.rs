@@ -442,6 +442,18 @@ impl Output {
                 ))),
                 rename: None,
             }),
+            // A device or pipe (`-o /dev/null`) is written directly:
+            // renaming over it would replace it.
+            Some(p) if p.exists() && !p.is_file() => {
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .with_context(|| format!("{}: cannot open", p.display()))?;
+                Ok(Output {
+                    writer: Some(Box::new(io::BufWriter::new(file))),
+                    rename: None,
+                })
+            }
             Some(p) => {
                 let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
                 let name = p.file_name().with_context(|| {
