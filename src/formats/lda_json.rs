@@ -194,6 +194,8 @@ impl State<'_, '_> {
         if !at.is_empty() {
             message = format!("{message} inside {at}");
         }
+        let complete = self.records.len();
+        let mut kept = None;
         if let Some((_, start)) = f.element {
             let keep = |p: &[Step]| {
                 let keys: Vec<&str> = p
@@ -213,37 +215,31 @@ impl State<'_, '_> {
             };
             let cut = js::close_cut(text, start, f.offset, keep);
             if let Ok(value) = serde_json::from_str::<Value>(&cut.closed) {
-                let before = self.records.len();
                 let partial = cut.partial.unwrap_or_default();
                 self.take(&value, Some((&at, &partial)));
-                if self.records.len() > before {
-                    let resource = self.records[before]
-                        .source
-                        .resource
-                        .as_deref()
-                        .map(|r| format!(" (resource {r})"))
-                        .unwrap_or_default();
-                    message.push_str(&format!(
-                        "; the cut item{resource} was kept as a partial record"
-                    ));
+                if self.records.len() > complete {
+                    kept =
+                        Some(match &self.records[complete].source.resource {
+                            Some(r) => format!(
+                                "the cut item (resource {r}) is kept as a \
+                             partial record"
+                            ),
+                            None => "the cut item is kept as a partial record"
+                                .into(),
+                        });
                 }
             }
         }
-        if !self.records.is_empty() {
-            let complete =
-                self.records.iter().filter(|r| !is_partial(r)).count();
+        if f.element.is_some() || complete > 0 {
             message.push_str(&format!(
-                " ({complete} complete item{} before it)",
-                if complete == 1 { "" } else { "s" }
+                " ({complete} complete item{} before it{})",
+                if complete == 1 { "" } else { "s" },
+                kept.map(|k| format!("; {k}")).unwrap_or_default()
             ));
         }
         Error::new(ErrorKind::Json(message))
             .at_offset(self.input.text, original(f.offset))
     }
-}
-
-fn is_partial(r: &Record) -> bool {
-    r.warnings.iter().any(|w| w.starts_with("the input ends inside"))
 }
 
 /// The first scalar in `v`: a string, number or boolean, the `_value` of
@@ -544,7 +540,10 @@ mod tests {
         );
         let e = p.failure.unwrap().to_string();
         assert!(e.contains("unexpected end of input inside result.items[1].answer.answerText"), "{e}");
-        assert!(e.contains("(1 complete item before it)"), "{e}");
+        assert!(
+            e.contains("(1 complete item before it; the cut item (resource 2) is kept as a partial record)"),
+            "{e}"
+        );
         let last_line = doc.lines().count();
         assert!(
             e.starts_with(&format!("line {last_line}, column 10: ")),

@@ -194,6 +194,10 @@ impl Builder {
     }
 
     fn end_cell(&mut self) {
+        if self.row.is_none() {
+            // Not in a table: the text stays for the current line.
+            return;
+        }
         let l = self.cur.trim().to_string();
         self.cur.clear();
         if let Some(row) = &mut self.row {
@@ -206,7 +210,8 @@ impl Builder {
                         last.push_str(&l);
                     }
                 }
-                None => row.push(l),
+                None if !l.is_empty() => row.push(l),
+                None => {}
             }
         }
     }
