@@ -552,6 +552,33 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_odd_inputs() {
+        let deep = format!(
+            "{{\"format\" : \"linked-data-api\", \"result\" : {{\"items\" : [{}",
+            "[".repeat(100_000)
+        );
+        let deep_obj = format!(
+            "{{\"format\" : \"linked-data-api\", \"result\" : {{\"items\" : [{}",
+            "{\"a\":".repeat(50_000)
+        );
+        for text in [
+            "",
+            "{",
+            "{\"result\": []}",
+            "{\"result\": {\"items\": {}}}",
+            "{\"result\": {\"items\": [1, null, \"x\", []]}}",
+            deep.as_str(),
+            deep_obj.as_str(),
+        ] {
+            let _ = parse_str(text);
+        }
+        let e = parse_str("{\"result\": {\"items\": [1, []]}}").unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::NoRecords(_)));
+        let p = parse_str("{\"result\": {\"items\": []}}").unwrap();
+        assert!(p.records.is_empty() && p.failure.is_none());
+    }
+
+    #[test]
     fn cut_header_is_an_error() {
         let e = parse_str("{ \"format\" : \"linked-data-api\", \"result\" : {\"_about\" : \"http://x").unwrap_err();
         assert!(e.to_string().contains("inside result._about"), "{e}");

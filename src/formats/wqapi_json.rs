@@ -92,7 +92,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         Ok(_) => None,
         Err(f) => Some(sink.fail(text, &f, |o| escaped.original(o))),
     };
-    sink.finish(failure, 0)
+    sink.finish(failure)
 }
 
 /// Whether the input is JSON Lines: at least two non-empty lines that each
@@ -158,7 +158,7 @@ fn parse_lines(input: &Input<'_>) -> Result<Parsed> {
         };
         f
     });
-    sink.finish(failure, n_bad)
+    sink.finish(failure)
 }
 
 /// Reads one JSON document (a whole input or one line) into the sink;
@@ -236,7 +236,7 @@ struct Sink<'i, 'a> {
     container: String,
     /// The first element that could not be read (a type mismatch), and how
     /// many there were.
-    bad_elements: Vec<(usize, String, usize)>,
+    bad_elements: Vec<(String, usize)>,
 }
 
 impl<'i, 'a> Sink<'i, 'a> {
@@ -260,6 +260,12 @@ impl<'i, 'a> Sink<'i, 'a> {
         index: usize,
         pos: usize,
     ) -> Result<usize, JsonFail> {
+        if text.as_bytes().get(pos) != Some(&b'{') {
+            // A nested array, a string, ...: not a question.
+            let end = js::skip_value(text, pos)?;
+            self.not_questions += 1;
+            return Ok(end);
+        }
         match js::read_at::<Node<'_>>(text, pos) {
             Ok((node, end)) => {
                 self.node(node, None);
@@ -269,11 +275,8 @@ impl<'i, 'a> Sink<'i, 'a> {
                 // A value of an unexpected type: skip the element, go on.
                 let end = js::skip_value(text, pos)?;
                 let at = self.element_path(index, &[]);
-                self.bad_elements.push((
-                    index,
-                    format!("{} in {at}", f.message),
-                    f.offset,
-                ));
+                self.bad_elements
+                    .push((format!("{} in {at}", f.message), f.offset));
                 Ok(end)
             }
             Err(f) => Err(f),
@@ -382,11 +385,7 @@ impl<'i, 'a> Sink<'i, 'a> {
         }
     }
 
-    fn finish(
-        self,
-        mut failure: Option<Fail>,
-        bad_lines: usize,
-    ) -> Result<Parsed> {
+    fn finish(self, mut failure: Option<Fail>) -> Result<Parsed> {
         let path = self.input.path;
         let mut notes = Vec::new();
         if self.statements > 0 {
@@ -406,9 +405,7 @@ impl<'i, 'a> Sink<'i, 'a> {
         }
         if failure.is_none() {
             let n = self.bad_elements.len();
-            if let Some((_, msg, offset)) =
-                self.bad_elements.into_iter().next()
-            {
+            if let Some((msg, offset)) = self.bad_elements.into_iter().next() {
                 let more = if n > 1 {
                     format!(
                         " ({n} elements could not be read; the others were)"
@@ -420,7 +417,6 @@ impl<'i, 'a> Sink<'i, 'a> {
                     Some(Fail { message: format!("{msg}{more}"), offset });
             }
         }
-        let _ = bad_lines;
         let error = |f: Fail| {
             Error::new(ErrorKind::Json(f.message))
                 .at_offset(self.input.text, f.offset)
@@ -901,12 +897,12 @@ fn person_of(m: &Obj<Member<'_>>, id: &Val<'_>) -> Option<Person> {
     p.member_id =
         m.and_then(|m| m.id.u64()).or_else(|| id.u64()).filter(|&i| i > 0);
     if let Some(m) = m {
-        p.party = m.party.text().map(|s| clean_plain(s));
+        p.party = m.party.text().map(clean_plain);
         p.constituency = m
             .member_from
             .text()
             .filter(|s| !names::is_peerage_type(s))
-            .map(|s| clean_plain(s));
+            .map(clean_plain);
     }
     (p != Person::default()).then_some(p)
 }
@@ -1136,6 +1132,37 @@ mod tests {
             p.notes,
             ["s.json: skipped 1 written statement (not questions)"]
         );
+    }
+
+    #[test]
+    fn never_panics_on_odd_inputs() {
+        let deep = "[".repeat(100_000);
+        let deep_obj = "{\"results\": ".to_string() + &"[".repeat(50_000);
+        let deep_value = "{\"value\": ".repeat(10_000);
+        for text in [
+            "",
+            "   ",
+            "{",
+            "[",
+            "[1, \"x\", null, [2], {\"uin\": \"1\", \"dateTabled\": \"x\"}]",
+            "{\"results\": 5}",
+            "{\"results\": [}",
+            "\"just a string\"",
+            "{\"questionText\": \"To ask \\ud800\"}",
+            "{\"value\": {\"questionText\": \"\u{1}\"}}",
+            deep.as_str(),
+            deep_obj.as_str(),
+            deep_value.as_str(),
+        ] {
+            let _ = parse_str("odd.json", text);
+        }
+        let p = parse_str(
+            "mixed.json",
+            r#"[1, [2], {"uin": "1", "dateTabled": "2021-02-01"}]"#,
+        )
+        .unwrap();
+        assert_eq!(p.records.len(), 1);
+        assert_eq!(p.notes.len(), 1, "{:?}", p.notes);
     }
 
     #[test]

@@ -417,7 +417,9 @@ pub(crate) fn close_cut(
     let b = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut safe_end = start;
-    let mut safe_stack: Vec<Frame> = Vec::new();
+    // After a safe point the stack only grows until the next one, so the
+    // frames to close there are the first `safe_depth` of the stack.
+    let mut safe_depth = 0;
     let mut i = start;
     let mut open_string: Option<(usize, bool)> = None; // (start, is_key)
     let value_done = |stack: &mut Vec<Frame>| {
@@ -461,7 +463,7 @@ pub(crate) fn close_cut(
                 } else {
                     value_done(&mut stack);
                     safe_end = i;
-                    safe_stack = stack.clone();
+                    safe_depth = stack.len();
                 }
             }
             b':' => {
@@ -491,14 +493,14 @@ pub(crate) fn close_cut(
                 });
                 i += 1;
                 safe_end = i;
-                safe_stack = stack.clone();
+                safe_depth = stack.len();
             }
             b'}' | b']' => {
                 stack.pop();
                 i += 1;
                 value_done(&mut stack);
                 safe_end = i;
-                safe_stack = stack.clone();
+                safe_depth = stack.len();
                 if stack.is_empty() {
                     break;
                 }
@@ -518,7 +520,7 @@ pub(crate) fn close_cut(
                 if i < end {
                     value_done(&mut stack);
                     safe_end = i;
-                    safe_stack = stack.clone();
+                    safe_depth = stack.len();
                 }
             }
         }
@@ -573,7 +575,7 @@ pub(crate) fn close_cut(
     }
     let mut closed = String::with_capacity(safe_end - start + 16);
     closed.push_str(&text[start..safe_end]);
-    closed.push_str(&closers(&safe_stack));
+    closed.push_str(&closers(&stack[..safe_depth.min(stack.len())]));
     Cut { path, closed, partial: None }
 }
 

@@ -201,17 +201,17 @@ impl Builder {
         let l = self.cur.trim().to_string();
         self.cur.clear();
         if let Some(row) = &mut self.row {
+            if l.is_empty() {
+                return;
+            }
             match row.last_mut() {
                 Some(last) => {
-                    if !l.is_empty() {
-                        if !last.is_empty() {
-                            last.push(' ');
-                        }
-                        last.push_str(&l);
+                    if !last.is_empty() {
+                        last.push(' ');
                     }
+                    last.push_str(&l);
                 }
-                None if !l.is_empty() => row.push(l),
-                None => {}
+                None => row.push(l),
             }
         }
     }
