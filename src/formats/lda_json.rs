@@ -150,7 +150,7 @@ impl State<'_, '_> {
             Some(mut r) => {
                 if let Some((at, partial)) = cut {
                     r.warn(format!(
-                        "the input ends inside {at}: this record is incomplete \
+                        "the input {at}: this record is incomplete \
                          (fields after the cut are missing)"
                     ));
                     let in_field = |f: &str| {
@@ -216,7 +216,12 @@ impl State<'_, '_> {
             let cut = js::close_cut(text, start, f.offset, keep);
             if let Ok(value) = serde_json::from_str::<Value>(&cut.closed) {
                 let partial = cut.partial.unwrap_or_default();
-                self.take(&value, Some((&at, &partial)));
+                let place = if f.eof {
+                    format!("ends inside {at}")
+                } else {
+                    format!("is not valid JSON inside {at}")
+                };
+                self.take(&value, Some((&place, &partial)));
                 if self.records.len() > complete {
                     kept =
                         Some(match &self.records[complete].source.resource {

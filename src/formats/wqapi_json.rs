@@ -322,7 +322,12 @@ impl<'i, 'a> Sink<'i, 'a> {
             if let Ok(node) = serde_json::from_str::<Node<'_>>(&cut.closed) {
                 let before = self.records.len();
                 let partial = cut.partial.as_ref().map(|p| js::path_string(p));
-                self.node(node, Some((&at, partial.as_deref())));
+                let place = if f.eof {
+                    format!("ends inside {at}")
+                } else {
+                    format!("is not valid JSON inside {at}")
+                };
+                self.node(node, Some((&place, partial.as_deref())));
                 if self.records.len() > before {
                     message.push_str(
                         "; the element was kept as a partial record",
@@ -347,7 +352,7 @@ impl<'i, 'a> Sink<'i, 'a> {
                 let mut r = record(self.input, index, &node);
                 if let Some((at, partial)) = cut {
                     r.warn(format!(
-                        "the input ends inside {at}: this record is incomplete \
+                        "the input {at}: this record is incomplete \
                          (fields after the cut are missing)"
                     ));
                     if let Some(p) = partial {
