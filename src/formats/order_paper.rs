@@ -49,7 +49,8 @@ use crate::text::{self, date, find_date, parse_date};
 use crate::{Input, Parsed};
 
 static LORDS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^Questions for Written Answer\b(.*)$").expect("valid regex")
+    Regex::new(r"(?i)^Questions for Written Answer\b(.*)$")
+        .expect("valid regex")
 });
 
 static COMMONS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,9 +73,8 @@ static LORDS_UIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A UIN after a single space: accepted, with a warning.
-static LORDS_UIN_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(HL\d+)$").expect("valid regex")
-});
+static LORDS_UIN_LOOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(HL\d+)$").expect("valid regex"));
 
 /// The site's mark on an item it cut.
 static SITE_CUT: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,12 +98,15 @@ static COMMONS_UIN: LazyLock<Regex> =
 
 /// A day heading (`MONDAY 2nd FEBRUARY`).
 static DAY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b",
+    )
+    .expect("valid regex")
 });
 
 static DETECT_LORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*Questions for Written Answer\b").expect("valid regex")
+    Regex::new(r"(?m)^[ \t]*Questions for Written Answer\b")
+        .expect("valid regex")
 });
 
 static DETECT_LORDS_ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,11 +144,8 @@ fn is_lords(head: &str) -> bool {
 /// Parses an order paper.
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     let head = text::head(input.text, 20_000);
-    let parsed = if is_lords(head) {
-        parse_lords(input)
-    } else {
-        parse_commons(input)
-    };
+    let parsed =
+        if is_lords(head) { parse_lords(input) } else { parse_commons(input) };
     if parsed.records.is_empty() {
         return Err(Error::new(ErrorKind::NoRecords(
             "expected questions tabled for written answer: \"NAME to ask \
@@ -236,7 +236,8 @@ fn parse_lords(input: &Input<'_>) -> Parsed {
     let mut parsed = Parsed::default();
     for (k, item) in items.into_iter().enumerate() {
         let last = k + 1 == n;
-        let mut r = Record::question(input.source(Format::OrderPaper, k, None));
+        let mut r =
+            Record::question(input.source(Format::OrderPaper, k, None));
         r.house = Some(House::Lords);
         let mut rest = item.rest.trim().to_string();
         let site_cut = SITE_CUT.find(&rest).map(|m| m.start());
@@ -298,8 +299,10 @@ fn tabled_date(
         return (Some(d), None);
     }
     static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[a-z]+day\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?$")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)^(?:[a-z]+day\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?$",
+        )
+        .expect("valid regex")
     });
     let guess = DAY_MONTH.captures(part).and_then(|c| {
         let day: u8 = c[1].parse().ok()?;
@@ -406,7 +409,8 @@ fn parse_commons(input: &Input<'_>) -> Parsed {
     let n = items.len();
     let mut parsed = Parsed::default();
     for (k, item) in items.into_iter().enumerate() {
-        let mut r = Record::question(input.source(Format::OrderPaper, k, None));
+        let mut r =
+            Record::question(input.source(Format::OrderPaper, k, None));
         r.house = Some(House::Commons);
         r.uin = item.uin.map(str::to_string);
         let mut qtext = item.text.trim().to_string();
@@ -496,13 +500,24 @@ mod tests {
     #[test]
     fn tabled_dates() {
         assert_eq!(
-            tabled_date(" 27 March 2018 and due for answer by 12 April 2018.", None).0.as_deref(),
+            tabled_date(
+                " 27 March 2018 and due for answer by 12 April 2018.",
+                None
+            )
+            .0
+            .as_deref(),
             Some("2018-03-27")
         );
-        let (d, w) = tabled_date(" 19 March and due for answer by 4 April.", Some("2024-03-20"));
+        let (d, w) = tabled_date(
+            " 19 March and due for answer by 4 April.",
+            Some("2024-03-20"),
+        );
         assert_eq!(d.as_deref(), Some("2024-03-19"));
         assert!(w.is_some());
-        let (d, _) = tabled_date(" 20 December and due for answer by 9 January.", Some("2024-01-03"));
+        let (d, _) = tabled_date(
+            " 20 December and due for answer by 9 January.",
+            Some("2024-01-03"),
+        );
         assert_eq!(d.as_deref(), Some("2023-12-20"));
     }
 

@@ -30,7 +30,9 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// Joins lines with newlines and cleans the result (one blank line between
 /// paragraphs at most, spaces collapsed).
-pub(crate) fn join_clean<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn join_clean<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+) -> String {
     clean_plain(&lines.into_iter().collect::<Vec<_>>().join("\n"))
 }
 
@@ -38,9 +40,7 @@ pub(crate) fn join_clean<'a>(lines: impl IntoIterator<Item = &'a str>) -> String
 /// with sentence-final punctuation, a closing bracket or quote.
 pub(crate) fn looks_cut(last_line: &str) -> bool {
     let l = trim(last_line);
-    !l.ends_with([
-        '.', '?', '!', ')', ']', '"', '\'', '’', '”', ':', ';', '…',
-    ])
+    !l.ends_with(['.', '?', '!', ')', ']', '"', '\'', '’', '”', ':', ';', '…'])
 }
 
 /// Splits `Name (inner)` into `Name` and `inner`, where `inner` is the
@@ -71,7 +71,9 @@ mod tests {
     #[test]
     fn trailing_groups() {
         assert_eq!(
-            split_trailing_group("Jim Shannon (Democratic Unionist Party - Strangford)"),
+            split_trailing_group(
+                "Jim Shannon (Democratic Unionist Party - Strangford)"
+            ),
             Some(("Jim Shannon", "Democratic Unionist Party - Strangford"))
         );
         assert_eq!(

@@ -207,8 +207,7 @@ fn parse_single(input: &Input<'_>) -> Result<Parsed> {
             after[..names_end]
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.ends_with("Portrait"))
-                .next_back()
+                .rfind(|l| !l.is_empty() && !l.ends_with("Portrait"))
                 .or_else(|| {
                     after[..names_end]
                         .lines()
@@ -318,7 +317,11 @@ fn parse_listing(input: &Input<'_>) -> Result<Parsed> {
     let mut statements = 0;
     for (k, &(start, kind)) in blocks.iter().enumerate() {
         let stop = blocks.get(k + 1).map_or(end, |&(s, _)| s.min(end));
-        if start >= stop {
+        // A label with nothing under it is not a record.
+        if !lines[start + 1..stop.max(start + 1)]
+            .iter()
+            .any(|l| !l.text.is_empty() && !is_noise(l.text))
+        {
             continue;
         }
         if kind == BlockKind::Statement {
@@ -379,8 +382,11 @@ fn parse_block(
     lines: &[Line<'_>],
     cut: bool,
 ) -> Record {
-    let mut record =
-        Record::question(input.source(Format::ParallelParliament, index, None));
+    let mut record = Record::question(input.source(
+        Format::ParallelParliament,
+        index,
+        None,
+    ));
     let mut st = St::Header;
     let mut header: Vec<&str> = Vec::new();
     let mut asker: Option<&str> = None;
@@ -527,7 +533,12 @@ fn parse_block(
             }
             St::Asked => "before the question's text",
             St::Question => "in the question's text",
-            St::Answer if record.answer.as_ref().is_some_and(|a| a.text.is_some()) => {
+            St::Answer
+                if record
+                    .answer
+                    .as_ref()
+                    .is_some_and(|a| a.text.is_some()) =>
+            {
                 "in the answer's text"
             }
             St::Answer => "before the answer's text",

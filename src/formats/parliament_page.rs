@@ -46,9 +46,8 @@ use crate::record::{Answer, House, Person, Record};
 use crate::text::{self, parse_date};
 use crate::{Input, Parsed};
 
-static ASKED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Asked on:\s*(.*)$").expect("valid regex")
-});
+static ASKED_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Asked on:\s*(.*)$").expect("valid regex"));
 
 static ANSWERED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^Answered by:\s*(.*)$").expect("valid regex")
@@ -85,9 +84,8 @@ static UIN_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Asked by Dr David Drew` (the colon is optional).
-static ASKED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Asked by:?\s+(.+)$").expect("valid regex")
-});
+static ASKED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Asked by:?\s+(.+)$").expect("valid regex"));
 
 /// `… representing the Church Commissioners` in the question's addressee.
 static REPRESENTING: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,10 +115,8 @@ pub(crate) fn detect(text: &str) -> bool {
 
 /// Page furniture that ends a record when it follows one.
 fn is_footer(line: &str) -> bool {
-    matches!(
-        line,
-        "Back to top" | "Print selected" | "Expand all answers"
-    ) || line.starts_with("Results per page")
+    matches!(line, "Back to top" | "Print selected" | "Expand all answers")
+        || line.starts_with("Results per page")
         || (line.starts_with("Showing ") && line.contains(" out of "))
 }
 
@@ -288,7 +284,8 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             St::Question => looks_cut(last),
             St::Answer => {
                 !GROUPED.is_match(last)
-                    && (d.alines.iter().all(|l| l.is_empty()) || looks_cut(last))
+                    && (d.alines.iter().all(|l| l.is_empty())
+                        || looks_cut(last))
             }
         }
     };
@@ -299,11 +296,8 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         if d.is_empty() {
             continue;
         }
-        let cut = if k + 1 == n {
-            Some(st).filter(|_| ends_cut(&d))
-        } else {
-            None
-        };
+        let cut =
+            if k + 1 == n { Some(st).filter(|_| ends_cut(&d)) } else { None };
         let index = parsed.records.len();
         parsed.records.push(build(input, index, d, cut));
     }
@@ -316,11 +310,13 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     Ok(parsed)
 }
 
-/// Whether line `i` (an asker or a marker line) opens a record that has no
-/// `Q`: an `Asked on:` line follows within a few lines, before any answer.
+/// Whether line `i` (an asker, a `(Constituency)` or a marker line) opens
+/// a record that has no `Q`: an `Asked on:` line follows within a few
+/// lines, before any answer.
 fn opens_record(lines: &[Line<'_>], i: usize) -> bool {
     let t = lines[i].text;
-    if !(ASKED_BY.is_match(t) || t == "[N]" || t == "[R]") {
+    let constituency = t.len() < 80 && t.starts_with('(') && t.ends_with(')');
+    if !(ASKED_BY.is_match(t) || t == "[N]" || t == "[R]" || constituency) {
         return false;
     }
     for l in lines.iter().skip(i + 1).take(16) {
@@ -489,11 +485,13 @@ fn build(
         .map(|c| c[1].trim().to_string());
 
     if d.answered {
-        let mut a = Answer::default();
-        a.answerer = d.answered_by.and_then(text::person).map(|mut p| {
-            p.role = representing;
-            p
-        });
+        let mut a = Answer {
+            answerer: d.answered_by.and_then(text::person).map(|mut p| {
+                p.role = representing;
+                p
+            }),
+            ..Answer::default()
+        };
         if a.answerer.is_none() && reached(St::AnswerHead) {
             warnings.push("no \"Answered by:\" name".to_string());
         }
@@ -567,9 +565,37 @@ mod tests {
     }
 
     #[test]
+    fn records_without_q_and_uin_lines() {
+        let page = "Written questions and answers\n\
+            Asked on: 1 May 2019\nHome Office\nPolice\nCommons\n\
+            To ask the Secretary of State for the Home Department, what.\n\
+            A\nAnswered by: Nick Hurd\nAnswered on: 3 May 2019\n\n\
+            None.\n\n(Kensington)\nUIN 146110\nAsked on: 2 May 2019\n\
+            Home Office\nPolice: Pay\nCommons\n\
+            To ask the Secretary of State for the Home Department, how.\n";
+        let input = Input { path: "x", text: page };
+        let parsed = parse(&input).unwrap();
+        let rs = &parsed.records;
+        assert_eq!(rs.len(), 2);
+        assert_eq!(
+            rs[0].answer.as_ref().unwrap().text.as_deref(),
+            Some("None.")
+        );
+        assert_eq!(rs[0].uin, None);
+        assert_eq!(rs[1].uin.as_deref(), Some("146110"));
+        let q = rs[1].question.as_ref().unwrap();
+        let asker = q.asker.as_ref().unwrap();
+        assert_eq!(asker.constituency.as_deref(), Some("Kensington"));
+        assert!(rs[1].answer.is_none());
+        assert!(!q.truncated);
+    }
+
+    #[test]
     fn detects_by_asked_on_with_answered_or_title() {
         assert!(detect("Asked on: 11 April 2019\nX\nAnswered by: Y\n"));
-        assert!(detect("Written questions and answers\n\nAsked on: 1 May 2019\n"));
+        assert!(detect(
+            "Written questions and answers\n\nAsked on: 1 May 2019\n"
+        ));
         assert!(!detect("Asked on: 11 April 2019\n"));
         assert!(!detect("The question was asked on: Monday\nAnswered by: Y"));
     }
