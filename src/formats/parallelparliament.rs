@@ -317,11 +317,9 @@ fn parse_listing(input: &Input<'_>) -> Result<Parsed> {
     let mut statements = 0;
     for (k, &(start, kind)) in blocks.iter().enumerate() {
         let stop = blocks.get(k + 1).map_or(end, |&(s, _)| s.min(end));
+        let block = lines.get(start + 1..stop).unwrap_or(&[]);
         // A label with nothing under it is not a record.
-        if !lines[start + 1..stop.max(start + 1)]
-            .iter()
-            .any(|l| !l.text.is_empty() && !is_noise(l.text))
-        {
+        if !block.iter().any(|l| !l.text.is_empty() && !is_noise(l.text)) {
             continue;
         }
         if kind == BlockKind::Statement {
@@ -329,12 +327,8 @@ fn parse_listing(input: &Input<'_>) -> Result<Parsed> {
             continue;
         }
         let last = k + 1 == blocks.len();
-        let record = parse_block(
-            input,
-            parsed.records.len(),
-            &lines[start + 1..stop],
-            last && page_cut,
-        );
+        let record =
+            parse_block(input, parsed.records.len(), block, last && page_cut);
         parsed.records.push(record);
     }
     if statements > 0 {
