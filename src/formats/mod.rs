@@ -5,6 +5,7 @@ pub(crate) mod lda_json;
 pub(crate) mod lda_text;
 pub(crate) mod letter;
 pub(crate) mod order_paper;
+pub(crate) mod page_util;
 pub(crate) mod parallelparliament;
 pub(crate) mod parliament_page;
 pub(crate) mod qna_xml;

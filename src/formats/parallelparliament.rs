@@ -1,4 +1,5 @@
-//! parallelparliament.co.uk written-answer pages saved as text.
+//! parallelparliament.co.uk written-answer pages and listings saved as
+//! text.
 //!
 //! A single answer page reads:
 //!
@@ -14,6 +15,32 @@
 //! <answer paragraphs>
 //! Reticulating Splines
 //! ```
+//!
+//! A listing (an MP's or peer's written answers, a search, an alert) holds
+//! many questions, each a block:
+//!
+//! ```text
+//! Written Question
+//! Public Sector: Northern Ireland
+//! Tuesday 19th March 2024
+//! Asked by: Jim Shannon (Democratic Unionist Party - Strangford)
+//! Question to the HM Treasury:
+//! To ask the Chancellor of the Exchequer, what steps ...
+//! Answered by Laura Trott - Chief Secretary to the Treasury
+//! <answer paragraphs>
+//! ```
+//!
+//! The date of a listing block is the **answer date**: listings are of
+//! written answers, newest first, and they show dates on which no question
+//! can be tabled (e.g. Tuesday 12th August 2025, in the Commons' summer
+//! recess, when answers are still published). So it goes to
+//! `answer.answered_on`; a block with no answer keeps it only in a warning.
+//! `Asked by:` gives the member's party and constituency (`Labour (Co-op) -
+//! Leeds North`); for a peer the part after the dash is the kind of peerage
+//! (`Life peer`), which is not a constituency. `Answered by NAME - TITLE`
+//! gives the answerer and their role as printed, which may name another
+//! department than the question's. Listings have no UINs: a question number
+//! quoted in the text (`Question 184900`) is never the record's UIN.
 
 use std::sync::LazyLock;
 
@@ -21,7 +48,9 @@ use regex::Regex;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
-use crate::record::{Answer, Record};
+use crate::formats::page_util::{self, join_clean, looks_cut, Line};
+use crate::record::{Answer, House, Person, Record};
+use crate::text::names::{is_peer, is_peerage_type};
 use crate::text::{self, clean_plain, parse_date};
 use crate::{Input, Parsed};
 
@@ -39,11 +68,27 @@ static ANSWERED_ON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Whether `text` looks like a parallelparliament page.
+static BLOCK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*Written Question[ \t]*\r?$").expect("valid regex")
+});
+
+static ASKED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*Asked by:").expect("valid regex")
+});
+
+/// `Question to the Department for Education:`, `Question:` or `Question`.
+static QUESTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^Question(?:\s+to\s+(?:the\s+)?(.+?))?\s*:?$")
+        .expect("valid regex")
+});
+
+/// Whether `text` looks like a parallelparliament page: a single answer
+/// page (`(asked on DATE)` with `Question to the`), or a listing
+/// (`Written Question` blocks with `Asked by:`).
 pub(crate) fn detect(text: &str) -> bool {
     let head = text::head(text, 20_000);
     (ASKED_ON.is_match(head) && QUESTION_TO.is_match(head))
-        || (head.contains("Written Question\n") && head.contains("Asked by:"))
+        || (BLOCK_LABEL.is_match(head) && ASKED_BY.is_match(head))
 }
 
 /// Lines that are site furniture, never content.
@@ -60,14 +105,24 @@ pub(crate) fn is_noise(line: &str) -> bool {
             | "Tweet"
             | "Show Search Form"
             | "Hide Search Form"
+            | "View sample alert"
     ) || l.starts_with("To match an exact phrase, use quotation marks")
         || l.starts_with(
             "Keep yourself up-to-date with the latest developments",
         )
 }
 
-/// Parses a single answer page.
+/// Parses a single answer page or a listing.
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+    if !ASKED_ON.is_match(input.text) && BLOCK_LABEL.is_match(input.text) {
+        parse_listing(input)
+    } else {
+        parse_single(input)
+    }
+}
+
+/// Parses a single answer page.
+fn parse_single(input: &Input<'_>) -> Result<Parsed> {
     let text = input.text;
     let Some(asked) = ASKED_ON.captures(text) else {
         return Err(Error::new(ErrorKind::NoRecords(
@@ -152,8 +207,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             after[..names_end]
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.ends_with("Portrait"))
-                .next_back()
+                .rfind(|l| !l.is_empty() && !l.ends_with("Portrait"))
                 .or_else(|| {
                     after[..names_end]
                         .lines()
@@ -201,6 +255,385 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         record.answer = Some(answer);
     }
     Ok(Parsed { records: vec![record], ..Parsed::default() })
+}
+
+/// What a listing block holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BlockKind {
+    /// A written question (with its answer).
+    Question,
+    /// A written statement: a sibling record, skipped.
+    Statement,
+}
+
+/// The kind of block a listing line opens, if it is a block label.
+fn block_kind(line: &str) -> Option<BlockKind> {
+    match line {
+        "Written Question" => Some(BlockKind::Question),
+        "Written Ministerial Statement" | "Written Statement" => {
+            Some(BlockKind::Statement)
+        }
+        _ => None,
+    }
+}
+
+/// A line after which nothing on the page belongs to a record.
+fn is_footer(line: &str) -> bool {
+    line == "Reticulating Splines"
+}
+
+/// Parses a listing: one record per `Written Question` block, in page
+/// order.
+fn parse_listing(input: &Input<'_>) -> Result<Parsed> {
+    let text = input.text;
+    let lines = page_util::lines(text);
+    let blocks: Vec<(usize, BlockKind)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| block_kind(l.text).map(|k| (i, k)))
+        .collect();
+    let Some(&(first, _)) = blocks.first() else {
+        return Err(Error::new(ErrorKind::NoRecords(
+            "expected \"Written Question\" blocks with \"Asked by:\" lines"
+                .into(),
+        ))
+        .at_offset(text, 0));
+    };
+    let footer = lines[first..]
+        .iter()
+        .position(|l| is_footer(l.text))
+        .map(|i| first + i);
+    let end = footer.unwrap_or(lines.len());
+    // A page saved without its footer whose last line stops mid-sentence
+    // was cut: its last record is kept, marked truncated.
+    let page_cut = footer.is_none()
+        && lines[..end]
+            .iter()
+            .rev()
+            .find(|l| !l.text.is_empty() && !is_noise(l.text))
+            .is_some_and(|l| looks_cut(l.text));
+
+    let mut parsed = Parsed::default();
+    let mut statements = 0;
+    for (k, &(start, kind)) in blocks.iter().enumerate() {
+        let stop = blocks.get(k + 1).map_or(end, |&(s, _)| s.min(end));
+        let block = lines.get(start + 1..stop).unwrap_or(&[]);
+        // A label with nothing under it is not a record.
+        if !block.iter().any(|l| !l.text.is_empty() && !is_noise(l.text)) {
+            continue;
+        }
+        if kind == BlockKind::Statement {
+            statements += 1;
+            continue;
+        }
+        let last = k + 1 == blocks.len();
+        let record =
+            parse_block(input, parsed.records.len(), block, last && page_cut);
+        parsed.records.push(record);
+    }
+    if statements > 0 {
+        parsed.notes.push(format!(
+            "{}: skipped {statements} written statement{} (not questions)",
+            input.path,
+            if statements == 1 { "" } else { "s" }
+        ));
+    }
+    if parsed.records.is_empty() && statements == 0 {
+        return Err(Error::new(ErrorKind::NoRecords(
+            "expected a \"Written Question\" block with a question".into(),
+        ))
+        .at(crate::error::Position::of_offset(text, lines[first].start)));
+    }
+    Ok(parsed)
+}
+
+/// Where a listing block's parser is, in page order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum St {
+    /// Heading and date lines.
+    Header,
+    /// After `Asked by:`.
+    Asked,
+    /// The question's text.
+    Question,
+    /// After `Answered by`.
+    Answer,
+}
+
+/// `Answered by` alone, or `Answered by NAME - TITLE`: the text after it.
+fn answered_by(line: &str) -> Option<&str> {
+    if line == "Answered by" {
+        return Some("");
+    }
+    line.strip_prefix("Answered by ").map(str::trim)
+}
+
+/// Parses one `Written Question` block (the lines after the label).
+/// `cut`: the page ends inside this block.
+fn parse_block(
+    input: &Input<'_>,
+    index: usize,
+    lines: &[Line<'_>],
+    cut: bool,
+) -> Record {
+    let mut record = Record::question(input.source(
+        Format::ParallelParliament,
+        index,
+        None,
+    ));
+    let mut st = St::Header;
+    let mut header: Vec<&str> = Vec::new();
+    let mut asker: Option<&str> = None;
+    let mut label: Option<Option<&str>> = None;
+    let mut qlines: Vec<&str> = Vec::new();
+    let mut by: Option<&str> = None;
+    let mut alines: Vec<&str> = Vec::new();
+    for l in lines {
+        let t = l.text;
+        if is_noise(t) {
+            continue;
+        }
+        let early = matches!(st, St::Header | St::Asked);
+        if early && asker.is_none() && t.starts_with("Asked by:") {
+            asker = Some(t["Asked by:".len()..].trim());
+            st = St::Asked;
+        } else if early && label.is_none() && QUESTION_LABEL.is_match(t) {
+            label = Some(
+                QUESTION_LABEL
+                    .captures(t)
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().trim()),
+            );
+            st = St::Question;
+        } else if st != St::Answer && answered_by(t).is_some() {
+            by = answered_by(t);
+            st = St::Answer;
+        } else {
+            match st {
+                St::Header if t.is_empty() => {}
+                St::Header if !starts_to_ask(t) => header.push(t),
+                St::Header | St::Asked if t.is_empty() => {}
+                St::Header | St::Asked | St::Question => {
+                    st = St::Question;
+                    qlines.push(t);
+                }
+                St::Answer => alines.push(t),
+            }
+        }
+    }
+
+    // Heading and date.
+    let mut date = None;
+    let mut heading = Vec::new();
+    for h in &header {
+        match parse_date(h) {
+            Some(d) if date.is_none() => date = Some(d),
+            _ => heading.push(*h),
+        }
+    }
+    // When the page ends inside the block, what was never reached is not
+    // reported missing.
+    let reached = |s: St| !cut || st >= s;
+    if !heading.is_empty() {
+        record.heading = Some(heading.join(" "));
+    } else if reached(St::Asked) {
+        record.warn("no heading line after \"Written Question\"");
+    }
+
+    // The asking member.
+    let q = record.question.get_or_insert_with(Default::default);
+    if let Some(a) = asker {
+        let (person, house) = listing_asker(a);
+        q.asker = person;
+        record.house = house;
+    } else if reached(St::Question) {
+        record.warn("no \"Asked by:\" line: asking member unknown");
+    }
+
+    // The answering body and the question.
+    let q = record.question.get_or_insert_with(Default::default);
+    match label {
+        Some(Some(body)) => {
+            q.answering_body = Some(body.trim_end_matches(':').to_string());
+        }
+        Some(None) => {
+            record.warn("\"Question\" label names no department");
+        }
+        None if reached(St::Question) => {
+            record.warn(
+                "no \"Question to the ...:\" line: answering body unknown",
+            );
+        }
+        None => {}
+    }
+    let q = record.question.get_or_insert_with(Default::default);
+    let qtext = join_clean(qlines.iter().copied());
+    if !qtext.is_empty() {
+        q.addressed_to = text::addressed_to(&qtext);
+        q.text = Some(qtext);
+    }
+
+    // The answer.
+    if let Some(by) = by {
+        let mut answer = Answer::default();
+        let mut body = alines.as_slice();
+        let by = if by.is_empty() {
+            // "Answered by" / "NAME Portrait" / "NAME - TITLE"
+            while body.first().is_some_and(|l| {
+                l.is_empty() || (l.ends_with("Portrait") && l.len() < 100)
+            }) {
+                body = &body[1..];
+            }
+            match body.first() {
+                Some(l) if l.len() < 160 && !l.ends_with('.') => {
+                    body = &body[1..];
+                    *l
+                }
+                _ => "",
+            }
+        } else {
+            by
+        };
+        answer.answerer = listing_answerer(by);
+        if answer.answerer.is_none() {
+            record.warn("no answering minister after \"Answered by\"");
+        }
+        answer.answered_on = date.clone();
+        let atext = join_clean(body.iter().copied());
+        if !atext.is_empty() {
+            answer.text = Some(atext);
+        } else if !cut {
+            record.warn("answer text is empty");
+        }
+        record.answer = Some(answer);
+    }
+
+    match (&date, &record.answer) {
+        (Some(_), Some(_)) => {}
+        (Some(d), None) => record.warn(format!(
+            "the listing's date {d} is not kept: on answer listings it is \
+             the answer date, and no answer is shown"
+        )),
+        (None, _) if reached(St::Asked) => {
+            record.warn("no date line under the heading");
+        }
+        (None, _) => {}
+    }
+
+    if cut {
+        let where_ = match st {
+            St::Header => {
+                "before the question (the heading or date may be cut)"
+            }
+            St::Asked => "before the question's text",
+            St::Question => "in the question's text",
+            St::Answer
+                if record
+                    .answer
+                    .as_ref()
+                    .is_some_and(|a| a.text.is_some()) =>
+            {
+                "in the answer's text"
+            }
+            St::Answer => "before the answer's text",
+        };
+        match (st, record.answer.as_mut()) {
+            (St::Answer, Some(a)) => a.truncated = true,
+            _ => {
+                if let Some(q) = record.question.as_mut() {
+                    q.truncated = true;
+                }
+            }
+        }
+        record.warn(format!("page ends inside this record, {where_}"));
+    }
+    record
+}
+
+/// Whether a line opens a question's text (`To ask ...`).
+fn starts_to_ask(line: &str) -> bool {
+    line.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("to ask "))
+}
+
+/// Splits `LEFT - RIGHT` at the last spaced dash (hyphen or en dash).
+fn split_last_dash(s: &str) -> Option<(&str, &str)> {
+    let hy = s.rfind(" - ").map(|i| (i, 3));
+    let en = s.rfind(" \u{2013} ").map(|i| (i, " \u{2013} ".len()));
+    let (i, n) = match (hy, en) {
+        (Some(a), Some(b)) => {
+            if a.0 > b.0 {
+                a
+            } else {
+                b
+            }
+        }
+        (a, b) => a.or(b)?,
+    };
+    Some((s[..i].trim(), s[i + n..].trim()))
+}
+
+/// Splits `LEFT - RIGHT` at the first spaced dash (hyphen or en dash).
+fn split_first_dash(s: &str) -> Option<(&str, &str)> {
+    let hy = s.find(" - ").map(|i| (i, 3));
+    let en = s.find(" \u{2013} ").map(|i| (i, " \u{2013} ".len()));
+    let (i, n) = match (hy, en) {
+        (Some(a), Some(b)) => {
+            if a.0 < b.0 {
+                a
+            } else {
+                b
+            }
+        }
+        (a, b) => a.or(b)?,
+    };
+    Some((s[..i].trim(), s[i + n..].trim()))
+}
+
+/// The asker of `Asked by: NAME (PARTY - CONSTITUENCY)`, and the House the
+/// membership shows: a constituency is the Commons, a kind of peerage
+/// (`Life peer`) the Lords.
+fn listing_asker(s: &str) -> (Option<Person>, Option<House>) {
+    let (name, inner) = match page_util::split_trailing_group(s) {
+        Some((n, i)) if !n.is_empty() => (n, Some(i)),
+        _ => (s, None),
+    };
+    let Some(mut p) = text::person(name) else {
+        return (None, None);
+    };
+    let mut house = None;
+    if let Some(inner) = inner {
+        let (party, place) = match split_last_dash(inner) {
+            Some((party, place)) => (party, Some(place)),
+            None => (inner, None),
+        };
+        match place {
+            Some(pl) if is_peerage_type(pl) => house = Some(House::Lords),
+            Some(pl) if !pl.is_empty() => {
+                p.constituency = Some(pl.to_string());
+                house = Some(House::Commons);
+            }
+            _ => {}
+        }
+        if !party.is_empty() {
+            p.party = Some(party.to_string());
+        }
+    }
+    if house.is_none() && p.name.as_deref().is_some_and(is_peer) {
+        house = Some(House::Lords);
+    }
+    (Some(p), house)
+}
+
+/// The answerer of `Answered by NAME - TITLE (DEPT) (OFFICE)`: the name,
+/// and the title as printed as the role.
+fn listing_answerer(s: &str) -> Option<Person> {
+    let (name, role) = match split_first_dash(s) {
+        Some((n, r)) => (n, Some(r)),
+        None => (s, None),
+    };
+    let mut p = text::person(name)?;
+    p.role = role.filter(|r| !r.is_empty()).map(str::to_string);
+    Some(p)
 }
 
 /// Finds the first line (trimmed) satisfying `pred`; returns the byte
