@@ -24,7 +24,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--mb" => mb = args.next().and_then(|v| v.parse().ok()).unwrap_or(mb),
+            "--mb" => {
+                mb = args.next().and_then(|v| v.parse().ok()).unwrap_or(mb)
+            }
             "--threads" => {
                 threads = args.next().and_then(|v| v.parse().ok()).unwrap_or(0)
             }
@@ -38,7 +40,9 @@ fn main() {
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for p in &paths {
-        for e in walkdir::WalkDir::new(p).sort_by_file_name().into_iter().flatten() {
+        for e in
+            walkdir::WalkDir::new(p).sort_by_file_name().into_iter().flatten()
+        {
             if e.file_type().is_file() {
                 if let Ok(b) = std::fs::read(e.path()) {
                     files.push((e.path().display().to_string(), b));
@@ -72,9 +76,11 @@ fn main() {
                     let parsed = wrans::parse_bytes(path, b, None);
                     let mut out = 0usize;
                     for r in &parsed.records {
-                        out += serde_json::to_vec(r).map_or(0, |v| v.len() + 1);
+                        out +=
+                            serde_json::to_vec(r).map_or(0, |v| v.len() + 1);
                     }
-                    let figs: usize = parsed.records.iter().map(|r| r.figures.len()).sum();
+                    let figs: usize =
+                        parsed.records.iter().map(|r| r.figures.len()).sum();
                     (parsed.records.len(), figs, out)
                 })
                 .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
@@ -82,8 +88,12 @@ fn main() {
         (start.elapsed().as_secs_f64(), records, figures, out_bytes)
     };
 
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool");
-    let all = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+    let one =
+        rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool");
+    let all = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool");
     for (label, pool) in [("1 thread", &one), ("all threads", &all)] {
         let (secs, records, figures, out) = run(pool);
         println!(
@@ -96,7 +106,10 @@ fn main() {
     }
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         if let Some(l) = status.lines().find(|l| l.starts_with("VmHWM")) {
-            println!("peak resident memory: {}", l.trim_start_matches("VmHWM:").trim());
+            println!(
+                "peak resident memory: {}",
+                l.trim_start_matches("VmHWM:").trim()
+            );
         }
     }
 }

@@ -445,10 +445,10 @@ impl Output {
             // A device or pipe (`-o /dev/null`) is written directly:
             // renaming over it would replace it.
             Some(p) if p.exists() && !p.is_file() => {
-                let file = fs::OpenOptions::new()
-                    .write(true)
-                    .open(p)
-                    .with_context(|| format!("{}: cannot open", p.display()))?;
+                let file =
+                    fs::OpenOptions::new().write(true).open(p).with_context(
+                        || format!("{}: cannot open", p.display()),
+                    )?;
                 Ok(Output {
                     writer: Some(Box::new(io::BufWriter::new(file))),
                     rename: None,

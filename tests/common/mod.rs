@@ -8,12 +8,16 @@ use std::path::PathBuf;
 /// When it is missing the test says so on stderr and is skipped, unless
 /// `CI` is set: in CI the samples must be there, and the test fails.
 pub fn samples_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
     if dir.is_dir() {
         return Some(dir);
     }
     if std::env::var_os("CI").is_some() {
-        panic!("{} is missing: CI must have ../shared beside the checkout", dir.display());
+        panic!(
+            "{} is missing: CI must have ../shared beside the checkout",
+            dir.display()
+        );
     }
     eprintln!(
         "SKIPPED: {} not found; this test reads the real samples and needs ../shared beside the checkout",
@@ -27,6 +31,7 @@ pub fn samples_dir() -> Option<PathBuf> {
 pub fn parse_sample(rel: &str) -> Option<wrans::Parsed> {
     let dir = samples_dir()?;
     let path = dir.join(rel);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Some(wrans::parse_bytes(&format!("../shared/samples/{rel}"), &bytes, None))
 }
