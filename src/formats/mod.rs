@@ -10,3 +10,4 @@ pub(crate) mod parliament_page;
 pub(crate) mod qna_xml;
 pub(crate) mod twfy_xml;
 pub(crate) mod wqapi_json;
+pub(crate) mod xml_doc;
