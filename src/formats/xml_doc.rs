@@ -48,7 +48,11 @@ impl Prepared<'_> {
 
     /// The byte offset in the prepared text of a roxmltree error.
     pub(crate) fn error_offset(&self, e: &roxmltree::Error) -> usize {
-        if matches!(e, roxmltree::Error::UnclosedRootNode) {
+        if matches!(
+            e,
+            roxmltree::Error::UnclosedRootNode
+                | roxmltree::Error::UnexpectedEndOfStream
+        ) {
             return self.text.len();
         }
         let pos = e.pos();
@@ -77,9 +81,15 @@ static AT_POS: LazyLock<Regex> =
 
 /// roxmltree's message without its position (ours replaces it).
 pub(crate) fn message(e: &roxmltree::Error) -> String {
-    if matches!(e, roxmltree::Error::UnclosedRootNode) {
-        return "unexpected end of input: the root element is not closed"
-            .to_string();
+    match e {
+        roxmltree::Error::UnclosedRootNode => {
+            return "unexpected end of input: the root element is not closed"
+                .to_string()
+        }
+        roxmltree::Error::UnexpectedEndOfStream => {
+            return "unexpected end of input".to_string()
+        }
+        _ => {}
     }
     AT_POS.replace_all(&e.to_string(), "").into_owned()
 }
