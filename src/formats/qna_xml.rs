@@ -45,18 +45,25 @@ use crate::record::{Answer, House, Person, Record};
 use crate::text::{self, names, parse_date};
 use crate::{Input, Parsed};
 
-/// The QnA namespace (the daily reports use `QnA/private/2013/02`).
-const NAMESPACE_MARK: &str = "data.parliament.uk/QnA/";
+/// A declaration of the QnA namespace (the daily reports use
+/// `QnA/private/2013/02`).
+static NAMESPACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"xmlns(?::[\w.-]+)?\s*=\s*["']https?://data\.parliament\.uk/QnA/"#,
+    )
+    .expect("valid regex")
+});
 
-/// Whether `text` looks like QnA XML: the QnA namespace, a `<Question>`
-/// (or `<Questions>`) root with `<Uin>` elements, or an `<Error>` root with
-/// a `<Message>` (the API's error document).
+/// Whether `text` looks like QnA XML: an XML document declaring the QnA
+/// namespace, a `<Question>` (or `<Questions>`) root with `<Uin>`
+/// elements, or an `<Error>` root with a `<Message>` (the API's error
+/// document, which is not in the namespace).
 pub(crate) fn detect(text: &str) -> bool {
     let head = text::head(text, 16 * 1024);
     let Some(root) = xml_doc::root_name(head) else {
         return false;
     };
-    if head.contains(NAMESPACE_MARK) {
+    if NAMESPACE.is_match(head) {
         return true;
     }
     match root {
@@ -464,6 +471,9 @@ mod tests {
         assert!(!detect("<publicwhip><ques/></publicwhip>"));
         assert!(!detect("Question <Uin> in prose"));
         assert!(!detect("{\"Question\": \"<Uin>\"}"));
+        assert!(!detect(
+            "<html><a href=\"http://data.parliament.uk/QnA/2013/02\">x</a></html>"
+        ));
     }
 
     #[test]

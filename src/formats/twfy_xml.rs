@@ -61,12 +61,10 @@ use crate::record::{Answer, House, Person, Record};
 use crate::text::{self, find_date, html_to_text, parse_date};
 use crate::{Input, Parsed};
 
-/// Whether `text` is a ParlParse `<publicwhip>` file.
+/// Whether `text` is a ParlParse `<publicwhip>` file: an XML document
+/// whose root element is `<publicwhip>` (the prolog scan is bounded).
 pub(crate) fn detect(text: &str) -> bool {
-    let head = text::head(text, 32 * 1024);
-    xml_doc::root_name(head) == Some("publicwhip")
-        || head.contains("<publicwhip>")
-        || head.contains("<publicwhip ")
+    xml_doc::root_name(text) == Some("publicwhip")
 }
 
 /// Parses a `<publicwhip>` day file.

@@ -10,6 +10,10 @@
 //! of that name; an unknown name is kept as written). The declarations are
 //! inserted at one place, and positions are mapped back around it, so
 //! error positions point into the user's text.
+//!
+//! The text is already UTF-8 (`input::decode` transcodes Latin-1 and
+//! UTF-16); roxmltree does not act on the declaration's `encoding`, so an
+//! `ISO-8859-1` or `utf-16` declaration left in the text is harmless.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
