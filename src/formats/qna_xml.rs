@@ -207,7 +207,7 @@ fn question(input: &Input<'_>, q: Node<'_, '_>, index: usize) -> Record {
     if r.uin.is_none() {
         r.warn("question has no <Uin>");
     }
-    r.heading = child_text(q, "Heading").map(|h| text::clean_plain(&h));
+    r.heading = child_text(q, "Heading").map(|h| clean_text(&h));
     r.house = child(q, "House").and_then(house);
 
     let mut warnings = Vec::new();
@@ -522,6 +522,21 @@ mod tests {
         assert!(
             matches!(e.kind(), ErrorKind::ErrorDocument(m) if m == "Validation failed.")
         );
+    }
+
+    #[test]
+    fn every_prefix_parses_without_panic() {
+        for xml in [
+            include_str!("../../fixtures/qna_xml/moj_questions_by_uin.xml"),
+            include_str!(
+                "../../fixtures/qna_xml/moj_sample_question_with_answer.xml"
+            ),
+        ] {
+            for (i, _) in xml.char_indices() {
+                let _ = run(&xml[..i]);
+                let _ = detect(&xml[..i]);
+            }
+        }
     }
 
     #[test]

@@ -686,6 +686,24 @@ mod tests {
     }
 
     #[test]
+    fn every_prefix_parses_without_panic() {
+        let xml = format!(
+            "{HEAD}<publicwhip latest=\"yes\"><minor-heading id=\"h\">Ä</minor-heading>\
+             <ques id=\"uk.org.publicwhip/wrans/2009-10-28c.1.q0\" speakername=\"Siôn\">\
+             <p>To ask the Minister </p><p qnum=\"1\">(1) x &pound;;</p></ques>\
+             <reply id=\"r\"><p>a <![CDATA[<b>]]> <!-- c --> <?pi x?></p></reply></publicwhip>"
+        );
+        for (i, _) in xml.char_indices() {
+            let _ = run("p.xml", &xml[..i]);
+            let _ = crate::formats::qna_xml::parse(&Input {
+                path: "p.xml",
+                text: &xml[..i],
+            });
+            let _ = detect(&xml[..i]);
+        }
+    }
+
+    #[test]
     fn file_dates() {
         assert_eq!(
             file_date("x/answers2014-06-10.xml").as_deref(),
