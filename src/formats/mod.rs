@@ -12,3 +12,4 @@ pub(crate) mod qna_xml;
 pub(crate) mod twfy_xml;
 pub(crate) mod wqapi_json;
 pub(crate) mod wqapi_json_stream;
+pub(crate) mod xml_doc;
