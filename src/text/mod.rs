@@ -71,6 +71,11 @@ static ADDRESSEE_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:his|her)\s+majesty['’]?s\s+government\b")
+        .expect("valid regex")
+});
+
 static TO_ASK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bto\s+ask\s+").expect("valid regex"));
 
@@ -84,6 +89,9 @@ pub fn addressed_to(question: &str) -> Option<String> {
         return None;
     }
     let rest = &question[m.end()..];
+    if let Some(g) = GOVERNMENT.find(rest) {
+        return Some(g.as_str().to_string());
+    }
     // Prefer a stop at an interrogative word; fall back to the first comma.
     let stop = ADDRESSEE_END
         .find_iter(rest)
@@ -257,6 +265,11 @@ mod tests {
             )
             .as_deref(),
             Some("the Secretary of State for Foreign, Commonwealth and Development Affairs")
+        );
+        assert_eq!(
+            addressed_to("To ask Her Majesty's Government in light of the report, how many")
+                .as_deref(),
+            Some("Her Majesty's Government")
         );
         assert_eq!(addressed_to("What his policy is."), None);
     }
