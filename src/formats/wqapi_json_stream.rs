@@ -355,8 +355,17 @@ pub(crate) enum Step {
     Index(usize),
 }
 
-/// Writes a path as `answer.answerText` / `items[0].uin`.
+/// Writes a path as `answer.answerText` / `items[0].uin`. A very deep
+/// path (a pathological document) keeps its first and last steps only,
+/// so that a diagnostic stays one readable line.
 pub(crate) fn path_string(steps: &[Step]) -> String {
+    const KEEP: usize = 8;
+    if steps.len() > 2 * KEEP {
+        let head = path_string(&steps[..KEEP]);
+        let tail = path_string(&steps[steps.len() - KEEP..]);
+        let skipped = steps.len() - 2 * KEEP;
+        return format!("{head}…({skipped} levels)…{tail}");
+    }
     let mut s = String::new();
     for st in steps {
         match st {
