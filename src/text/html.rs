@@ -194,20 +194,20 @@ impl Builder {
     }
 
     fn end_cell(&mut self) {
+        let Some(row) = &mut self.row else { return };
         let l = self.cur.trim().to_string();
         self.cur.clear();
-        if let Some(row) = &mut self.row {
-            match row.last_mut() {
-                Some(last) => {
-                    if !l.is_empty() {
-                        if !last.is_empty() {
-                            last.push(' ');
-                        }
-                        last.push_str(&l);
-                    }
+        if l.is_empty() {
+            return;
+        }
+        match row.last_mut() {
+            Some(last) => {
+                if !last.is_empty() {
+                    last.push(' ');
                 }
-                None => row.push(l),
+                last.push_str(&l);
             }
+            None => row.push(l),
         }
     }
 
