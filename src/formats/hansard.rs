@@ -116,8 +116,10 @@ static TURN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Historic digitised turns: `§ Ms PrimaroloTo ask`, `§ 12. Mr. Smith
 /// asked the`.
 static HISTORIC_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*§\s*[^\n]{2,120}?(?:To ask\b|asked (?:the|Her|His)\s)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?m)^\s*§\s*[^\n]{2,120}?(?:To ask\b|asked (?:the|Her|His)\s)",
+    )
+    .expect("valid regex")
 });
 
 /// A speaker with an office: `The Parliamentary Under-Secretary of State
@@ -197,9 +199,8 @@ fn confirm_dept(cand: &str, question: &str) -> bool {
     {
         return true;
     }
-    let addressee = text::addressed_to(question)
-        .unwrap_or_default()
-        .to_lowercase();
+    let addressee =
+        text::addressed_to(question).unwrap_or_default().to_lowercase();
     let lc = c.to_lowercase();
     (!addressee.is_empty() && addressee.contains(&lc))
         || (lc.contains("treasury") && addressee.contains("exchequer"))
@@ -315,9 +316,8 @@ static UIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A numbered part's marker: `(2)`.
-static PART_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((\d{1,2})\)\s*").expect("valid regex")
-});
+static PART_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\((\d{1,2})\)\s*").expect("valid regex"));
 
 /// One UIN's part of a question turn.
 #[derive(Debug, PartialEq)]
@@ -574,9 +574,7 @@ impl State {
                     .as_ref()
                     .map(|s| s.person.clone())
                     .or_else(|| self.pending_asker.take())
-                    .or_else(|| {
-                        self.pending_speaker.take().map(|s| s.person)
-                    })
+                    .or_else(|| self.pending_speaker.take().map(|s| s.person))
                     .or(previous);
                 self.pending_asker = None;
                 let mut warnings = Vec::new();
@@ -606,7 +604,9 @@ impl State {
                         Some(role) => {
                             self.roles.insert(name, role.clone());
                         }
-                        None => who.person.role = self.roles.get(&name).cloned(),
+                        None => {
+                            who.person.role = self.roles.get(&name).cloned()
+                        }
                     }
                 }
                 let who = &who;
@@ -694,9 +694,10 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     st.flush();
 
     let mut records = Vec::new();
-    let any_uin = st.done.iter().any(|b| {
-        b.questions.iter().any(|q| UIN.is_match(&q.text))
-    });
+    let any_uin = st
+        .done
+        .iter()
+        .any(|b| b.questions.iter().any(|q| UIN.is_match(&q.text)));
     for block in &st.done {
         block_records(input, block, st.doc_house, any_uin, &mut records);
     }
@@ -787,7 +788,11 @@ fn block_records(
         let mut prev_table = false;
         for (p, table) in &a.paras {
             if !text.is_empty() {
-                text.push_str(if *table && prev_table { "\n" } else { "\n\n" });
+                text.push_str(if *table && prev_table {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
             }
             text.push_str(p);
             prev_table = *table;
@@ -815,8 +820,9 @@ fn block_records(
                 .and_then(|s| s.person.role.as_deref())
                 .and_then(body_from_role);
             let qtext = text::clean_plain(&part.text);
-            let lords = part.uin.as_deref().is_some_and(|u| u.starts_with("HL"))
-                || HMG.is_match(&qtext);
+            let lords =
+                part.uin.as_deref().is_some_and(|u| u.starts_with("HL"))
+                    || HMG.is_match(&qtext);
             r.house = if lords {
                 Some(House::Lords)
             } else {
@@ -887,7 +893,9 @@ mod tests {
         assert!(!detect("Written Answers\nTuesday 22nd June 2021\nPodiatry\nTo ask the Secretary of State for Health, what estimate …\n"));
         assert!(!detect("Lord Alton of Liverpool to ask His Majesty's Government what steps.  HL5635\n"));
         assert!(!detect("Dr Vincent Cable (Twickenham):To ask Mr Chancellor of the Exchequer, what.\n(141715)\n"));
-        assert!(!detect("Dear Mike,\n\nTo ask is fine.\n\nYours sincerely,\n"));
+        assert!(!detect(
+            "Dear Mike,\n\nTo ask is fine.\n\nYours sincerely,\n"
+        ));
         assert!(!detect(
             "Asked by: Jim Shannon (DUP - Strangford)\nQuestion to the Department of Health:\nTo ask the Secretary of State [12345]\n"
         ));
@@ -924,23 +932,42 @@ mod tests {
             "Foreign and Commonwealth Affairs"
         );
         assert_eq!(tidy_heading("NHS DENTISTS"), "NHS Dentists");
-        assert_eq!(tidy_heading("House of Commons Commission"), "House of Commons Commission");
         assert_eq!(
-            body_from_role("Minister of State, Ministry of Justice").as_deref(),
+            tidy_heading("House of Commons Commission"),
+            "House of Commons Commission"
+        );
+        assert_eq!(
+            body_from_role("Minister of State, Ministry of Justice")
+                .as_deref(),
             Some("Ministry of Justice")
         );
         assert_eq!(body_from_role("Advocate-General for Scotland"), None);
-        assert!(confirm_dept("Health", "To ask the Secretary of State for Health how many"));
-        assert!(!confirm_dept("Air Travel", "To ask the Secretary of State for Health how many"));
+        assert!(confirm_dept(
+            "Health",
+            "To ask the Secretary of State for Health how many"
+        ));
+        assert!(!confirm_dept(
+            "Air Travel",
+            "To ask the Secretary of State for Health how many"
+        ));
         assert!(heading_like("Animal Experiments: Scotland"));
         assert!(!heading_like("That is expected to be in September."));
     }
 
     #[test]
     fn question_continuation() {
-        assert!(continues_question("asked Her Majesty's Government:", "What discussions"));
-        assert!(continues_question("To ask (1) how many;", "(2) how many beds."));
-        assert!(!continues_question("To ask whether. [HL1986]", "My right honourable friend"));
+        assert!(continues_question(
+            "asked Her Majesty's Government:",
+            "What discussions"
+        ));
+        assert!(continues_question(
+            "To ask (1) how many;",
+            "(2) how many beds."
+        ));
+        assert!(!continues_question(
+            "To ask whether. [HL1986]",
+            "My right honourable friend"
+        ));
         assert!(continues_question("To ask whether. [1]", "(2) what."));
     }
 }

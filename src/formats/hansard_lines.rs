@@ -243,18 +243,18 @@ fn flush(
         return;
     }
     let (name, attrs) = tag.unwrap_or_default();
-    let hint = if matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-    {
-        Hint::Heading {
-            dept: attrs.contains("uppercase") || is_all_caps(&text),
-        }
-    } else {
-        match leading_bold(seg) {
-            Some(bold) if bold.trim() == text.trim() => Hint::BoldOnly,
-            Some(bold) if !bold.trim().is_empty() => Hint::BoldLead(bold),
-            _ => Hint::Plain,
-        }
-    };
+    let hint =
+        if matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            Hint::Heading {
+                dept: attrs.contains("uppercase") || is_all_caps(&text),
+            }
+        } else {
+            match leading_bold(seg) {
+                Some(bold) if bold.trim() == text.trim() => Hint::BoldOnly,
+                Some(bold) if !bold.trim().is_empty() => Hint::BoldLead(bold),
+                _ => Hint::Plain,
+            }
+        };
     out.push(Raw { text, hint, offset: from });
 }
 
@@ -331,7 +331,8 @@ fn text_paragraphs(text: &str) -> Vec<Raw> {
 // ---------------------------------------------------------------------
 // Column markers
 
-const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
+const MONTH: &str =
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
 
 /// `19 July 2011 : Column 773W`, `23 Oct 2003 : Column 640W—continued`,
 /// `9 July 2012 : Column WA197`: unambiguous anywhere.
@@ -362,13 +363,16 @@ static DIGITS: LazyLock<Regex> =
 
 fn suffix_of(s: &str) -> Suffix {
     let u = s.to_ascii_uppercase();
-    let letters: String = u.chars().filter(char::is_ascii_alphabetic).collect();
+    let letters: String =
+        u.chars().filter(char::is_ascii_alphabetic).collect();
     match letters.as_str() {
         "W" => Suffix::W,
         "WA" => Suffix::Wa,
         "WS" => Suffix::Ws,
         "COLUMN" | "COL" | "" => Suffix::Other,
-        _ if letters.ends_with("WA") || letters.starts_with("WA") => Suffix::Wa,
+        _ if letters.ends_with("WA") || letters.starts_with("WA") => {
+            Suffix::Wa
+        }
         _ if letters.ends_with("WS") => Suffix::Ws,
         _ if letters.ends_with('W') => Suffix::W,
         _ => Suffix::Other,
@@ -379,14 +383,14 @@ fn is_column_line(s: &str) -> bool {
     COLUMN_LINE.is_match(s.trim()) || DATED_COLUMN.is_match(s.trim())
 }
 
+/// A column marker found in a paragraph: its date, suffix and number.
+type Marker = (Option<String>, Suffix, Option<u32>);
+
 /// Removes the column markers of a paragraph; returns the cleaned text and
 /// the markers found (date, suffix, number). `last` is the last column
 /// number seen: a bare inline number is taken as a marker only when it
 /// follows on from it.
-fn strip_columns(
-    s: &str,
-    last: &mut Option<u32>,
-) -> (String, Vec<(Option<String>, Suffix, Option<u32>)>) {
+fn strip_columns(s: &str, last: &mut Option<u32>) -> (String, Vec<Marker>) {
     let mut found = Vec::new();
     let t = s.trim();
     if let Some(c) = COLUMN_LINE.captures(t) {
@@ -419,31 +423,41 @@ fn strip_columns(
     }
     out.push_str(&s[prev..]);
     // Bare inline numbers: only those that continue the column sequence.
-    if let Some(l) = *last {
+    if last.is_some() {
         let mut cleaned = String::with_capacity(out.len());
         let mut prev = 0;
         let mut search = 0;
         while let Some(c) = INLINE_COLUMN.captures_at(&out, search) {
             let Some(m) = c.get(0) else { break };
+            let token_end = m.start() + m.as_str().trim_end().len();
             let num = c.get(1).or(c.get(4)).map_or("", |g| g.as_str());
             let suffix = c.get(2).or(c.get(3)).map_or("", |g| g.as_str());
             let n: u32 = num.parse().unwrap_or(0);
             let before = out[..m.start()].trim_end();
-            let reference = before.ends_with(',')
-                || before.ends_with('(')
-                || ["column", "columns", "col.", "cols.", "cc.", "c.", "and", "to"]
-                    .iter()
-                    .any(|w| before.to_ascii_lowercase().ends_with(w));
-            if n > l && n <= l + 2 && !reference {
+            let mut k = before.len().saturating_sub(12);
+            while !before.is_char_boundary(k) {
+                k += 1;
+            }
+            let tail = before[k..].to_ascii_lowercase();
+            let reference = tail.ends_with(',')
+                || tail.ends_with('(')
+                || [
+                    "column", "columns", "col.", "cols.", "cc.", "c.", "and",
+                    "to",
+                ]
+                .iter()
+                .any(|w| tail.ends_with(w));
+            let l = last.unwrap_or(0);
+            if n > l && n <= l + 2 && !reference && m.start() >= prev {
                 cleaned.push_str(&out[prev..m.start()]);
                 cleaned.push(' ');
-                prev = m.end();
+                prev = token_end;
                 *last = Some(n);
                 found.push((None, suffix_of(suffix), Some(n)));
             }
             // Continue after the marker, so that the space that ends this
             // match can start the next.
-            search = m.as_str().trim_end().len() + m.start();
+            search = token_end;
         }
         cleaned.push_str(&out[prev..]);
         out = cleaned;
@@ -459,9 +473,29 @@ fn strip_columns(
 
 /// Honorifics and peerage titles that may open a speaker's name.
 const HONORIFICS: [&str; 24] = [
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
-    "dame", "lord", "baroness", "viscount", "viscountess", "earl",
-    "countess", "marquess", "duke", "lady", "bishop", "rev.", "professor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "baroness",
+    "viscount",
+    "viscountess",
+    "earl",
+    "countess",
+    "marquess",
+    "duke",
+    "lady",
+    "bishop",
+    "rev.",
+    "professor",
     "rt",
 ];
 
@@ -555,7 +589,8 @@ fn office_form(who: &str) -> Option<Person> {
     }
     let outside = who[..open].trim().trim_end_matches(',').trim();
     let inside = who[open + 1..close].trim();
-    let starts_the = outside.starts_with("The ") || outside.starts_with("the ");
+    let starts_the =
+        outside.starts_with("The ") || outside.starts_with("the ");
     if starts_the || OFFICE.is_match(outside) {
         if !looks_like_name(inside, true) {
             return None;
@@ -577,8 +612,8 @@ fn office_form(who: &str) -> Option<Person> {
 fn name_form(who: &str, trusted: bool) -> Option<Person> {
     let lower = who.to_ascii_lowercase();
     // "The Earl of Courtown", "The Lord Bishop of Oxford".
-    let peer_the = lower.starts_with("the ")
-        && text::names::is_peer(&who[4..]);
+    let peer_the =
+        lower.starts_with("the ") && text::names::is_peer(&who[4..]);
     if lower.starts_with("the ") && !peer_the {
         return None;
     }
@@ -600,7 +635,8 @@ pub(super) fn looks_like_name(s: &str, trusted: bool) -> bool {
     if words[0].eq_ignore_ascii_case("the") {
         k = 1;
     }
-    let first = words.get(k).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+    let first =
+        words.get(k).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
     let honorific = HONORIFICS.contains(&first.as_str());
     for (i, w) in words.iter().enumerate().skip(k) {
         let lw = w.to_ascii_lowercase();
@@ -612,13 +648,15 @@ pub(super) fn looks_like_name(s: &str, trusted: bool) -> bool {
         if !c0.is_uppercase() {
             return false;
         }
-        if !w.chars().all(|c| {
-            c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')
-        }) {
+        if !w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        {
             return false;
         }
     }
-    let last = words.last().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+    let last =
+        words.last().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
     if CONNECTORS.contains(&last.as_str()) {
         return false;
     }
@@ -628,11 +666,46 @@ pub(super) fn looks_like_name(s: &str, trusted: bool) -> bool {
 /// Words that open an answer's first sentence, where a historic page runs
 /// the speaker's name into the text (`§ Mr. Alan Clark I regret ...`).
 const SENTENCE_OPENERS: [&str; 40] = [
-    "I", "The", "This", "These", "That", "Those", "There", "It", "We", "My",
-    "Our", "As", "In", "On", "At", "No", "Yes", "A", "An", "All", "Since",
-    "Under", "Following", "Details", "Information", "Figures", "None",
-    "Such", "For", "From", "Of", "Responsibility", "Between", "During",
-    "Data", "Total", "Estimates", "Currently", "Government", "Her",
+    "I",
+    "The",
+    "This",
+    "These",
+    "That",
+    "Those",
+    "There",
+    "It",
+    "We",
+    "My",
+    "Our",
+    "As",
+    "In",
+    "On",
+    "At",
+    "No",
+    "Yes",
+    "A",
+    "An",
+    "All",
+    "Since",
+    "Under",
+    "Following",
+    "Details",
+    "Information",
+    "Figures",
+    "None",
+    "Such",
+    "For",
+    "From",
+    "Of",
+    "Responsibility",
+    "Between",
+    "During",
+    "Data",
+    "Total",
+    "Estimates",
+    "Currently",
+    "Government",
+    "Her",
 ];
 
 /// Splits a historic `§` paragraph (without the `§`) into speaker and
@@ -742,7 +815,18 @@ fn glue_point(w: &str) -> Option<usize> {
         let prev = chars[k - 1].1;
         if c.is_uppercase() && prev.is_lowercase() {
             // "McNally", "MacShane", "DeLyon": a capital inside a name.
-            if matches!(&w[..at], "Mc" | "Mac" | "De" | "Di" | "Le" | "La" | "Fitz" | "Van" | "Von" | "Du") {
+            if matches!(
+                &w[..at],
+                "Mc" | "Mac"
+                    | "De"
+                    | "Di"
+                    | "Le"
+                    | "La"
+                    | "Fitz"
+                    | "Van"
+                    | "Von"
+                    | "Du"
+            ) {
                 continue;
             }
             let rest = &w[at..];
@@ -1046,17 +1130,22 @@ mod tests {
             who("The Earl of Courtown").0.as_deref(),
             Some("Earl of Courtown")
         );
-        let sp = parse_speaker("Ms Blears [holding answer 9 January 2002]", false)
-            .expect("speaker");
+        let sp =
+            parse_speaker("Ms Blears [holding answer 9 January 2002]", false)
+                .expect("speaker");
         assert_eq!(sp.holding.as_deref(), Some("2002-01-09"));
         assert_eq!(sp.person.name.as_deref(), Some("Blears"));
-        let sp = parse_speaker("Mr John Horam (Orpington)", false).expect("sp");
+        let sp =
+            parse_speaker("Mr John Horam (Orpington)", false).expect("sp");
         assert_eq!(sp.person.constituency.as_deref(), Some("Orpington"));
         // Not speakers.
         assert!(parse_speaker("Note", false).is_none());
         assert!(parse_speaker("Table 2", false).is_none());
-        assert!(parse_speaker("The available information is as follows", false)
-            .is_none());
+        assert!(parse_speaker(
+            "The available information is as follows",
+            false
+        )
+        .is_none());
         assert!(parse_speaker("Letter from D. W. Gallagher to Mr. William Ross, dated 26 January 1994", false).is_none());
     }
 
@@ -1081,7 +1170,10 @@ mod tests {
     fn historic_turns() {
         match classify_historic("Ms PrimaroloTo ask the Secretary of State") {
             Kind::Question { who, text } => {
-                assert_eq!(who.unwrap().person.name.as_deref(), Some("Primarolo"));
+                assert_eq!(
+                    who.unwrap().person.name.as_deref(),
+                    Some("Primarolo")
+                );
                 assert_eq!(text, "To ask the Secretary of State");
             }
             k => panic!("{k:?}"),
@@ -1106,7 +1198,8 @@ mod tests {
         let (t, m) = strip_columns("the number of 774W patients", &mut last);
         assert_eq!(t, "the number of patients");
         assert_eq!(m.len(), 1);
-        let (t, m) = strip_columns("Official Report, column 824W, on", &mut last);
+        let (t, m) =
+            strip_columns("Official Report, column 824W, on", &mut last);
         assert_eq!(t, "Official Report, column 824W, on");
         assert!(m.is_empty());
         let (t, _) = strip_columns("WA 45", &mut last);
