@@ -113,6 +113,27 @@ static TURN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A column marker on its own line: `Column 242`, `773W`, `WA 45`,
+/// `19 July 2011 : Column 773W`.
+static COLUMN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?mi)^\s*(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\s*:\s*)?(?:column\s+(?:WA\s*)?\d{1,5}\s*(?:W|WA|WS)?|\d{1,5}\s?W|WA\s?\d{1,5})\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// A question's UIN ending a line: `... [HL1986]`.
+static UIN_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)\[(?:HL\s?)?\d{2,7}R?\]\s*$").expect("valid regex")
+});
+
+/// A Lords question whose asker's name is not printed:
+/// `asked Her Majesty's Government:`.
+static ASKED_HMG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^\s*asked\s+(?:her|his)\s+majesty['’]s\s+government:?\s*$")
+        .expect("valid regex")
+});
+
 /// Historic digitised turns: `§ Ms PrimaroloTo ask`, `§ 12. Mr. Smith
 /// asked the`.
 static HISTORIC_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,9 +171,15 @@ pub(crate) fn detect(text: &str) -> bool {
     if ORAL_HEADING.is_match(&plain) && !wa {
         return false;
     }
+    let hansard = wa || COLUMN_LINE.is_match(&plain);
+    // A letter that quotes a question ("To ask ... [12345]") is a letter.
+    if !hansard && super::letter::detect(&plain) {
+        return false;
+    }
     UIN_QUESTION.is_match(&plain)
         || HISTORIC_QUESTION.is_match(&plain)
-        || (wa && TURN_QUESTION.is_match(&plain))
+        || (hansard && TURN_QUESTION.is_match(&plain))
+        || (wa && ASKED_HMG.is_match(&plain) && UIN_END.is_match(&plain))
         || (WS_HEADING.is_match(&plain) && OFFICE_TURN.is_match(&plain))
 }
 
@@ -653,12 +680,16 @@ impl State {
 
     fn para(&mut self, text: &str, table: bool) {
         if let Some(a) = &mut self.block.answer {
+            // A sentence cut by a column break: the paragraph before ends
+            // in a word or a comma, or this one starts in lower case.
             let joins = a.broken
-                && text.chars().next().is_some_and(char::is_lowercase)
+                && !table
                 && a.paras.last().is_some_and(|(l, t)| {
-                    !t && !l.trim_end().ends_with([
+                    let l = l.trim_end();
+                    !t && !l.ends_with([
                         '.', '?', '!', ':', ';', ')', '"', '”', '’',
-                    ])
+                    ]) && (l.ends_with(|c: char| c.is_lowercase() || c == ',')
+                        || text.starts_with(char::is_lowercase))
                 });
             a.broken = false;
             match a.paras.last_mut() {
