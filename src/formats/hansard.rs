@@ -130,8 +130,10 @@ static UIN_END: LazyLock<Regex> = LazyLock::new(|| {
 /// A Lords question whose asker's name is not printed:
 /// `asked Her Majesty's Government:`.
 static ASKED_HMG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?mi)^\s*asked\s+(?:her|his)\s+majesty['’]s\s+government:?\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?mi)^\s*asked\s+(?:her|his)\s+majesty['’]s\s+government:?\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// Historic digitised turns: `§ Ms PrimaroloTo ask`, `§ 12. Mr. Smith
