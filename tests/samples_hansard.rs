@@ -386,6 +386,8 @@ fn truncated_inputs_never_panic() {
         "[HL]",
         "Dear ,\nYours sincerely,",
         "Dear X,\n\nYours sincerely,\n\n| am",
+        "Dear X,\n\nYours sincerely,\n\nA handwritten signature “X” JANE",
+        "Dear X, hi. Yours sincerely, A handwritten signature reads “Jo”",
         "<p><b>",
         "<table><table></table>",
         "Mr X: To ask [1] (2) [2] (3)",

@@ -84,16 +84,19 @@ static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `Written Answers (to Questions)`, or a dated `W`/`WA` column marker.
 static WA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?mi)^\s*written answers?(?:\s+to\s*(?:\n\s*)*questions?)?\s*$|:\s*column\s*(?:\d+\s*W|WA\s*\d+)\b")
         .expect("valid regex")
 });
 
+/// `Written (Ministerial) Statements`, or a dated `WS` column marker.
 static WS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?mi)^\s*written\s+(?:ministerial\s+)?statements?\s*$|:\s*column\s*\d+\s*WS\b")
         .expect("valid regex")
 });
 
+/// `Oral Answers to Questions`: a page of oral questions is not ours.
 static ORAL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?mi)^\s*oral answers(?: to questions)?\s*$")
         .expect("valid regex")

@@ -557,19 +557,19 @@ pub(super) fn parse_speaker(who: &str, trusted: bool) -> Option<Speaker> {
     let mut who = text::html::collapse_spaces(who.trim());
     let mut holding = None;
     let mut holding_raw = None;
-    if let Some(c) = HOLDING.captures(&who.clone()) {
-        let raw = c[1].trim().to_string();
+    let found = HOLDING
+        .captures(&who)
+        .and_then(|c| Some((c.get(0)?.range(), c[1].trim().to_string())));
+    if let Some((range, raw)) = found {
         holding = text::find_date(&raw);
         if holding.is_none() {
             holding_raw = Some(raw);
         }
-        if let Some(m) = c.get(0) {
-            who = text::html::collapse_spaces(&format!(
-                "{}{}",
-                &who[..m.start()],
-                &who[m.end()..]
-            ));
-        }
+        who = text::html::collapse_spaces(&format!(
+            "{}{}",
+            &who[..range.start],
+            &who[range.end..]
+        ));
     }
     let who = who.trim().trim_end_matches(':').trim();
     if who.is_empty() || who.len() > 220 {
@@ -719,8 +719,7 @@ fn split_historic(s: &str) -> Option<(Speaker, String)> {
         let rest = s[close + 1..].trim_start();
         let (hold, rest) = take_holding(rest);
         let rest = rest.trim_start_matches(':').trim_start();
-        let mut sp = parse_speaker(&format!("{who}{hold}"), true)?;
-        sp.guessed = false;
+        let sp = parse_speaker(&format!("{who}{hold}"), true)?;
         return Some((sp, rest.to_string()));
     }
     // A colon near the start: "Mr. Sackville: text".

@@ -503,8 +503,10 @@ fn strip_signature_image(l: &str) -> &str {
     }
     if let Some(rest) = t.strip_prefix("A handwritten signature") {
         // "... reads \"Diana Barran\". BARONESS BARRAN": after the quote.
-        if let Some(e) = rest.rfind(['"', '”']) {
-            return rest[e + 1..].trim_start_matches(['.', ' ']);
+        if let Some((e, q)) =
+            rest.char_indices().rev().find(|(_, c)| matches!(c, '"' | '”'))
+        {
+            return rest[e + q.len_utf8()..].trim_start_matches(['.', ' ']);
         }
     }
     t
