@@ -400,3 +400,14 @@ fn truncated_inputs_never_panic() {
         let _ = wrans::parse_bytes("x", text.as_bytes(), None);
     }
 }
+
+#[test]
+fn hansard_statements_and_corrections_sections_are_skipped() {
+    let p = fixture("hansard/handwritten_lords_statements_and_answers.txt");
+    assert!(p.failure.is_none(), "{:?}", p.failure);
+    assert_eq!(p.records.len(), 1);
+    assert_eq!(p.records[0].uin.as_deref(), Some("HL9224"));
+    assert!(answer_text(&p.records[0]).ends_with("applies to Cornwall."));
+    assert_eq!(p.notes.len(), 1, "{:?}", p.notes);
+    assert!(p.notes[0].contains("skipped 1 written ministerial statement"));
+}

@@ -35,7 +35,13 @@
 //!   [18921]`) gives one record per part, the opening words (`To ask the
 //!   Secretary of State for Health`) repeated before each part.
 //! - Written ministerial statements (a `Written Ministerial Statements`
-//!   heading, or `WS` columns): recognised and skipped with a note.
+//!   heading, or `WS` columns): recognised and skipped with a note. Other
+//!   parts of a whole day's report (`Ministerial Corrections`, `Oral
+//!   Answers`) are skipped too.
+//! - A page that starts part-way through an item (an answer with no
+//!   question above it): the answer is skipped with a note.
+//! - An answer whose speaker is not printed (pages saved from
+//!   hansard.parliament.uk lose the names): kept, with a warning.
 //!
 //! Decisions:
 //! - One record per UIN; a question with no UIN (before the 1990s, or cut)
@@ -577,14 +583,16 @@ impl State {
             }
             Kind::Subject(s) => {
                 self.flush();
-                if self.in_statements() {
+                if self.section == Some(Section::Statements) {
                     self.statements += 1;
-                } else {
+                } else if self.section != Some(Section::Other) {
                     self.subject = Some(tidy_heading(s));
                 }
             }
             _ if self.in_statements() => {
-                if matches!(item.kind, Kind::Turn { .. }) {
+                if self.section == Some(Section::Statements)
+                    && matches!(item.kind, Kind::Turn { .. })
+                {
                     self.statement_turns += 1;
                 }
             }

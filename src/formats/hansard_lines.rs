@@ -347,7 +347,7 @@ static DATED_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 /// `Col. 12W`, `[Continued from column 773W]`.
 static COLUMN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\[?(?:continued (?:from|in) )?(?:col(?:umn|s?\.)?\s*)?(WA\s*\d{1,5}|\d{1,5}\s*(?:WA|WS|WH|W)|(?:column|col\.)\s*\d{1,5})\]?$",
+        r"(?i)^\[?(?:continued (?:from|in) )?(?:col(?:umn|s?\.)?\s*)?(WA\s*\d{1,5}|WS\s*\d{1,5}|\d{1,5}\s*(?:WA|WS|WH|W)|(?:column|col\.)\s*\d{1,5})\]?$",
     )
     .expect("valid regex")
 });
