@@ -1,11 +1,40 @@
-//! A minister's letter: letterhead, addresses, date, salutation, body,
-//! sign-off and signature.
+//! A minister's letter: letterhead, addresses, date, references, subject,
+//! salutation, body, sign-off and signature.
 //!
 //! The layout is found from landmarks rather than fixed positions: the
-//! salutation (`Dear …`) splits the header from the body, the sign-off
+//! salutation (`Dear …`) splits the header from the body, the last sign-off
 //! (`Yours sincerely`) ends the body, and the header's blocks (separated by
-//! blank lines) are told apart by what they hold: a date, a telephone
-//! number, a postcode, a reference, a name that matches the signature.
+//! blank lines) are told apart by what they hold, so the sender's and the
+//! recipient's blocks may come in either order:
+//!
+//! - the sender's: the signature's name, a telephone number, an email or
+//!   web address, a department (`Department for Education`, `HM
+//!   Treasury`), an office (`Parliamentary Under-Secretary of State`);
+//! - the recipient's: a person's name that is not the signature's
+//!   (`Lord Watson of Invergowrie`, `Rt Hon Robert Halfon MP`), then the
+//!   address;
+//! - a date in any common form (`7 January 2022`, `7th January 2022`,
+//!   `January 7, 2022`, `07/01/2022`, read day first as in the UK);
+//! - references (`Our reference: 168555`, `Our ref:`, `Your ref:`; ours is
+//!   preferred) and subject lines (`Re: …`, `Subject: …`).
+//!
+//! The signature is the first line after the sign-off that is not a
+//! description of a signature image (`A handwritten signature …`); a name
+//! in capitals is re-cased (`BARONESS BARRAN` → `Baroness Barran`), and the
+//! line after it is the office, or the organisation when it names one.
+//! The office printed in the letterhead, when there is one, is preferred
+//! to the (often shortened) one under the signature.
+//!
+//! `email` is an email address, or else the web address printed on the
+//! letterhead.
+//!
+//! Scanned letters are handled with warnings rather than failures: a
+//! letter flattened to one line (no line breaks at all) has its
+//! salutation and sign-off found inside the line and its header cut at
+//! postcodes, dates, telephone numbers and references; `|` read by OCR for
+//! `I` (`| am`) is put right in the body; page numbers, security markings
+//! and letterhead lines repeated on a later page are dropped from the
+//! body. A title line just after the salutation is the subject.
 
 use std::sync::LazyLock;
 
@@ -17,11 +46,24 @@ use crate::record::{Kind, Letter, Record};
 use crate::text::{self, clean_plain, parse_date};
 use crate::{Input, Parsed};
 
+// ---------------------------------------------------------------------
+// Landmarks
+
+/// `Dear Mike,` on a line of its own.
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(Dear\s+[^\n,]{1,80}?),?[ \t]*$")
+    Regex::new(r"(?m)^[ \t]*(Dear\s+[^\n,:]{1,80}?)[ \t]*[,:]?[ \t]*$")
         .expect("valid regex")
 });
 
+/// `Dear Ms Smith,` inside a line (a letter flattened to one line).
+static INLINE_SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(Dear\s+(?:Sir\s+or\s+Madam|Sir/Madam|(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof|Rev|Cllr|Councillor)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}))\s*,",
+    )
+    .expect("valid regex")
+});
+
+/// `Yours sincerely,` on a line of its own.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?mi)^[ \t]*(Yours\s+(?:sincerely|faithfully|truly|ever|aye)|Yours|With\s+(?:best|kind|warm)\s+(?:wishes|regards)|Best\s+wishes|Kind\s+regards|Warm\s+regards|Regards)[ \t]*[,.]?[ \t]*$",
@@ -29,14 +71,33 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `Yours sincerely,` inside a line.
+static INLINE_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(Yours\s+(?:sincerely|faithfully|truly|ever)|With\s+(?:best|kind|warm)\s+(?:wishes|regards)|Kind\s+regards|Best\s+wishes)\s*[,.]",
+    )
+    .expect("valid regex")
+});
+
+/// The strict sign-offs a flattened letter must have to be detected.
+static STRICT_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bYours\s+(?:sincerely|faithfully)\b")
+        .expect("valid regex")
+});
+
+// ---------------------------------------------------------------------
+// Header fields
+
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b")
         .expect("valid regex")
 });
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tel(?:ephone)?|phone|t)\s*[:.]?\s*(\+?[0-9][0-9 ()-]{7,}[0-9])")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:tel(?:ephone)?|phone|t)\b\s*[:.]?\s*(\+?[0-9][0-9 ()-]{7,}[0-9])",
+    )
+    .expect("valid regex")
 });
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,156 +105,294 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*(?:our|your)?\s*ref(?:erence)?(?:\s*(?:no\.?|number))?\s*[:.]\s*(\S.*?)\s*$")
+static WEB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s,;]+[^\s,;.)]")
         .expect("valid regex")
 });
 
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*(?:re|subject)\s*:\s*(\S.*?)\s*$")
-        .expect("valid regex")
-});
-
-static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+/// `Our reference:`, `Our ref`, `Your ref:`, `Ref:`; the value follows.
+static REF_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:minister|secretary|under-secretary|chancellor|attorney|solicitor|advocate|whip|spokesperson|lord\s+privy\s+seal|leader\s+of\s+the\s+house|paymaster|chief\s+executive|permanent\s+secretary)\b",
+        r"(?i)\b(?:(our|your|my)\s+ref(?:erence)?\.?(?:\s*(?:no\.?|number))?\s*[:.]?|ref(?:erence)?(?:\s*(?:no\.?|number))?\s*:)\s*",
     )
     .expect("valid regex")
 });
 
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:re|subject|subj)\s*[:.]\s*(\S.*?)\s*$")
+        .expect("valid regex")
+});
+
+/// Words that mark an office.
+static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:minister|secretary|under-secretary|chancellor|attorney|solicitor|advocate|whip|spokesperson|lord\s+privy\s+seal|leader\s+of\s+the\s+house|paymaster|chief\s+executive|permanent\s+secretary|chair|chairman|chairwoman|president|director|head\s+of|clerk|commissioner|prime\s+minister)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Where an office starts in a one-line signature
+/// (`BARONESS BARRAN PARLIAMENTARY UNDER-SECRETARY OF STATE`).
+static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:parliamentary|minister|secretary|under-secretary|deputy|permanent|chief|head|director|chair(?:man|woman)?|senior|assistant|principal|attorney|solicitor|advocate|paymaster|lord\s+chancellor|leader|exchequer|financial\s+secretary|economic\s+secretary|commissioner|clerk|officer|manager|prime)\b",
+    )
+    .expect("valid regex")
+});
+
+/// UK government departments, current and recent, for letterheads run
+/// into their address (flattened letters).
+const DEPARTMENTS: [&str; 40] = [
+    "Department for Business, Energy and Industrial Strategy",
+    "Department for Business, Energy & Industrial Strategy",
+    "Department for Business and Trade",
+    "Department for Business, Innovation and Skills",
+    "Department for Communities and Local Government",
+    "Department for Culture, Media and Sport",
+    "Department for Digital, Culture, Media and Sport",
+    "Department for Digital, Culture, Media & Sport",
+    "Department for Education",
+    "Department for Energy Security and Net Zero",
+    "Department for Environment, Food and Rural Affairs",
+    "Department for Environment, Food & Rural Affairs",
+    "Department for Exiting the European Union",
+    "Department for International Development",
+    "Department for International Trade",
+    "Department for Levelling Up, Housing and Communities",
+    "Department for Science, Innovation and Technology",
+    "Department for Transport",
+    "Department for Work and Pensions",
+    "Department for Work & Pensions",
+    "Department of Energy and Climate Change",
+    "Department of Health and Social Care",
+    "Department of Health & Social Care",
+    "Department of Health",
+    "Ministry of Defence",
+    "Ministry of Housing, Communities and Local Government",
+    "Ministry of Housing, Communities & Local Government",
+    "Ministry of Justice",
+    "HM Treasury",
+    "HM Revenue and Customs",
+    "HM Revenue & Customs",
+    "Home Office",
+    "Foreign, Commonwealth and Development Office",
+    "Foreign, Commonwealth & Development Office",
+    "Foreign and Commonwealth Office",
+    "Cabinet Office",
+    "Northern Ireland Office",
+    "Office of the Secretary of State for Scotland",
+    "Office of the Secretary of State for Wales",
+    "Scotland Office",
+];
+
+/// A line that is only an organisation's name.
+static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Department\s+(?:for|of)\s+[A-Z][A-Za-z,&' -]+|Ministry\s+of\s+[A-Z][A-Za-z,&' -]+|HM\s+[A-Z][A-Za-z&' ]+|[A-Z][A-Za-z,&' -]*\s+Office|Office\s+(?:of|for)\s+(?:the\s+)?[A-Z][A-Za-z,&' -]+)$",
+    )
+    .expect("valid regex")
+});
+
+/// Words that start the address part of a name run into its address.
+const ADDRESS_WORDS: [&str; 34] = [
+    "house",
+    "houses",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "lane",
+    "avenue",
+    "buildings",
+    "building",
+    "court",
+    "square",
+    "place",
+    "parliament",
+    "london",
+    "westminster",
+    "whitehall",
+    "gardens",
+    "terrace",
+    "way",
+    "drive",
+    "close",
+    "crescent",
+    "park",
+    "hall",
+    "chambers",
+    "office",
+    "department",
+    "ministry",
+    "committee",
+    "council",
+    "unit",
+    "centre",
+    "tower",
+];
+
+/// Honorifics and titles that open a person's name.
+const NAME_OPENERS: [&str; 27] = [
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "mx",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "viscount",
+    "earl",
+    "countess",
+    "professor",
+    "prof",
+    "prof.",
+    "rev",
+    "rev.",
+    "rt",
+    "the",
+    "cllr",
+    "councillor",
+];
+
+// ---------------------------------------------------------------------
+// Detection
+
 /// Whether `text` looks like a letter: a salutation line followed by a
-/// sign-off line.
+/// sign-off line; or, for a letter flattened to one line, `Dear Name,`
+/// followed by `Yours sincerely`/`Yours faithfully`.
 pub(crate) fn detect(text: &str) -> bool {
-    match SALUTATION.find(text) {
-        Some(m) => SIGN_OFF.is_match(&text[m.end()..]),
-        None => false,
+    let head = text::head(text, 200_000);
+    if let Some(m) = SALUTATION.find(head) {
+        return SIGN_OFF.is_match(&head[m.end()..]);
     }
+    if head.trim().lines().count() <= 3 {
+        if let Some(m) = INLINE_SALUTATION.find(head) {
+            return STRICT_SIGN_OFF.is_match(&head[m.end()..]);
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------
+// Parsing
+
+/// The letter cut at its landmarks.
+struct Layout<'a> {
+    header: String,
+    salutation: String,
+    body: &'a str,
+    sign_off: Option<String>,
+    signature: &'a str,
+    flattened: bool,
+}
+
+fn layout(text: &str) -> Option<Layout<'_>> {
+    let (sal_range, salutation, flattened) = match SALUTATION.captures(text) {
+        Some(c) => {
+            let m = c.get(0)?;
+            (m.range(), c[1].to_string(), false)
+        }
+        None => {
+            let c = INLINE_SALUTATION.captures(text)?;
+            let m = c.get(0)?;
+            (m.range(), c[1].to_string(), true)
+        }
+    };
+    let after = &text[sal_range.end..];
+    let line_sign = SIGN_OFF.captures_iter(after).last();
+    let sign = match line_sign {
+        Some(c) => c.get(0).map(|m| (m.range(), c[1].to_string())),
+        None => INLINE_SIGN_OFF
+            .captures_iter(after)
+            .last()
+            .and_then(|c| c.get(0).map(|m| (m.range(), c[1].to_string()))),
+    };
+    let (body, sign_off, signature) = match sign {
+        Some((r, s)) => (&after[..r.start], Some(s), &after[r.end..]),
+        None => (after, None, ""),
+    };
+    let header = &text[..sal_range.start];
+    let header =
+        if flattened { reline_header(header) } else { header.to_string() };
+    Some(Layout {
+        header,
+        salutation: text::html::collapse_spaces(&salutation),
+        body,
+        sign_off,
+        signature,
+        flattened,
+    })
 }
 
 /// Parses one letter.
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     let text = input.text;
-    let Some(sal) = SALUTATION.captures(text) else {
+    let Some(lay) = layout(text) else {
         return Err(Error::new(ErrorKind::NoRecords(
             "expected a \"Dear ...\" salutation line".into(),
         ))
         .at_offset(text, 0));
     };
-    let sal_m = sal.get(0).map_or(0..0, |m| m.range());
     let mut record = Record::question(input.source(Format::Letter, 0, None));
     record.kind = Kind::Letter;
     record.question = None;
     let mut letter = Letter {
-        salutation: Some(text::html::collapse_spaces(&sal[1])),
+        salutation: Some(lay.salutation.clone()),
+        sign_off: lay.sign_off.clone(),
         ..Letter::default()
     };
-
-    let after = &text[sal_m.end..];
-    let sign = SIGN_OFF.captures_iter(after).last();
-    let (body, signature) = match &sign {
-        Some(c) => {
-            let m = c.get(0).map_or(0..0, |m| m.range());
-            letter.sign_off = Some(c[1].to_string());
-            (&after[..m.start], &after[m.end..])
-        }
-        None => {
-            record.warn("no sign-off (\"Yours sincerely\") found: body runs to the end");
-            (after, "")
-        }
-    };
-    let body = clean_plain(body);
-    if let Some(s) = SUBJECT.captures(&body) {
-        letter.subject = Some(s[1].to_string());
+    if lay.flattened {
+        record.warn(
+            "the letter has no line breaks: its layout was rebuilt from \
+             landmarks, so the header's fields are a best guess",
+        );
     }
-    letter.body = if body.is_empty() {
+    if lay.sign_off.is_none() {
+        record.warn(
+            "no sign-off (\"Yours sincerely\") found: body runs to the end",
+        );
+    }
+
+    let header_lines: Vec<&str> =
+        lay.header.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let sig = signature(lay.signature);
+
+    // The body, and a subject line at its top.
+    let (subject, body) =
+        clean_body(lay.body, &header_lines, &mut record.warnings);
+    letter.subject = subject;
+    letter.body = body;
+    if letter.body.is_none() {
         record.warn("letter body is empty");
-        None
-    } else {
-        Some(body)
-    };
+    }
 
-    // The signature: name (often in capitals) and role lines, skipping a
-    // description of a handwritten signature.
-    let sig_lines: Vec<&str> = signature
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !is_signature_image(l))
-        .collect();
-    let sig_name = sig_lines.first().map(|l| tidy_caps(l));
-    let sig_role = sig_lines.get(1).map(|l| tidy_caps(l));
+    read_header(&lay.header, lay.flattened, &sig, &mut letter);
 
-    // The header: blocks before the salutation.
-    let header = &text[..sal_m.start];
-    let blocks = blocks(header);
-    let mut sender_block = None;
-    let mut recipient_block = None;
-    for (i, b) in blocks.iter().enumerate() {
-        for l in b {
-            if letter.date.is_none() {
-                if let Some(d) = parse_date(l) {
-                    letter.date = Some(d);
-                }
-            }
-            if let Some(c) = PHONE.captures(l) {
-                letter.phone.get_or_insert_with(|| c[1].trim().to_string());
-            }
-            if let Some(m) = EMAIL.find(l) {
-                letter.email.get_or_insert_with(|| m.as_str().to_string());
-            }
-            if let Some(c) = REFERENCE.captures(l) {
-                letter.reference.get_or_insert_with(|| c[1].to_string());
-            }
-        }
-        let first = b.first().map(|l| text::plain_name(l)).unwrap_or_default();
-        let is_sender = sig_name
-            .as_deref()
-            .is_some_and(|s| same_name(s, &first))
-            || b.iter().any(|l| {
-                PHONE.is_match(l) || l.contains("www.") || EMAIL.is_match(l)
-            });
-        let is_date_only = b.len() == 1 && parse_date(b[0]).is_some();
-        let is_ref_only = b.iter().all(|l| REFERENCE.is_match(l));
-        if is_date_only || is_ref_only {
-            continue;
-        }
-        if is_sender && sender_block.is_none() {
-            sender_block = Some(i);
-        } else if recipient_block.is_none() && looks_like_name(&first) {
-            recipient_block = Some(i);
-        }
-    }
-    // The sender's block can be split by a blank line (name, then role and
-    // address): take the block after it too when it has no name of its own.
-    if let Some(i) = sender_block {
-        let mut lines: Vec<&str> = blocks[i].clone();
-        if let Some(next) = blocks.get(i + 1) {
-            if Some(i + 1) != recipient_block
-                && !(next.len() == 1 && parse_date(next[0]).is_some())
-            {
-                lines.extend(next.iter().copied());
-                if recipient_block == Some(i + 1) {
-                    recipient_block = None;
-                }
-            }
-        }
-        fill_sender(&mut letter, &lines);
-    }
-    if let Some(i) = recipient_block {
-        let b = &blocks[i];
-        letter.recipient.name = b.first().map(|l| text::plain_name(l));
-        letter.recipient.role = b
-            .get(1)
-            .filter(|l| ROLE_WORDS.is_match(l) && !POSTCODE.is_match(l))
-            .map(|l| l.to_string());
-    }
     if letter.sender.name.is_none() {
-        letter.sender.name = sig_name.clone();
+        letter.sender.name = sig.name.clone();
     }
     if letter.sender.role.is_none() {
-        letter.sender.role = sig_role.filter(|r| ROLE_WORDS.is_match(r));
+        letter.sender.role = sig.role.clone();
+    }
+    if letter.sender.organisation.is_none() {
+        letter.sender.organisation = sig.organisation.clone();
     }
     if letter.date.is_none() {
-        letter.date = text[..sal_m.start].lines().find_map(text::find_date);
+        letter.date = lay.header.lines().find_map(text::find_date);
+    }
+    if letter.date.is_none() {
+        if let Some(d) = lay.signature.lines().find_map(parse_date) {
+            letter.date = Some(d);
+            record.warn("the date is printed under the signature");
+        }
     }
     if letter.date.is_none() {
         record.warn("no date found in the letter's header");
@@ -208,34 +407,525 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     Ok(Parsed { records: vec![record], ..Parsed::default() })
 }
 
-fn fill_sender(letter: &mut Letter, lines: &[&str]) {
-    let mut address = Vec::new();
-    for (k, l) in lines.iter().enumerate() {
-        if k == 0 {
-            letter.sender.name = Some(text::plain_name(l));
+// ---------------------------------------------------------------------
+// Signature
+
+/// What the signature gives.
+#[derive(Debug, Default)]
+struct Sig {
+    name: Option<String>,
+    role: Option<String>,
+    organisation: Option<String>,
+}
+
+fn signature(sig: &str) -> Sig {
+    let lines: Vec<&str> = sig
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty()
+                && !is_signature_image(l)
+                && !is_page_number(l)
+                && !is_marking(l)
+        })
+        .collect();
+    let mut out = Sig::default();
+    let Some(first) = lines.first() else { return out };
+    let first = strip_signature_image(first);
+    // A name and office on one line: "BARONESS BARRAN PARLIAMENTARY
+    // UNDER-SECRETARY OF STATE", "Jane Doe, Head of Correspondence".
+    let (name, role_inline) = split_name_role(first);
+    if name.is_empty() || parse_date(name).is_some() {
+        return out;
+    }
+    out.name = Some(text::plain_name(&tidy_caps(name)));
+    if let Some(r) = role_inline {
+        out.role = Some(tidy_caps(r));
+    }
+    for l in lines.iter().skip(1).take(3) {
+        if let Some(org) = org_of(l) {
+            out.organisation.get_or_insert(org);
             continue;
         }
-        if PHONE.is_match(l) || EMAIL.is_match(l) || l.starts_with("www.") {
-            continue;
-        }
-        if letter.sender.role.is_none()
-            && ROLE_WORDS.is_match(l)
+        if out.role.is_none()
             && !POSTCODE.is_match(l)
+            && !PHONE.is_match(l)
+            && !EMAIL.is_match(l)
+            && !WEB.is_match(l)
+            && parse_date(l).is_none()
+            && l.split_whitespace().count() <= 14
+            && !l.to_ascii_lowercase().starts_with("cc")
+            && !l.to_ascii_lowercase().starts_with("enc")
         {
-            letter.sender.role = Some(l.to_string());
-        } else if l.starts_with("Department")
-            || l.starts_with("Ministry")
-            || l.starts_with("Office")
-            || l.starts_with("HM ")
-            || l.ends_with("Office")
-        {
-            letter.sender.organisation.get_or_insert_with(|| l.to_string());
-        } else {
-            address.push(*l);
+            out.role = Some(tidy_caps(l));
         }
     }
-    if !address.is_empty() {
-        letter.address = Some(address.join(", "));
+    out
+}
+
+/// Splits a one-line signature into name and office.
+fn split_name_role(l: &str) -> (&str, Option<&str>) {
+    if let Some((n, r)) = l.split_once(',') {
+        if ROLE_WORDS.is_match(r) && !ROLE_WORDS.is_match(n) {
+            return (n.trim(), Some(r.trim()));
+        }
+    }
+    if let Some(m) = ROLE_START.find(l) {
+        let name = l[..m.start()].trim();
+        if !name.is_empty() && name.split_whitespace().count() <= 6 {
+            return (name, Some(l[m.start()..].trim()));
+        }
+    }
+    (l.trim(), None)
+}
+
+fn is_signature_image(l: &str) -> bool {
+    let lower = l.to_lowercase();
+    (lower.contains("signature") || lower.contains("signed"))
+        && (lower.starts_with("a ")
+            || lower.starts_with('[')
+            || lower.starts_with('(')
+            || lower.starts_with("image")
+            || lower == "signature"
+            || lower.starts_with("signed"))
+}
+
+/// A signature description at the start of a flattened signature line:
+/// `[signature] JANE DOE`.
+fn strip_signature_image(l: &str) -> &str {
+    let t = l.trim();
+    if t.starts_with('[') {
+        if let Some(e) = t.find(']') {
+            if t[..e].to_lowercase().contains("sign") {
+                return t[e + 1..].trim();
+            }
+        }
+    }
+    if let Some(rest) = t.strip_prefix("A handwritten signature") {
+        // "... reads \"Diana Barran\". BARONESS BARRAN": after the quote.
+        if let Some((e, q)) =
+            rest.char_indices().rev().find(|(_, c)| matches!(c, '"' | '”'))
+        {
+            return rest[e + q.len_utf8()..].trim_start_matches(['.', ' ']);
+        }
+    }
+    t
+}
+
+/// "BARONESS BARRAN" to "Baroness Barran"; mixed-case text is kept.
+/// Short vowel-less words (`MP`, `QC`, `HM`) stay in capitals.
+pub(crate) fn tidy_caps(l: &str) -> String {
+    if l.chars().any(|c| c.is_lowercase()) {
+        return l.to_string();
+    }
+    l.split(' ')
+        .map(|w| {
+            let lw = w.to_lowercase();
+            if matches!(lw.as_str(), "of" | "for" | "the" | "and" | "in") {
+                return lw;
+            }
+            if matches!(
+                lw.as_str(),
+                "rt" | "rt." | "mr" | "mr." | "dr" | "dr."
+            ) {
+                let mut c = lw.chars();
+                return c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+            }
+            let letters: String =
+                lw.chars().filter(|c| c.is_alphabetic()).collect();
+            if !letters.is_empty()
+                && letters.len() <= 3
+                && !letters.chars().any(|c| "aeiouy".contains(c))
+            {
+                return w.to_string();
+            }
+            let mut out = String::new();
+            let mut up = true;
+            for c in lw.chars() {
+                if up {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.push(c);
+                }
+                up = c == '-' || c == '\'';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+// ---------------------------------------------------------------------
+// Body
+
+/// `2`, `- 2 -`, `Page 2 of 3`.
+fn is_page_number(l: &str) -> bool {
+    static PAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?$",
+        )
+        .expect("valid regex")
+    });
+    PAGE.is_match(l.trim())
+}
+
+/// Security markings printed on every page.
+fn is_marking(l: &str) -> bool {
+    let u = l.trim().to_ascii_uppercase();
+    matches!(
+        u.as_str(),
+        "OFFICIAL"
+            | "OFFICIAL-SENSITIVE"
+            | "OFFICIAL - SENSITIVE"
+            | "OFFICIAL SENSITIVE"
+            | "UNCLASSIFIED"
+            | "PROTECT"
+            | "RESTRICTED"
+            | "NOT PROTECTIVELY MARKED"
+    )
+}
+
+/// `|` read by OCR for `I`, before the words that follow an "I".
+static OCR_BAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(^|[\s"“(])\|(\s+(?:am|have|had|was|will|would|hope|look|write|wrote|believe|know|think|can|could|should|shall|may|might|must|do|did|understand|appreciate|enclose|attach|trust|want|wanted|wish|apologise|regret|note|agree|share|also|remain|welcome|recognise|said|mentioned|set|am|thank|met|asked|visited|should)\b|['’](?:m|ve|ll|d)\b)"#,
+    )
+    .expect("valid regex")
+});
+
+/// Whether a line reads as a title: a few capitalised words, no closing
+/// punctuation.
+fn title_like(l: &str) -> bool {
+    let t = l.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 2
+        || words.len() > 14
+        || t.ends_with(['.', ',', ';', '?', '!'])
+    {
+        return false;
+    }
+    if t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return true;
+    }
+    let small = [
+        "of", "and", "for", "the", "in", "on", "to", "a", "an", "with", "at",
+        "by",
+    ];
+    words.iter().all(|w| {
+        small.contains(w)
+            || w.chars().next().is_some_and(|c| !c.is_lowercase())
+    })
+}
+
+/// Joins the lines kept from a body; where dropped page furniture cut a
+/// sentence (the line before has no closing punctuation, the line after
+/// starts in lower case), the two halves are joined with a space.
+fn rejoin_page_breaks(lines: &[Option<&str>]) -> String {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(l) = lines[i] else {
+            i += 1;
+            continue;
+        };
+        if !l.trim().is_empty() {
+            out.push(l.to_string());
+            i += 1;
+            continue;
+        }
+        // A run of blank and dropped lines.
+        let start = i;
+        let mut dropped = false;
+        while i < lines.len() && lines[i].is_none_or(|l| l.trim().is_empty()) {
+            dropped |= lines[i].is_none();
+            i += 1;
+        }
+        let next = lines.get(i).copied().flatten().unwrap_or("");
+        let cut = dropped
+            && out.last().is_some_and(|p| {
+                !p.trim_end().ends_with(['.', '?', '!', ':', ';', '"', '”'])
+            })
+            && next
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if cut {
+            if let Some(p) = out.last_mut() {
+                let t = p.trim_end().to_string();
+                *p = format!("{t} {}", next.trim());
+            }
+            i += 1;
+        } else {
+            out.extend(
+                lines[start..i].iter().flatten().map(|l| l.to_string()),
+            );
+        }
+    }
+    out.join("\n")
+}
+
+/// The body: a subject line at its top taken out, page furniture dropped,
+/// OCR's `|` for `I` put right. Warnings say what was changed.
+fn clean_body(
+    raw: &str,
+    header: &[&str],
+    warnings: &mut Vec<String>,
+) -> (Option<String>, Option<String>) {
+    let mut lines: Vec<&str> = raw.lines().collect();
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    let mut subject = None;
+    if let Some(first) = lines.first() {
+        if let Some(c) = SUBJECT.captures(first) {
+            subject = Some(c[1].to_string());
+            lines.remove(0);
+        } else if title_like(first)
+            && lines.get(1).is_some_and(|l| l.trim().is_empty())
+        {
+            subject = Some(text::html::collapse_spaces(first.trim()));
+            lines.remove(0);
+        }
+    }
+    let mut pages = 0;
+    let mut repeated = 0;
+    let mut markings = 0;
+    // `None` marks a dropped line, where a page break may have cut a
+    // paragraph.
+    let mut kept: Vec<Option<&str>> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let t = l.trim();
+        if t.is_empty() {
+            kept.push(Some(l));
+        } else if is_page_number(t) {
+            pages += 1;
+            kept.push(None);
+        } else if is_marking(t) {
+            markings += 1;
+            kept.push(None);
+        } else if t.len() > 3 && header.contains(&t) {
+            repeated += 1;
+            kept.push(None);
+        } else {
+            kept.push(Some(l));
+        }
+    }
+    let kept = rejoin_page_breaks(&kept);
+    if pages > 0 {
+        warnings.push(format!(
+            "dropped {pages} page-number line{} from the body",
+            if pages == 1 { "" } else { "s" }
+        ));
+    }
+    if markings > 0 {
+        warnings
+            .push("dropped security markings (OFFICIAL) from the body".into());
+    }
+    if repeated > 0 {
+        warnings.push(format!(
+            "dropped {repeated} letterhead line{} repeated in the body (a \
+             later page's header)",
+            if repeated == 1 { "" } else { "s" }
+        ));
+    }
+    let mut body = clean_plain(&kept);
+    let bars = OCR_BAR.find_iter(&body).count();
+    if bars > 0 {
+        body = OCR_BAR.replace_all(&body, "${1}I${2}").into_owned();
+        warnings.push(format!(
+            "OCR: read \"|\" as \"I\" {bars} time{} in the body (\"| am\" → \
+             \"I am\")",
+            if bars == 1 { "" } else { "s" }
+        ));
+    }
+    let body = if body.is_empty() { None } else { Some(body) };
+    (subject, body)
+}
+
+// ---------------------------------------------------------------------
+// Header
+
+/// Cuts a flattened header into lines at postcodes, dates, telephone
+/// numbers, email and web addresses, references and departments.
+fn reline_header(h: &str) -> String {
+    let h = text::html::collapse_spaces(&text::html::fix_spaces(
+        &h.replace('\n', " "),
+    ));
+    let mut cuts: Vec<usize> = Vec::new();
+    for m in POSTCODE.find_iter(&h) {
+        cuts.push(m.end());
+    }
+    let mut from = 0;
+    while let Some((_, (s, e))) = text::date::find_date_in(&h[from..]) {
+        cuts.push(from + s);
+        cuts.push(from + e);
+        from += e;
+    }
+    for c in PHONE.captures_iter(&h) {
+        if let (Some(m), Some(n)) = (c.get(0), c.get(1)) {
+            cuts.push(m.start());
+            cuts.push(n.end());
+        }
+    }
+    for re in [&*EMAIL, &*WEB] {
+        for m in re.find_iter(&h) {
+            // "Email: x@y": cut before the label too.
+            let before = h[..m.start()].trim_end();
+            let label = before.rfind(' ').map_or(0, |i| i + 1);
+            let word = before[label..].to_ascii_lowercase();
+            let start = if word.starts_with("email")
+                || word.starts_with("e-mail")
+                || word.starts_with("web")
+            {
+                label
+            } else {
+                m.start()
+            };
+            cuts.push(start);
+            cuts.push(m.end());
+        }
+    }
+    for m in REF_KEY.find_iter(&h) {
+        cuts.push(m.start());
+        // The value: one token.
+        let rest = &h[m.end()..];
+        let len = rest.find(' ').unwrap_or(rest.len());
+        cuts.push(m.end() + len);
+    }
+    for d in DEPARTMENTS {
+        if let Some(i) = h.find(d) {
+            cuts.push(i);
+            cuts.push(i + d.len());
+        }
+    }
+    cuts.push(h.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::new();
+    let mut prev = 0;
+    for c in cuts {
+        if c <= prev || !h.is_char_boundary(c) {
+            continue;
+        }
+        let piece = h[prev..c].trim();
+        if !piece.is_empty() {
+            out.push_str(piece);
+            out.push_str("\n\n");
+        }
+        prev = c;
+    }
+    out
+}
+
+/// The organisation a line names: a whole-line department or office, or a
+/// known department at its start.
+fn org_of(l: &str) -> Option<String> {
+    let t = l.trim();
+    if let Some(d) = DEPARTMENTS.iter().find(|d| t.starts_with(*d)) {
+        return Some((*d).to_string());
+    }
+    if t.len() <= 90 && ORG_LINE.is_match(t) && !ROLE_WORDS.is_match(t) {
+        return Some(t.to_string());
+    }
+    None
+}
+
+/// The name at the start of a line that may run on into an address
+/// (`Lord Watson of Invergowrie House of Lords London`).
+fn name_prefix(l: &str) -> &str {
+    let t = l.trim();
+    let t = t.split(',').next().unwrap_or(t);
+    let mut end = t.len();
+    for (i, w) in t.split_whitespace().enumerate() {
+        let lw = w.to_ascii_lowercase();
+        if i > 0
+            && (ADDRESS_WORDS.contains(&lw.trim_end_matches(['.', ',']))
+                || w.chars().any(|c| c.is_ascii_digit()))
+        {
+            if let Some(p) = t.find(&format!(" {w}")) {
+                end = end.min(p);
+            }
+            break;
+        }
+    }
+    t[..end].trim()
+}
+
+/// Whether a line reads as a person's name.
+fn person_like(l: &str) -> bool {
+    let t = l.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    if ROLE_WORDS.is_match(t)
+        || org_of(t).is_some()
+        || POSTCODE.is_match(t)
+        || parse_date(t).is_some()
+        || t.chars().any(|c| c.is_ascii_digit())
+        || t.contains('@')
+    {
+        return false;
+    }
+    let connectors = ["of", "and", "de", "la", "le", "van", "von"];
+    let all_caps_words = words.iter().enumerate().all(|(i, w)| {
+        (i > 0 && connectors.contains(&w.to_ascii_lowercase().as_str()))
+            || w.chars().next().is_some_and(char::is_uppercase)
+    });
+    if !all_caps_words {
+        return false;
+    }
+    if words.iter().any(|w| {
+        ADDRESS_WORDS.contains(&w.to_ascii_lowercase().trim_end_matches(','))
+    }) {
+        return false;
+    }
+    let first = words[0].to_ascii_lowercase();
+    NAME_OPENERS.contains(&first.as_str()) || (2..=5).contains(&words.len())
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let a = text::match_key(&text::plain_name(a));
+    let b = text::match_key(&text::plain_name(b));
+    !a.is_empty() && a == b
+}
+
+/// What a header line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineKind {
+    Date,
+    Reference,
+    Subject,
+    Contact,
+    Org,
+    Role,
+    Other,
+}
+
+fn line_kind(l: &str) -> LineKind {
+    let t = l.trim();
+    if parse_date(t).is_some()
+        || (t.len() < 40
+            && t.to_ascii_lowercase().starts_with("date")
+            && text::find_date(t).is_some())
+    {
+        LineKind::Date
+    } else if REF_KEY.find(t).is_some_and(|m| m.start() == 0) {
+        LineKind::Reference
+    } else if SUBJECT.is_match(t) {
+        LineKind::Subject
+    } else if PHONE.is_match(t) || EMAIL.is_match(t) || WEB.is_match(t) {
+        LineKind::Contact
+    } else if org_of(t).is_some() {
+        LineKind::Org
+    } else if ROLE_WORDS.is_match(t) && !POSTCODE.is_match(t) {
+        LineKind::Role
+    } else {
+        LineKind::Other
     }
 }
 
@@ -244,7 +934,7 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
     let mut out: Vec<Vec<&str>> = Vec::new();
     let mut cur = Vec::new();
     for l in text.lines().map(str::trim) {
-        if l.is_empty() {
+        if l.is_empty() || is_marking(l) || is_page_number(l) {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
@@ -258,49 +948,290 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
     out
 }
 
-fn is_signature_image(l: &str) -> bool {
-    let lower = l.to_lowercase();
-    lower.contains("signature")
-        && (lower.starts_with("a ") || lower.starts_with('['))
+/// Which side of the letter a header block is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Sender,
+    Recipient,
+    Neither,
 }
 
-/// "BARONESS BARRAN" to "Baroness Barran"; mixed-case text is kept.
-fn tidy_caps(l: &str) -> String {
-    if l.chars().any(|c| c.is_lowercase()) {
-        return l.to_string();
+/// Reads the header: date, reference, subject, contacts everywhere; then
+/// the sender's and the recipient's blocks.
+fn read_header(header: &str, flattened: bool, sig: &Sig, letter: &mut Letter) {
+    let blocks = blocks(header);
+    let mut ours = None;
+    let mut yours = None;
+    for b in &blocks {
+        for l in b {
+            if letter.date.is_none() && line_kind(l) == LineKind::Date {
+                letter.date = parse_date(l).or_else(|| text::find_date(l));
+            }
+            if let Some(c) = PHONE.captures(l) {
+                letter.phone.get_or_insert_with(|| c[1].trim().to_string());
+            }
+            if let Some(m) = EMAIL.find(l) {
+                letter.email.get_or_insert_with(|| m.as_str().to_string());
+            }
+            if let Some(c) = SUBJECT.captures(l) {
+                letter.subject.get_or_insert_with(|| c[1].to_string());
+            }
+            let keys: Vec<_> = REF_KEY.captures_iter(l).collect();
+            for (k, c) in keys.iter().enumerate() {
+                let Some(m) = c.get(0) else { continue };
+                let end = keys
+                    .get(k + 1)
+                    .and_then(|n| n.get(0))
+                    .map_or(l.len(), |n| n.start());
+                let mut v = l[m.end()..end].trim();
+                if flattened {
+                    v = v.split(' ').next().unwrap_or(v);
+                }
+                let v = v.trim_end_matches([',', ';', '.']).trim();
+                if v.is_empty() {
+                    continue;
+                }
+                match c.get(1).map(|w| w.as_str().to_ascii_lowercase()) {
+                    Some(w) if w == "your" => {
+                        yours.get_or_insert_with(|| v.to_string());
+                    }
+                    _ => {
+                        ours.get_or_insert_with(|| v.to_string());
+                    }
+                }
+            }
+        }
     }
-    l.split(' ')
-        .map(|w| {
-            let lw = w.to_lowercase();
-            if matches!(lw.as_str(), "of" | "for" | "the" | "and" | "in") {
-                return lw;
+    letter.reference = ours.or(yours);
+    if letter.email.is_none() {
+        letter.email = blocks
+            .iter()
+            .flatten()
+            .find_map(|l| WEB.find(l).map(|m| m.as_str().to_string()));
+    }
+
+    // Sides.
+    let first_of = |b: &Vec<&str>| -> String {
+        let f = b.first().copied().unwrap_or("");
+        if flattened {
+            name_prefix(f).to_string()
+        } else {
+            f.to_string()
+        }
+    };
+    let sig_name = sig.name.as_deref();
+    let mut sides = vec![Side::Neither; blocks.len()];
+    let mut recipient = None;
+    for (i, b) in blocks.iter().enumerate() {
+        let kinds: Vec<LineKind> = b.iter().map(|l| line_kind(l)).collect();
+        if kinds.iter().all(|k| {
+            matches!(
+                k,
+                LineKind::Date | LineKind::Reference | LineKind::Subject
+            )
+        }) {
+            continue;
+        }
+        let first = first_of(b);
+        let is_sig = sig_name.is_some_and(|s| same_name(s, &first));
+        let contact = kinds.contains(&LineKind::Contact);
+        let org = kinds.contains(&LineKind::Org);
+        let role = kinds.contains(&LineKind::Role);
+        let person = person_like(&first);
+        if person && !is_sig && !contact && !org && recipient.is_none() {
+            sides[i] = Side::Recipient;
+            recipient = Some(i);
+        } else if is_sig || contact || org || (role && !person) {
+            sides[i] = Side::Sender;
+        } else if person && recipient.is_none() {
+            sides[i] = Side::Recipient;
+            recipient = Some(i);
+        }
+    }
+    // A postcode block next to the sender's is the sender's address (a
+    // letterhead cut by blank lines); a role block right after the
+    // recipient's name is the recipient's.
+    for i in 0..blocks.len() {
+        if sides[i] != Side::Neither {
+            continue;
+        }
+        let near_sender = (i > 0 && sides[i - 1] == Side::Sender)
+            || sides.get(i + 1) == Some(&Side::Sender);
+        if near_sender && Some(i) != recipient {
+            sides[i] = Side::Sender;
+        }
+    }
+
+    // The sender.
+    let mut address = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if sides[i] != Side::Sender {
+            continue;
+        }
+        for (k, l) in b.iter().enumerate() {
+            let kind = line_kind(l);
+            match kind {
+                LineKind::Org => {
+                    let org = org_of(l).unwrap_or_default();
+                    letter.sender.organisation.get_or_insert(org.clone());
+                    // A department run into its address (flattened).
+                    let rest =
+                        l.trim()[org.len().min(l.trim().len())..].trim();
+                    if !rest.is_empty() {
+                        address.push(rest.to_string());
+                    }
+                }
+                LineKind::Role if letter.sender.role.is_none() => {
+                    letter.sender.role = Some(l.to_string());
+                }
+                LineKind::Other => {
+                    let name = if flattened { name_prefix(l) } else { l };
+                    let is_name = letter.sender.name.is_none()
+                        && (sig_name.is_some_and(|s| same_name(s, name))
+                            || (k == 0 && person_like(name)));
+                    if is_name {
+                        letter.sender.name = Some(text::plain_name(name));
+                    } else if l.to_ascii_lowercase().starts_with("from ") {
+                        // "From the Minister of State for Schools".
+                    } else {
+                        address.push(l.to_string());
+                    }
+                }
+                _ => {}
             }
-            let mut out = String::new();
-            let mut up = true;
-            for c in lw.chars() {
-                out.extend(if up {
-                    c.to_uppercase().collect::<Vec<_>>()
-                } else {
-                    vec![c]
-                });
-                up = c == '-' || c == '\'';
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        }
+    }
+    if !address.is_empty() {
+        letter.address = Some(address.join(", "));
+    }
+
+    // The recipient.
+    if let Some(i) = recipient {
+        let b = &blocks[i];
+        let first = first_of(b);
+        letter.recipient.name = Some(text::plain_name(&first));
+        letter.recipient.role = b
+            .iter()
+            .skip(1)
+            .take(2)
+            .find(|l| line_kind(l) == LineKind::Role)
+            .map(|l| l.to_string());
+    }
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    let a = text::match_key(a);
-    let b = text::match_key(b);
-    !a.is_empty() && a == b
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn looks_like_name(l: &str) -> bool {
-    let words: Vec<&str> = l.split_whitespace().collect();
-    (1..=7).contains(&words.len())
-        && !POSTCODE.is_match(l)
-        && parse_date(l).is_none()
-        && words[0].chars().next().is_some_and(char::is_uppercase)
+    #[test]
+    fn detects_letters_only() {
+        assert!(detect("Dear Mike,\n\nText.\n\nYours sincerely,\n\nX\n"));
+        assert!(detect(
+            "HM Treasury London SW1A 2HQ 7 January 2022 Dear Ms Smith, I am \
+             writing. Yours sincerely, JANE DOE"
+        ));
+        assert!(!detect("Dear Mike,\n\nText with no sign-off.\n"));
+        assert!(!detect(
+            "line one\nline two\nline three\nline four\nDear all, best \
+             wishes. Yours sincerely"
+        ));
+    }
+
+    #[test]
+    fn signature_lines() {
+        let s = signature(
+            "\nA handwritten signature in cursive script that reads \"Diana \
+             Barran\".\n\nBARONESS BARRAN\n\nPARLIAMENTARY UNDER-SECRETARY OF STATE",
+        );
+        assert_eq!(s.name.as_deref(), Some("Baroness Barran"));
+        assert_eq!(
+            s.role.as_deref(),
+            Some("Parliamentary Under-Secretary of State")
+        );
+        let s = signature(
+            " BARONESS BARRAN PARLIAMENTARY UNDER-SECRETARY OF STATE",
+        );
+        assert_eq!(s.name.as_deref(), Some("Baroness Barran"));
+        assert_eq!(
+            s.role.as_deref(),
+            Some("Parliamentary Under-Secretary of State")
+        );
+        let s = signature("\nJane Doe\nCorrespondence Unit\nHM Treasury\n");
+        assert_eq!(s.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(s.role.as_deref(), Some("Correspondence Unit"));
+        assert_eq!(s.organisation.as_deref(), Some("HM Treasury"));
+        assert_eq!(tidy_caps("RT HON NICK GIBB MP"), "Rt Hon Nick Gibb MP");
+    }
+
+    #[test]
+    fn ocr_and_page_furniture() {
+        let mut w = Vec::new();
+        let (subj, body) = clean_body(
+            "\nRe: School funding\n\n| am grateful. | have asked.\n\n2\n\nMore, | think.\nOFFICIAL\n",
+            &[],
+            &mut w,
+        );
+        assert_eq!(subj.as_deref(), Some("School funding"));
+        assert_eq!(
+            body.as_deref(),
+            Some("I am grateful. I have asked.\n\nMore, I think.")
+        );
+        assert_eq!(w.len(), 3, "{w:?}");
+        let (subj, _) = clean_body(
+            "\nCHILDREN'S SOCIAL CARE FUNDING\n\nThank you.",
+            &[],
+            &mut w,
+        );
+        assert_eq!(subj.as_deref(), Some("CHILDREN'S SOCIAL CARE FUNDING"));
+        let (subj, _) =
+            clean_body("\nThank you for your letter.\n\nMore.", &[], &mut w);
+        assert_eq!(subj, None);
+    }
+
+    #[test]
+    fn header_pieces() {
+        assert!(person_like("Lord Watson of Invergowrie"));
+        assert!(person_like("Rt Hon Robert Halfon MP"));
+        assert!(person_like("Jane Smith"));
+        assert!(!person_like("House of Lords"));
+        assert!(!person_like("Parliamentary Under-Secretary of State"));
+        assert!(!person_like("Department for Education"));
+        assert!(!person_like("London"));
+        assert_eq!(
+            name_prefix(
+                "Lord Watson of Invergowrie House of Lords London SW1A 0PW"
+            ),
+            "Lord Watson of Invergowrie"
+        );
+        assert_eq!(
+            name_prefix("Ms Jane Smith 14 Acacia Avenue"),
+            "Ms Jane Smith"
+        );
+        assert_eq!(
+            org_of("Ministry of Justice").as_deref(),
+            Some("Ministry of Justice")
+        );
+        assert_eq!(
+            org_of("Department for Education Sanctuary Buildings").as_deref(),
+            Some("Department for Education")
+        );
+        assert_eq!(org_of("Sanctuary Buildings"), None);
+        let h = reline_header(
+            "Department for Education Sanctuary Buildings London SW1P 3BT \
+             tel: 0370 000 2288 Our ref: 2022-0001 Ms Jane Smith 14 Acacia \
+             Avenue Leeds LS1 4AB 12 March 2022 ",
+        );
+        let lines: Vec<&str> = h.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Department for Education",
+                "Sanctuary Buildings London SW1P 3BT",
+                "tel: 0370 000 2288",
+                "Our ref: 2022-0001",
+                "Ms Jane Smith 14 Acacia Avenue Leeds LS1 4AB",
+                "12 March 2022"
+            ]
+        );
+    }
 }
