@@ -247,7 +247,7 @@ pub struct Letter {
     pub address: Option<String>,
     /// A telephone number printed on the letter.
     pub phone: Option<String>,
-    /// An email address (or web address) printed on the letter.
+    /// An email address printed on the letter (a web address is not one).
     pub email: Option<String>,
 }
 

@@ -25,8 +25,8 @@
 //! The office printed in the letterhead, when there is one, is preferred
 //! to the (often shortened) one under the signature.
 //!
-//! `email` is an email address, or else the web address printed on the
-//! letterhead.
+//! `email` is an email address only: a web address on the letterhead is
+//! not an email and is left out (see `docs/decisions.md`).
 //!
 //! Scanned letters are handled with warnings rather than failures: a
 //! letter flattened to one line (no line breaks at all) has its
@@ -1003,12 +1003,6 @@ fn read_header(header: &str, flattened: bool, sig: &Sig, letter: &mut Letter) {
         }
     }
     letter.reference = ours.or(yours);
-    if letter.email.is_none() {
-        letter.email = blocks
-            .iter()
-            .flatten()
-            .find_map(|l| WEB.find(l).map(|m| m.as_str().to_string()));
-    }
 
     // Sides.
     let first_of = |b: &Vec<&str>| -> String {

@@ -85,7 +85,7 @@ pub fn plain_name(printed: &str) -> String {
         }
         let lower = s.to_lowercase();
         for t in TITLES {
-            if lower.starts_with(t) && s[t.len()..].trim().contains(' ') {
+            if lower.starts_with(t) && !s[t.len()..].trim().is_empty() {
                 s = s[t.len()..].trim_start().to_string();
                 break;
             }
@@ -197,6 +197,7 @@ mod tests {
     name!(the_earl, "The Earl of Courtown", "Earl of Courtown");
     name!(colon, "John Thurso:", "John Thurso");
     name!(lone_title_kept, "Dr", "Dr");
+    name!(dr_surname, "Dr Poulter", "Poulter");
     name!(nbsp, "Vicky\u{a0}Ford", "Vicky Ford");
 
     #[test]
