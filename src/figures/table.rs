@@ -1,0 +1,138 @@
+//! Reads a table's header to give its cells a kind and unit.
+//!
+//! A figure that is a whole table cell and a bare number (a count with no
+//! noun) takes its meaning from its column's header cell:
+//! - a header with `%`, `per cent`, `percent` or `percentage` makes it a
+//!   percent;
+//! - a header with `£` makes it money, scaled by `£000` / `£'000` / `£k`
+//!   (thousands), `£m` / `£ million` (millions) or `£bn` / `£ billion`;
+//! - a header `Number of X` makes `X` its unit.
+
+use super::combine::Fig;
+use super::cx::Cx;
+use super::scan::round_dec;
+use super::sentence::Sent;
+use crate::record::FigureKind;
+
+/// Applies the column headers to the figures standing in table rows.
+pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
+    for f in figs.iter_mut() {
+        if f.kind != FigureKind::Count || f.unit.is_some() || f.qualifier.is_some() {
+            continue;
+        }
+        let Some(sent) = sents.get(cx.sid[f.s] as usize) else { continue };
+        let Some((hs, he)) = sent.header else { continue };
+        let (start, end) = cx.span(f.s, f.e);
+        if start < sent.start || end > sent.end {
+            continue;
+        }
+        let row = &cx.text[sent.start..sent.end];
+        let Some((col, cell)) = cell_at(row, start - sent.start) else { continue };
+        if cell.trim() != &cx.text[start..end] {
+            continue;
+        }
+        let header = &cx.text[hs..he];
+        let own = cells(header).nth(col).filter(|h| signal(h));
+        // A unit stated once for the whole table, in its only marked
+        // header cell, when that is the corner cell (`£ million | North |
+        // South`) or a caption over fewer cells than the row has.
+        let shared = || {
+            let n_head = cells(header).count();
+            let n_row = cells(row).count();
+            let mut marked =
+                cells(header).enumerate().filter(|(_, h)| signal(h));
+            let first = marked.next();
+            if marked.next().is_some() {
+                return None;
+            }
+            first.filter(|&(k, _)| k == 0 || n_head < n_row).map(|(_, h)| h)
+        };
+        let head = own.or_else(shared).or_else(|| cells(header).nth(col));
+        if let Some(head) = head {
+            apply_header(f, head);
+        }
+    }
+}
+
+/// The cells of a row, without the outer bars.
+fn cells(row: &str) -> impl Iterator<Item = &str> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row.strip_suffix('|').unwrap_or(row);
+    row.split('|').map(str::trim)
+}
+
+/// The column index and the cell text at byte `at` of the row.
+fn cell_at(row: &str, at: usize) -> Option<(usize, &str)> {
+    let lead = row.len() - row.trim_start().len();
+    let body = &row[lead..];
+    let skip = usize::from(body.starts_with('|'));
+    let before = row.get(..at)?;
+    let col = before.matches('|').count().checked_sub(skip)?;
+    let cell = row[at..].split('|').next().unwrap_or("");
+    let start = before.rfind('|').map_or(0, |p| p + 1);
+    Some((col, &row[start..at + cell.len()]))
+}
+
+/// Whether a header cell says its column is money or percent.
+fn signal(head: &str) -> bool {
+    let lower = head.to_lowercase();
+    lower.contains('£')
+        || lower.contains('%')
+        || lower.contains("per cent")
+        || lower.contains("percent")
+        || lower.contains("percentage")
+}
+
+fn apply_header(f: &mut Fig, head: &str) {
+    let lower = head.to_lowercase();
+    let Some(v) = f.value else { return };
+    if lower.contains('%')
+        || lower.contains("per cent")
+        || lower.contains("percent")
+        || lower.contains("percentage")
+    {
+        f.kind = FigureKind::Percent;
+        f.unit = Some("%".into());
+        return;
+    }
+    if let Some(p) = lower.find('£') {
+        let after: String = lower[p + '£'.len_utf8()..]
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
+            .take(7)
+            .collect();
+        let exp = if after.starts_with("000") || after.starts_with("thousand") || after.starts_with('k') {
+            3
+        } else if after.starts_with("bn") || after.starts_with("billion") {
+            9
+        } else if after.starts_with('m') {
+            6
+        } else {
+            0
+        };
+        f.kind = FigureKind::Money;
+        f.unit = Some("GBP".into());
+        f.value = Some(round_dec(v * 10f64.powi(exp), 6));
+        return;
+    }
+    let trimmed = head.trim().trim_end_matches([':', '.', '*']).trim();
+    if trimmed.len() > 10 && trimmed[..10].eq_ignore_ascii_case("number of ") {
+        let unit = trimmed[10..].trim();
+        if !unit.is_empty() && unit.len() <= 60 {
+            f.unit = Some(unit.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_lookup() {
+        assert_eq!(cell_at("2018 | 1,234", 7), Some((1, " 1,234")));
+        assert_eq!(cell_at("| 2018 | 1,234", 9), Some((1, " 1,234")));
+        assert_eq!(cells("| Year | Number of pupils").collect::<Vec<_>>(), ["Year", "Number of pupils"]);
+    }
+}
