@@ -490,7 +490,11 @@ impl Scanner<'_, '_> {
             if cx.dash(p) && left_touch && cx.word(p - 1) {
                 return self.skip(i, i + 1, Skip::Ident);
             }
-            if cx.sym(p, "+") || cx.sym(p, "#") || cx.sym(p, "/") {
+            if cx.sym(p, "+") {
+                let e = self.phone_chain(i);
+                return self.skip(i, e, Skip::Phone);
+            }
+            if cx.sym(p, "#") || cx.sym(p, "/") {
                 return self.skip(i, i + 1, Skip::Ident);
             }
             if cx.sym(p, "(") && left_touch && (cx.word(p - 1) || cx.num(p - 1))
@@ -571,17 +575,7 @@ impl Scanner<'_, '_> {
         }
         // Telephone numbers and other numbers with a leading zero.
         if cx.t(i).starts_with('0') && d.int >= 2 {
-            let mut e = i + 1;
-            while e < cx.n() {
-                if cx.num(e) && cx.near(e - 1) && cx.gap(e - 1).len() == 1 {
-                    e += 1;
-                } else if cx.dash(e) && cx.touch(e - 1) && cx.touch(e) && cx.num(e + 1)
-                {
-                    e += 2;
-                } else {
-                    break;
-                }
-            }
+            let e = self.phone_chain(i);
             return self.skip(i, e, Skip::Phone);
         }
         // List markers: "1." or "1)" starting a line, "(2)".
@@ -619,6 +613,30 @@ impl Scanner<'_, '_> {
             return self.skip(i, i + 2, Skip::Ref);
         }
         None
+    }
+
+    /// The end of a telephone number starting at `i`: numbers joined by
+    /// single spaces or touching dashes, and `(0)`.
+    fn phone_chain(&self, i: usize) -> usize {
+        let cx = self.cx;
+        let mut e = i + 1;
+        while e < cx.n() {
+            if cx.num(e) && cx.near(e - 1) && cx.gap(e - 1).len() == 1 {
+                e += 1;
+            } else if cx.dash(e) && cx.touch(e - 1) && cx.touch(e) && cx.num(e + 1)
+            {
+                e += 2;
+            } else if cx.sym(e, "(")
+                && cx.t(e + 1) == "0"
+                && cx.sym(e + 2, ")")
+                && cx.near(e - 1)
+            {
+                e += 3;
+            } else {
+                break;
+            }
+        }
+        e
     }
 
     /// After a number, `am`, `pm`, `a.m.`, `p.m.`: the end of it.
@@ -1103,7 +1121,7 @@ impl Scanner<'_, '_> {
             return low != "no" || dotted || cx.cap(p);
         }
         if dotted {
-            return low.len() == 1;
+            return low.len() == 1 && low != "c";
         }
         cx.cap(p)
             && !cx.clause_start(p)
