@@ -588,9 +588,11 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
                 return;
             }
         }
-        // "rose to 19", "fell from 30"
+        // "rose to 19", "fell from 30", "is up from 883,000"
+        let updown_from =
+            cx.is(p - 1, "from") && matches!(before, "up" | "down");
         if (cx.is(p - 1, "to") || cx.is(p - 1, "from"))
-            && !matches!(before, "up" | "down" | "gone" | "went")
+            && (updown_from || !matches!(before, "up" | "down" | "gone" | "went"))
         {
             if lexicon::change_verb(before).is_some() {
                 let mut f = change(p - 2, e);

@@ -300,6 +300,8 @@ pub(super) fn label(w: &str) -> bool {
             | "recommendation"
             | "recommendations"
             | "channel"
+            | "document"
+            | "top"
     )
 }
 

@@ -145,6 +145,12 @@ impl Periods<'_, '_> {
                 if !cx.near(k) {
                     return None;
                 }
+                if w == "on" {
+                    // "on 2 July", not "based on 2021 census data".
+                    let a = self.atom(k + 1)?;
+                    return matches!(a.what, What::Skip(Skip::Date))
+                        .then(|| self.run_on(a.e));
+                }
                 self.time(k + 1, &w)
             }
             _ => None,

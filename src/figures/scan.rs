@@ -317,14 +317,21 @@ impl Scanner<'_, '_> {
     }
 
     fn skip(&mut self, s: usize, e: usize, why: Skip) -> Option<usize> {
-        if why == Skip::Age {
-            // "5 to 16 year olds": the first end is an age too.
+        if why == Skip::Age || why == Skip::Date {
+            // "5 to 16 year olds", "15 to 16 May": the first end is an age
+            // or a day too.
             let cx = self.cx;
             if let Some(prev) = self.out.last_mut() {
                 let joined = prev.e + 1 == s
                     && (cx.is(prev.e, "to") || cx.dash(prev.e) || cx.is(prev.e, "and"));
-                if prev.qty() && prev.bare() && prev.noun.is_none() && joined {
-                    prev.what = What::Skip(Skip::Age);
+                let small = prev.raw >= 1.0 && prev.raw <= 31.0 && prev.dec == 0;
+                if prev.qty()
+                    && prev.bare()
+                    && prev.noun.is_none()
+                    && joined
+                    && (why == Skip::Age || small)
+                {
+                    prev.what = What::Skip(why);
                 }
             }
         }
@@ -392,8 +399,10 @@ impl Scanner<'_, '_> {
     fn fin_year(&self, i: usize) -> Option<(String, usize)> {
         let cx = self.cx;
         let d = digits(cx.t(i));
-        if !d.yearish() || !cx.touch(i) || !cx.touch(i + 1) || !cx.num(i + 2)
-        {
+        // "2019-20", and "2023- 24" / "2019 – 20" as typed.
+        let joined = (cx.touch(i) && (cx.touch(i + 1) || cx.gap(i + 1) == " "))
+            || (cx.gap(i) == " " && cx.gap(i + 1) == " " && cx.t(i + 1) == "–");
+        if !d.yearish() || !joined || !cx.num(i + 2) {
             return None;
         }
         if !(cx.dash(i + 1) || cx.sym(i + 1, "/")) {
@@ -471,6 +480,11 @@ impl Scanner<'_, '_> {
             if self.label_before(i) || self.label_chain(i, &a) {
                 return self.skip(i, a.ne, Skip::Label);
             }
+            // "aged 45 to 75", "from 15 to 16 May": the second end of an age
+            // or date range is one too (the first end is fixed in `skip`).
+            if let Some(why) = self.range_chain(i, &a, &d) {
+                return self.skip(i, a.ne, why);
+            }
         }
         self.push(a)
     }
@@ -540,7 +554,22 @@ impl Scanner<'_, '_> {
             let mut buf = [0u8; 24];
             match cx.low(i + 1, &mut buf) {
                 Some("st" | "nd" | "rd" | "th") => {
-                    return self.skip(i, i + 2, Skip::Ordinal)
+                    // "18th October 2023", "1st of May": a date.
+                    let mut m = i + 2;
+                    if cx.near(i + 1) && cx.is(m, "of") && cx.near(m) {
+                        m += 1;
+                    }
+                    if cx.near(m - 1) && self.month(m) {
+                        let mut e = m + 1;
+                        if cx.near(m)
+                            && cx.num(e)
+                            && digits(cx.t(e)).yearish()
+                        {
+                            e += 1;
+                        }
+                        return self.skip(i, e, Skip::Date);
+                    }
+                    return self.skip(i, i + 2, Skip::Ordinal);
                 }
                 _ => {}
             }
@@ -853,6 +882,10 @@ impl Scanner<'_, '_> {
             a.suffix = Suffix::Points;
             return Ok(j + 1);
         }
+        // A suspended hyphen: "3- and 4-year-olds", "10- to 15-minute".
+        if cx.touch(j - 1) && cx.dash(j) && !cx.touch(j) && !cx.num(j + 1) {
+            return Err(Skip::Compound);
+        }
         // Units of time: "5 years", "5-year", "5yrs".
         let hyphen = cx.touch(j - 1) && cx.dash(j) && cx.touch(j) && cx.word(j + 1);
         let tj = if hyphen { j + 1 } else { j };
@@ -1152,6 +1185,28 @@ impl Scanner<'_, '_> {
         (prev.ne..i).all(|k| {
             matches!(cx.t(k), "," | "and" | "&" | "or" | "to" | "-" | "–" | "/")
         })
+    }
+
+    /// When the bare number at `i` closes a range whose first end is an
+    /// age or a day of the month: that reason.
+    fn range_chain(&self, i: usize, a: &Atom, d: &Digits) -> Option<Skip> {
+        let cx = self.cx;
+        let prev = self.out.last()?;
+        let why = match prev.what {
+            What::Skip(w @ (Skip::Age | Skip::Date)) => w,
+            _ => return None,
+        };
+        if prev.ne + 1 != i || a.noun.is_some() {
+            return None;
+        }
+        let k = prev.ne;
+        if !(cx.is(k, "to") || cx.dash(k) || cx.is(k, "and")) {
+            return None;
+        }
+        if why == Skip::Date && !(d.whole() && d.int <= 2 && d.raw <= 31.0) {
+            return None;
+        }
+        Some(why)
     }
 
     /// Number words at `i`: `three`, `twenty-five`, `a dozen`, `one
