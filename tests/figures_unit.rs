@@ -143,45 +143,234 @@ fn check_spans(input: &str, figs: &[Figure]) {
 }
 
 // --- money ---------------------------------------------------------------
-figure!(money_million, "We are investing £3 million in it.", Money, "£3 million", 3e6, "GBP");
-figure!(money_billion_decimal, "It cost £3.2 billion.", Money, "£3.2 billion", 3.2e9, "GBP");
+figure!(
+    money_million,
+    "We are investing £3 million in it.",
+    Money,
+    "£3 million",
+    3e6,
+    "GBP"
+);
+figure!(
+    money_billion_decimal,
+    "It cost £3.2 billion.",
+    Money,
+    "£3.2 billion",
+    3.2e9,
+    "GBP"
+);
 figure!(money_m, "The £24m fund.", Money, "£24m", 24e6, "GBP");
 figure!(money_bn, "A £1.5bn deal.", Money, "£1.5bn", 1.5e9, "GBP");
 figure!(money_k, "Grants of £500k were paid.", Money, "£500k", 500e3, "GBP");
-figure!(money_plain, "The band is £325,000 for each estate.", Money, "£325,000", 325000.0, "GBP");
+figure!(
+    money_plain,
+    "The band is £325,000 for each estate.",
+    Money,
+    "£325,000",
+    325000.0,
+    "GBP"
+);
 figure!(money_pence_p, "It costs 45p a bag.", Money, "45p", 0.45, "GBP");
 figure!(money_pence_word, "It rose to 45 pence.", Change, "rose to 45 pence", None, "GBP", to: 0.45);
-figure!(money_euro, "The EU gave €5 million.", Money, "€5 million", 5e6, "EUR");
+figure!(
+    money_euro,
+    "The EU gave €5 million.",
+    Money,
+    "€5 million",
+    5e6,
+    "EUR"
+);
 figure!(money_dollar, "The US gave $10m.", Money, "$10m", 10e6, "USD");
-figure!(money_us_dollar, "It pledged US$2 billion.", Money, "US$2 billion", 2e9, "USD");
-figure!(money_pounds_word, "They paid 3 million pounds.", Money, "3 million pounds", 3e6, "GBP");
-figure!(money_trillion, "Debt is £2.5 trillion.", Money, "£2.5 trillion", 2.5e12, "GBP");
-figure!(money_million_glued, "We gave £11billion of orders.", Money, "£11billion", 11e9, "GBP");
+figure!(
+    money_us_dollar,
+    "It pledged US$2 billion.",
+    Money,
+    "US$2 billion",
+    2e9,
+    "USD"
+);
+figure!(
+    money_pounds_word,
+    "They paid 3 million pounds.",
+    Money,
+    "3 million pounds",
+    3e6,
+    "GBP"
+);
+figure!(
+    money_trillion,
+    "Debt is £2.5 trillion.",
+    Money,
+    "£2.5 trillion",
+    2.5e12,
+    "GBP"
+);
+figure!(
+    money_million_glued,
+    "We gave £11billion of orders.",
+    Money,
+    "£11billion",
+    11e9,
+    "GBP"
+);
 
 // --- percent and percentage points ----------------------------------------
-figure!(percent_sign, "Of these, 50% were judged good.", Percent, "50%", 50.0, "%");
+figure!(
+    percent_sign,
+    "Of these, 50% were judged good.",
+    Percent,
+    "50%",
+    50.0,
+    "%"
+);
 figure!(percent_words, "Some 51 per cent of them.", Percent, "51 per cent", 51.0, "%", qualifier: Approx);
-figure!(percent_one_word, "It is 12.5 percent.", Percent, "12.5 percent", 12.5, "%");
-figure!(percent_number_word, "Only five per cent replied.", Percent, "five per cent", 5.0, "%");
-figure!(points, "This is 14 percentage points higher.", PercentagePoints, "14 percentage points", 14.0, "pp");
-figure!(points_pp, "Turnout fell 3pp overall.", PercentagePoints, "3pp", 3.0, "pp");
-figure!(points_percent_points, "It is 2 % points lower.", PercentagePoints, "2 % points", 2.0, "pp");
+figure!(
+    percent_one_word,
+    "It is 12.5 percent.",
+    Percent,
+    "12.5 percent",
+    12.5,
+    "%"
+);
+figure!(
+    percent_number_word,
+    "Only five per cent replied.",
+    Percent,
+    "five per cent",
+    5.0,
+    "%"
+);
+figure!(
+    points,
+    "This is 14 percentage points higher.",
+    PercentagePoints,
+    "14 percentage points",
+    14.0,
+    "pp"
+);
+figure!(
+    points_pp,
+    "Turnout fell 3pp overall.",
+    PercentagePoints,
+    "3pp",
+    3.0,
+    "pp"
+);
+figure!(
+    points_percent_points,
+    "It is 2 % points lower.",
+    PercentagePoints,
+    "2 % points",
+    2.0,
+    "pp"
+);
 
 // --- counts ---------------------------------------------------------------
-figure!(count_noun, "Since then 46 local authorities have left.", Count, "46 local authorities", 46.0, "local authorities");
-figure!(count_irregular, "There are 12 staff in post.", Count, "12 staff", 12.0, "staff");
-figure!(count_possessive, "We opened 3 children’s homes there.", Count, "3 children’s homes", 3.0, "children’s homes");
+figure!(
+    count_noun,
+    "Since then 46 local authorities have left.",
+    Count,
+    "46 local authorities",
+    46.0,
+    "local authorities"
+);
+figure!(
+    count_irregular,
+    "There are 12 staff in post.",
+    Count,
+    "12 staff",
+    12.0,
+    "staff"
+);
+figure!(
+    count_possessive,
+    "We opened 3 children’s homes there.",
+    Count,
+    "3 children’s homes",
+    3.0,
+    "children’s homes"
+);
 figure!(count_bare, "Of those, 61 are good.", Count, "61", 61.0, None);
-figure!(count_scaled, "We sent 1.3 million laptops.", Count, "1.3 million laptops", 1.3e6, "laptops");
-figure!(count_word, "We visited three schools.", Count, "three schools", 3.0, "schools");
-figure!(count_word_compound, "It has twenty-five members.", Count, "twenty-five members", 25.0, "members");
-figure!(count_word_hundred, "It took one hundred and twenty staff.", Count, "one hundred and twenty staff", 120.0, "staff");
-figure!(count_dozen, "We met a dozen charities.", Count, "a dozen charities", 12.0, "charities");
-figure!(count_word_billion, "There are one billion websites.", Count, "one billion websites", 1e9, "websites");
-figure!(count_days_of, "They delivered 5,500 days of support.", Count, "5,500 days", 5500.0, "days");
-figure!(count_year_like_with_noun, "It trained 2000 nurses.", Count, "2000 nurses", 2000.0, "nurses");
-figure!(count_partitive, "So 19 of our strongest performing local authorities help.", Count, "19", 19.0, "local authorities");
-figure!(count_proper_name, "We have 36 Skills Advisory Panels now.", Count, "36 Skills Advisory Panels", 36.0, "Skills Advisory Panels");
+figure!(
+    count_scaled,
+    "We sent 1.3 million laptops.",
+    Count,
+    "1.3 million laptops",
+    1.3e6,
+    "laptops"
+);
+figure!(
+    count_word,
+    "We visited three schools.",
+    Count,
+    "three schools",
+    3.0,
+    "schools"
+);
+figure!(
+    count_word_compound,
+    "It has twenty-five members.",
+    Count,
+    "twenty-five members",
+    25.0,
+    "members"
+);
+figure!(
+    count_word_hundred,
+    "It took one hundred and twenty staff.",
+    Count,
+    "one hundred and twenty staff",
+    120.0,
+    "staff"
+);
+figure!(
+    count_dozen,
+    "We met a dozen charities.",
+    Count,
+    "a dozen charities",
+    12.0,
+    "charities"
+);
+figure!(
+    count_word_billion,
+    "There are one billion websites.",
+    Count,
+    "one billion websites",
+    1e9,
+    "websites"
+);
+figure!(
+    count_days_of,
+    "They delivered 5,500 days of support.",
+    Count,
+    "5,500 days",
+    5500.0,
+    "days"
+);
+figure!(
+    count_year_like_with_noun,
+    "It trained 2000 nurses.",
+    Count,
+    "2000 nurses",
+    2000.0,
+    "nurses"
+);
+figure!(
+    count_partitive,
+    "So 19 of our strongest performing local authorities help.",
+    Count,
+    "19",
+    19.0,
+    "local authorities"
+);
+figure!(
+    count_proper_name,
+    "We have 36 Skills Advisory Panels now.",
+    Count,
+    "36 Skills Advisory Panels",
+    36.0,
+    "Skills Advisory Panels"
+);
 figure!(count_measure, "It adds 10GW of power.", Count, "10GW", 10.0, "GW");
 
 // --- ratios ---------------------------------------------------------------
@@ -214,29 +403,113 @@ figure!(change_from_to_percent, "It increased from 70% to 74.5% since 2018.", Ch
 figure!(change_increased_by, "It has increased by 16 since April 2017.", Change, "increased by 16", 16.0, None, period: "since April 2017");
 figure!(change_fell_by_percent, "Crime fell by 13% last year.", Change, "fell by 13%", -13.0, "%", period: "last year");
 figure!(change_by_qualified, "It has increased by over £3 billion.", Change, "increased by over £3 billion", 3e9, "GBP", qualifier: MoreThan);
-figure!(change_by_object, "They cut the budget by £2 million.", Change, "cut the budget by £2 million", -2e6, "GBP");
+figure!(
+    change_by_object,
+    "They cut the budget by £2 million.",
+    Change,
+    "cut the budget by £2 million",
+    -2e6,
+    "GBP"
+);
 figure!(change_by_to, "This will increase by £1.6 billion to £57 billion.", Change, "increase by £1.6 billion to £57 billion", 1.6e9, "GBP", from: 55.4e9, to: 57e9);
 figure!(change_noun_of, "It delivered an increase of at least 2.5%.", Change, "increase of at least 2.5%", 2.5, "%", qualifier: AtLeast);
-figure!(change_noun_after, "Russia saw a 24% reduction in revenue.", Change, "24% reduction", -24.0, "%");
-figure!(change_points_noun, "It assumed a 5 percentage point increase.", Change, "5 percentage point increase", 5.0, "pp");
+figure!(
+    change_noun_after,
+    "Russia saw a 24% reduction in revenue.",
+    Change,
+    "24% reduction",
+    -24.0,
+    "%"
+);
+figure!(
+    change_points_noun,
+    "It assumed a 5 percentage point increase.",
+    Change,
+    "5 percentage point increase",
+    5.0,
+    "pp"
+);
 figure!(change_to_only, "The rate rose to 19%.", Change, "rose to 19%", None, "%", to: 19.0);
 figure!(change_down_from, "It is 19, down from 30.", Change, "19, down from 30", -11.0, None, from: 30.0, to: 19.0);
 figure!(change_up_by, "Poverty has gone up by 700,000 since 2010.", Change, "up by 700,000", 700000.0, None, period: "since 2010");
 
 // --- durations ------------------------------------------------------------
-figure!(duration_within, "Failure rates will halve within 5 years.", Duration, "5 years", 5.0, "years");
-figure!(duration_in_just, "It moved to Good in just 2 years.", Duration, "2 years", 2.0, "years");
-figure!(duration_adjective, "A 3-year settlement was agreed.", Duration, "3-year", 3.0, "years");
-figure!(duration_words, "It lasts for six months.", Duration, "six months", 6.0, "months");
-figure!(duration_modifier, "Replies come within three working days.", Duration, "three working days", 3.0, "days");
-figure!(duration_days_of_event, "Deaths within 28 days of the first test.", Duration, "28 days", 28.0, "days");
+figure!(
+    duration_within,
+    "Failure rates will halve within 5 years.",
+    Duration,
+    "5 years",
+    5.0,
+    "years"
+);
+figure!(
+    duration_in_just,
+    "It moved to Good in just 2 years.",
+    Duration,
+    "2 years",
+    2.0,
+    "years"
+);
+figure!(
+    duration_adjective,
+    "A 3-year settlement was agreed.",
+    Duration,
+    "3-year",
+    3.0,
+    "years"
+);
+figure!(
+    duration_words,
+    "It lasts for six months.",
+    Duration,
+    "six months",
+    6.0,
+    "months"
+);
+figure!(
+    duration_modifier,
+    "Replies come within three working days.",
+    Duration,
+    "three working days",
+    3.0,
+    "days"
+);
+figure!(
+    duration_days_of_event,
+    "Deaths within 28 days of the first test.",
+    Duration,
+    "28 days",
+    28.0,
+    "days"
+);
 figure!(duration_over_alone, "Some waited over 2 years.", Duration, "2 years", 2.0, "years", qualifier: MoreThan);
 
 // --- financial years ------------------------------------------------------
-figure!(fy_dash, "Funding in 2021-22 is unchanged.", FinancialYear, "2021-22", None, None);
-figure!(fy_slash, "The 2012/13 accounts are published.", FinancialYear, "2012/13", None, None);
+figure!(
+    fy_dash,
+    "Funding in 2021-22 is unchanged.",
+    FinancialYear,
+    "2021-22",
+    None,
+    None
+);
+figure!(
+    fy_slash,
+    "The 2012/13 accounts are published.",
+    FinancialYear,
+    "2012/13",
+    None,
+    None
+);
 figure!(fy_long, "The 1999-2000 accounts.", FinancialYear, "1999-2000", None, None, period: "1999-00");
-figure!(fy_academic, "Over the 2023/24 academic year.", FinancialYear, "2023/24", None, None);
+figure!(
+    fy_academic,
+    "Over the 2023/24 academic year.",
+    FinancialYear,
+    "2023/24",
+    None,
+    None
+);
 figure!(fy_prefix, "For FY 2019-20, see the report.", FinancialYear, "FY 2019-20", None, None, period: "2019-20");
 figure!(fy_words, "In the financial year 2020 to 2021 it was paid.", FinancialYear, "2020 to 2021", None, None, period: "2020-21");
 
@@ -277,14 +550,29 @@ figure!(p_per_week, "That is £710 per week.", Money, "£710", 710.0, "GBP", per
 figure!(p_to_date, "It reached 70 local authorities to date.", Count, "70 local authorities", 70.0, "local authorities", period: "to date");
 figure!(p_between_years, "We gave £5.8 billion between 2016 and 2020.", Money, "£5.8 billion", 5.8e9, "GBP", period: "between 2016 and 2020");
 figure!(p_as_of, "As of August 2023, 14,400 schools have claimed.", Count, "14,400 schools", 14400.0, "schools", period: "as of August 2023");
-figure!(p_other_clause_not_taken, "We gave £5m, and the scheme ended in 2019.", Money, "£5m", 5e6, "GBP");
+figure!(
+    p_other_clause_not_taken,
+    "We gave £5m, and the scheme ended in 2019.",
+    Money,
+    "£5m",
+    5e6,
+    "GBP"
+);
 figure!(p_next_years, "Investing £3m over the next three years.", Money, "£3m", 3e6, "GBP", period: "over the next three years");
 
 // --- several figures --------------------------------------------------------
 texts!(seed_sentence, "During March and April 2020, the government provided £3.2 billion of emergency grant funding and over £5 billion of cashflow support.", ["£3.2 billion", "£5 billion"]);
 texts!(list_of_counts, "There were 3, 4 and 5 cases.", ["3", "4", "5 cases"]);
-texts!(fy_and_money, "In this financial year, 2021-22, we have invested £5.7 million.", ["2021-22", "£5.7 million"]);
-texts!(table_row, "Year | Number of pupils\n2018 | 1,234\n2019 | 1,300", ["1,234", "1,300"]);
+texts!(
+    fy_and_money,
+    "In this financial year, 2021-22, we have invested £5.7 million.",
+    ["2021-22", "£5.7 million"]
+);
+texts!(
+    table_row,
+    "Year | Number of pupils\n2018 | 1,234\n2019 | 1,300",
+    ["1,234", "1,300"]
+);
 
 #[test]
 fn table_row_sentence_and_unit() {
@@ -292,7 +580,10 @@ fn table_row_sentence_and_unit() {
     let f = extract(t, "text");
     assert_eq!(f.len(), 3, "{f:#?}");
     assert_eq!(f[0].sentence, "Year | Number of pupils | Spend (£000) | Share (%): 2018 | 1,234 | 56 | 7.5");
-    assert_eq!((f[0].kind, f[0].unit.as_deref()), (FigureKind::Count, Some("pupils")));
+    assert_eq!(
+        (f[0].kind, f[0].unit.as_deref()),
+        (FigureKind::Count, Some("pupils"))
+    );
     assert_eq!((f[1].kind, f[1].value), (FigureKind::Money, Some(56000.0)));
     assert_eq!((f[2].kind, f[2].value), (FigureKind::Percent, Some(7.5)));
 }
@@ -320,7 +611,10 @@ none!(neg_ordinal_date, "On 16th September 2020 it was asked.");
 none!(neg_time, "The meeting is at 10am, or 10:30, or 2.30 pm.");
 none!(neg_uin_hl, "See question HL5821.");
 none!(neg_question_ref, "I refer to Question 184900 and PQ 146306.");
-none!(neg_question_list, "In response to Questions 137946, 137947 and 137948.");
+none!(
+    neg_question_list,
+    "In response to Questions 137946, 137947 and 137948."
+);
 none!(neg_bracket_uin, "To ask the Minister about it. [67391]");
 none!(neg_uin_word, "See UIN 143147 on 28 January 2021.");
 none!(neg_section, "Under Section 497A of the Education Act 1996.");
@@ -331,14 +625,23 @@ none!(neg_paragraph, "See paragraph 3.2 and para 4 and p.136.");
 none!(neg_phone, "Call 020 7219 3000 or 0800 123 4567 or +44 20 7946 0000.");
 none!(neg_postcode, "Write to SW1A 0AA or M1 1AA.");
 none!(neg_reference, "Our reference 168555 applies.");
-none!(neg_key_stage, "Pupils at Key Stage 2 and Level 3 and Tier 4 and Band 5 and Year 7.");
+none!(
+    neg_key_stage,
+    "Pupils at Key Stage 2 and Level 3 and Tier 4 and Band 5 and Year 7."
+);
 none!(neg_ordinal_words, "The first inspection and the Third Report.");
 none!(neg_url, "See https://assets.publishing.service.gov.uk/file/554573/x_2019.pdf and www.gov.uk/12345.");
-none!(neg_session, "In Session 2010-12 and the 2017-19 Parliament.");
+none!(
+    neg_session,
+    "In Session 2010-12 and the 2017-19 Parliament and Session 1997-98."
+);
 none!(neg_column, "Official Report, column 824W, and 773W.");
 none!(neg_hansard_ref, "HC Deb 12 March 2019 Vol. 656 c123W.");
 none!(neg_year_range, "Between 2015-2020 and from 2010 to 2015 it ran.");
-none!(neg_label_capitalised, "The Boeing 737 and Type 45 destroyers and Article 50.");
+none!(
+    neg_label_capitalised,
+    "The Boeing 737 and Type 45 destroyers and Article 50."
+);
 none!(neg_age, "Children aged 16, and 5 to 16 year olds, and 16-year-olds.");
 none!(neg_compound, "The two-child limit and a 5-star hotel.");
 none!(neg_lone_one, "This is one of the best.");
@@ -409,15 +712,84 @@ fn odd_inputs() {
 #[test]
 fn random_inputs() {
     let vocab = [
-        "£", "€", "$", "%", "per", "cent", "million", "bn", "m", "k", "p",
-        "3", "3.2", "1,234", "2019", "2019-20", "2019/20", "0207", "12:30",
-        "from", "to", "by", "of", "out", "in", "between", "and", "over",
-        "more", "than", "at", "least", "up", "around", "c.", "half", "a",
-        "third", "one", "two", "twenty-five", "hundred", "years", "days",
-        "schools", "local", "authorities", "increased", "fell", "since",
-        "May", "March", "2010", "the", "end", "this", "year", "-", "–", ",",
-        ".", "(", ")", "[", "]", "|", "\n", "\n\n", "é", "’s", "COVID-19",
-        "HL", "Section", "No.", "https://x.y/1", "aged", "or", "more",
+        "£",
+        "€",
+        "$",
+        "%",
+        "per",
+        "cent",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "p",
+        "3",
+        "3.2",
+        "1,234",
+        "2019",
+        "2019-20",
+        "2019/20",
+        "0207",
+        "12:30",
+        "from",
+        "to",
+        "by",
+        "of",
+        "out",
+        "in",
+        "between",
+        "and",
+        "over",
+        "more",
+        "than",
+        "at",
+        "least",
+        "up",
+        "around",
+        "c.",
+        "half",
+        "a",
+        "third",
+        "one",
+        "two",
+        "twenty-five",
+        "hundred",
+        "years",
+        "days",
+        "schools",
+        "local",
+        "authorities",
+        "increased",
+        "fell",
+        "since",
+        "May",
+        "March",
+        "2010",
+        "the",
+        "end",
+        "this",
+        "year",
+        "-",
+        "–",
+        ",",
+        ".",
+        "(",
+        ")",
+        "[",
+        "]",
+        "|",
+        "\n",
+        "\n\n",
+        "é",
+        "’s",
+        "COVID-19",
+        "HL",
+        "Section",
+        "No.",
+        "https://x.y/1",
+        "aged",
+        "or",
+        "more",
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = || {
@@ -438,7 +810,8 @@ fn random_inputs() {
         }
         let figs = extract(&s, "text");
         check_spans(&s, &figs);
-        let bytes: Vec<u8> = (0..(next() % 64)).map(|_| (next() % 256) as u8).collect();
+        let bytes: Vec<u8> =
+            (0..(next() % 64)).map(|_| (next() % 256) as u8).collect();
         let lossy = String::from_utf8_lossy(&bytes);
         let figs = extract(&lossy, "text");
         check_spans(&lossy, &figs);

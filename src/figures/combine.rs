@@ -106,7 +106,10 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = {
 };
 
 /// The qualifier written just before token `i`, and its first token.
-pub(super) fn qual_before(cx: &Cx<'_>, i: usize) -> Option<(Qualifier, usize)> {
+pub(super) fn qual_before(
+    cx: &Cx<'_>,
+    i: usize,
+) -> Option<(Qualifier, usize)> {
     if i >= 2
         && cx.sym(i - 1, ".")
         && cx.touch(i - 2)
@@ -114,6 +117,37 @@ pub(super) fn qual_before(cx: &Cx<'_>, i: usize) -> Option<(Qualifier, usize)> {
         && (cx.is(i - 2, "c") || cx.is(i - 2, "ca") || cx.is(i - 2, "approx"))
     {
         return Some((Qualifier::Approx, i - 2));
+    }
+    // Every phrase ends in one of these words: most numbers have none.
+    let mut buf = [0u8; 24];
+    let last =
+        if i >= 1 && cx.near(i - 1) { cx.low(i - 1, &mut buf) } else { None };
+    if !matches!(
+        last,
+        Some(
+            "of" | "than"
+                | "least"
+                | "most"
+                | "as"
+                | "to"
+                | "over"
+                | "under"
+                | "above"
+                | "below"
+                | "estimated"
+                | "approximately"
+                | "approx"
+                | "around"
+                | "about"
+                | "some"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "circa"
+                | "exceeding"
+        )
+    ) {
+        return None;
     }
     let mut words: [&str; 4] = [""; 4];
     let mut pos = [0usize; 4];
@@ -276,7 +310,8 @@ fn from_to(
     if astart == 0 || !cx.is(astart - 1, "from") || !cx.near(astart - 1) {
         return None;
     }
-    if astart >= 2 && (cx.is(astart - 2, "aged") || cx.is(astart - 2, "ages")) {
+    if astart >= 2 && (cx.is(astart - 2, "aged") || cx.is(astart - 2, "ages"))
+    {
         return None;
     }
     let from_tok = astart - 1;
@@ -337,7 +372,10 @@ fn between(
         return None;
     }
     let b = next_qty(atoms, k)?;
-    if !(cx.is(a.ne, "and") && b.s == a.ne + 1 && cx.near(a.ne - 1) && cx.near(a.ne))
+    if !(cx.is(a.ne, "and")
+        && b.s == a.ne + 1
+        && cx.near(a.ne - 1)
+        && cx.near(a.ne))
     {
         return None;
     }
@@ -433,7 +471,10 @@ fn ratio(
     let t = a.ne;
     let seq = |words: &[&str]| {
         b.s == t + words.len()
-            && words.iter().enumerate().all(|(x, w)| cx.is(t + x, w) && cx.near(t + x - 1))
+            && words
+                .iter()
+                .enumerate()
+                .all(|(x, w)| cx.is(t + x, w) && cx.near(t + x - 1))
     };
     let out_of = cx.is(t, "out") && cx.is(t + 1, "of");
     let matched = if out_of {
@@ -529,17 +570,59 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
                 && matches!(
                     cx.low(v - 1, &mut buf),
                     Some(
-                        "gone" | "went" | "go" | "goes" | "going" | "be" | "been"
-                            | "is" | "are" | "was" | "were" | "has" | "have"
-                            | "had" | "come" | "came" | "comes" | "coming"
+                        "gone"
+                            | "went"
+                            | "go"
+                            | "goes"
+                            | "going"
+                            | "be"
+                            | "been"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "come"
+                            | "came"
+                            | "comes"
+                            | "coming"
                     )
                 );
-            return if aux { lexicon::change_verb(if cx.is(v, "up") { "up" } else { "down" }).map(|s| (v, s)) } else { None };
+            return if aux {
+                lexicon::change_verb(if cx.is(v, "up") {
+                    "up"
+                } else {
+                    "down"
+                })
+                .map(|s| (v, s))
+            } else {
+                None
+            };
         }
         if let Some(sign) = lexicon::change_verb(w) {
             return Some((v, sign));
         }
-        if lexicon::stopword(w) && !matches!(w, "the" | "a" | "an" | "its" | "their" | "our" | "of" | "this" | "that" | "these" | "those" | "his" | "her" | "your") {
+        if lexicon::stopword(w)
+            && !matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "of"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "your"
+            )
+        {
             return None;
         }
     }
@@ -592,18 +675,18 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         let updown_from =
             cx.is(p - 1, "from") && matches!(before, "up" | "down");
         if (cx.is(p - 1, "to") || cx.is(p - 1, "from"))
-            && (updown_from || !matches!(before, "up" | "down" | "gone" | "went"))
+            && (updown_from
+                || !matches!(before, "up" | "down" | "gone" | "went"))
+            && lexicon::change_verb(before).is_some()
         {
-            if lexicon::change_verb(before).is_some() {
-                let mut f = change(p - 2, e);
-                if cx.is(p - 1, "to") {
-                    f.to = Some(value);
-                } else {
-                    f.from = Some(value);
-                }
-                figs.push(f);
-                return;
+            let mut f = change(p - 2, e);
+            if cx.is(p - 1, "to") {
+                f.to = Some(value);
+            } else {
+                f.from = Some(value);
             }
+            figs.push(f);
+            return;
         }
     }
     // "a 13% reduction", "a £3 million real terms increase"
@@ -614,14 +697,24 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             && cx.near(t - 1)
             && matches!(
                 cx.low(t, &mut buf),
-                Some("real" | "terms" | "cash" | "annual" | "overall" | "net" | "year")
+                Some(
+                    "real"
+                        | "terms"
+                        | "cash"
+                        | "annual"
+                        | "overall"
+                        | "net"
+                        | "year"
+                )
             )
         {
             t += 1;
             skipped += 1;
         }
         if cx.near(t - 1) {
-            if let Some(sign) = cx.low(t, &mut buf).and_then(lexicon::change_noun) {
+            if let Some(sign) =
+                cx.low(t, &mut buf).and_then(lexicon::change_noun)
+            {
                 // Only a noun used as a noun: "a 5% increase in", not "5% cut
                 // off".
                 let mut f = change(a.s, t + 1);

@@ -69,7 +69,8 @@ impl<'a> Cx<'a> {
 
     /// Whether word `i` starts with an upper-case letter.
     pub fn cap(&self, i: usize) -> bool {
-        self.word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
+        self.word(i)
+            && self.t(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between them).
@@ -95,7 +96,9 @@ impl<'a> Cx<'a> {
     /// The text between tokens `i` and `i + 1`.
     pub fn gap(&self, i: usize) -> &'a str {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) if a.end <= b.start => &self.text[a.end..b.start],
+            (Some(a), Some(b)) if a.end <= b.start => {
+                &self.text[a.end..b.start]
+            }
             _ => "",
         }
     }
@@ -133,7 +136,10 @@ impl<'a> Cx<'a> {
 
     /// The byte range of tokens `[s, e)`.
     pub fn span(&self, s: usize, e: usize) -> (usize, usize) {
-        match (self.toks.get(s), e.checked_sub(1).and_then(|l| self.toks.get(l))) {
+        match (
+            self.toks.get(s),
+            e.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
             (Some(a), Some(b)) if e > s => (a.start, b.end),
             _ => (0, 0),
         }

@@ -15,6 +15,41 @@ pub(super) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
+/// A cheap first test for [`number_word`], the fractions, `a`/`an`, the
+/// currency codes and `FY`/`US`: whether a word of this length can start
+/// with this letter.
+pub(super) fn may_be_number_word(w: &str) -> bool {
+    // For each length 1..=9, the first letters (bit 0 = 'a') of the words
+    // looked for.
+    const fn bits(s: &[u8]) -> u32 {
+        let mut m = 0;
+        let mut i = 0;
+        while i < s.len() {
+            m |= 1 << (s[i] - b'a');
+            i += 1;
+        }
+        m
+    }
+    const FIRST: [u32; 10] = [
+        0,
+        bits(b"a"),
+        bits(b"afu"),
+        bits(b"egostu"),
+        bits(b"efhn"),
+        bits(b"defnst"),
+        bits(b"efhnst"),
+        bits(b"befhmqs"),
+        bits(b"efnqst"),
+        bits(b"s"),
+    ];
+    let b = w.as_bytes();
+    let Some(&c) = b.first() else { return false };
+    let c = c.to_ascii_lowercase();
+    b.len() < FIRST.len()
+        && c.is_ascii_lowercase()
+        && FIRST[b.len()] & (1 << (c - b'a')) != 0
+}
+
 /// A number word.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum NumWord {
@@ -715,4 +750,81 @@ pub(super) fn year_context(w: &str) -> bool {
             | "their"
             | "our"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cheap filter lets through every word the scanner looks for.
+    #[test]
+    fn filter_covers_the_lists() {
+        let words = [
+            "a",
+            "an",
+            "fy",
+            "us",
+            "gbp",
+            "eur",
+            "usd",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "dozen",
+            "half",
+            "halves",
+            "third",
+            "thirds",
+            "quarter",
+            "quarters",
+            "fifth",
+            "fifths",
+            "sixth",
+            "sixths",
+            "seventh",
+            "sevenths",
+            "eighth",
+            "eighths",
+            "ninth",
+            "ninths",
+            "tenth",
+            "tenths",
+        ];
+        for w in words {
+            assert!(may_be_number_word(w), "{w}");
+            assert!(may_be_number_word(&w.to_uppercase()), "{w}");
+        }
+        for w in ["of", "and", "to", "is", "local", "authorities", "", "é"] {
+            assert!(!may_be_number_word(w), "{w}");
+        }
+    }
 }

@@ -1,6 +1,168 @@
 //! The figure extractor: every quantity quoted in a text, with its span.
 //!
-//! (Full documentation below, see "What is recognised".)
+//! [`extract`] takes any text (an answer, a letter's body, a plain-text
+//! file) and returns its figures in text order. Each [`Figure`] has a
+//! `kind`, the `text` exactly as it stands, a byte `span` into the text
+//! (`&text[span[0]..span[1]] == figure.text`, always on char boundaries),
+//! a `value`, a `unit`, a `qualifier`, a `period` and the `sentence` it
+//! stands in. Figures never overlap.
+//!
+//! # What is recognised
+//!
+//! **Numbers.** Digits with thousands commas and decimals (`1,234.5`),
+//! a sign (`-0.3%`), scales written after them (`thousand`, `million`,
+//! `billion`, `trillion`, and `k`, `m`, `bn` when they touch the number or
+//! follow a currency: `£24m`, `£3.2 billion`, `£500k`, `1.5m people`),
+//! number words (`three`, `twenty-five`, `one hundred and twenty`, `a
+//! dozen`, `a million`, `one billion`) and fractions (`half of`, `a third
+//! of`, `two-thirds of`, `three quarters of`).
+//!
+//! **Kinds, values and units.**
+//!
+//! | kind | written as | `value` | `unit` | other keys |
+//! |---|---|---|---|---|
+//! | `money` | `£3 million`, `£24m`, `€5m`, `$10bn`, `US$2 billion`, `3 million pounds`, `45p`, `45 pence` | in units of the currency (`45p` → 0.45) | `GBP`, `EUR`, `USD` | |
+//! | `percent` | `50%`, `51 per cent`, `12.5 percent` | 50 | `%` | |
+//! | `percentage_points` | `14 percentage points`, `3pp`, `2 % points` | 14 | `pp` | |
+//! | `count` | `46 local authorities`, `three schools`, `61` | 46 | the counted noun, or `null` | |
+//! | `ratio` | `146 local authorities out of a total of 151`, `19 of 42`, `3 of the 10 schools`, `one in five children`, `8.5 per 1,000 children`, `a third of`, `half of` | the part (1 for `a third`, `half`; 2 for `two thirds`) | the counted noun | `total`: the whole (3, 2) |
+//! | `range` | `between 10 and 20`, `10-15`, `£5–10 million`, `£180–260k`, `2 to 3 years` | the low end | of the ends | `low`, `high` |
+//! | `change` | `from 30 to 19`, `from £500 million in 2017-18 to £4.3 billion`, `19, down from 30`, `increased by 16`, `fell by 13%`, `cut the budget by £2m`, `an increase of 5%`, `a 13% reduction`, `increase by £1.6bn to £57bn`, `rose to 19%` | the signed size (`to - from`, or `±` the `by` amount); `null` when only an end is given | of the figures inside | `from`, `to` where given |
+//! | `duration` | `5 years`, `within 5 years` (text `5 years`), `3-year`, `six months`, `three working days`, `24 hours` | 5 | `years`, `months`, `weeks`, `days`, `hours`, `minutes` (a decade is 10 years) | |
+//! | `financial_year` | `2021-22`, `2012/13`, `1999-2000`, `FY 2019-20`, `financial year 2020 to 2021` | `null` | `null` | `period`: normalised `2021-22` |
+//!
+//! - A scale, currency, pence or `%` written on one end of a range or a
+//!   change applies to the other (`£5–10 million` is 5,000,000 to
+//!   10,000,000; `10-15%` is a range of percents).
+//! - A **count's noun** is the phrase after the number up to its first
+//!   plural (`46 local authorities`, `3 children’s homes`, `36 Skills
+//!   Advisory Panels`, `12 staff`, `1.3 million laptops`); it is part of the
+//!   figure's text. A singular noun is taken only after one (`1 school`).
+//!   After `19 of our strongest performing local authorities` the noun is
+//!   the unit (`local authorities`) but not part of the text (`19`).
+//! - **Time units**: `N years/months/weeks/days/hours` is a duration,
+//!   unless it counts things: `5,500 days of support` is a count of days;
+//!   `within 28 days of the first test` stays a duration (`of` is followed
+//!   by a determiner, or the number by `within`/`after`/`for`...). Ages are
+//!   not durations (below).
+//! - **Tables** (lines with ` | `): a cell that is a bare number takes its
+//!   column header's meaning: `%` / `per cent` → percent; `£` → money,
+//!   scaled by `£000`/`£k` (thousands), `£m`/`£ million`, `£bn`; `Number of
+//!   X` → unit `X`. A unit given once in the corner cell or in a caption
+//!   spanning the columns applies to every column.
+//!
+//! **Qualifiers** are read just before the figure: `approx` (around,
+//! approximately, about, some, roughly, nearly, almost, circa, `c.`,
+//! `approx.`, an estimated, close to, in the region of), `more_than` (more
+//! than, over, in excess of, above, just over, well over, upwards of,
+//! exceeding), `less_than` (less than, under, fewer than, below, just
+//! under), `at_least` (at least, no fewer/less than, a minimum of, and
+//! after the number: `or more`, `and over`, `+`), `at_most` (at most, no
+//! more than, a maximum of; after: `or fewer`, `or less`), `up_to` (up to,
+//! as many as). A qualifier is not part of the figure's text, except inside
+//! a change (`increased by over £3 billion`) or between a count and its
+//! noun (`two or more inadequate judgments`).
+//!
+//! **Periods** (see the `period` submodule) are phrases such as `in
+//! 2018-19`, `over 5 years`, `over the 3 years to March 2021`, `since May
+//! 2010`, `at the end of August 2020`, `during March and April 2020`, `by
+//! 2022`, `between 2016 and 2020`, `as of August 2023`, `this year`, `this
+//! financial year, 2021-22`, `per week`, `a year`, `to date`. A figure takes
+//! the nearest period phrase of its clause (the text between commas,
+//! semicolons, colons, brackets, bars and spaced dashes) that no other
+//! figure stands between; else one inside the figure itself (`from 30 in
+//! April 2017 to 19`); else an introductory phrase that ends the clause
+//! before (`Since May 2010, 46 local authorities ...`). The phrase is
+//! reported as written, with a capitalised opening preposition
+//! lower-cased (`At the end of` → `at the end of`). Financial years
+//! report themselves; durations get no period.
+//!
+//! **Sentences**: the sentence a figure stands in, trimmed of a list
+//! bullet; for a table row, the table's header row, `: `, and the row, both
+//! without their outer bars (`Year | Number: 2018 | 1,234`).
+//!
+//! # Decisions on overlapping readings
+//!
+//! - A pair is one figure: `from 30 to 19` is one change (not counts 30
+//!   and 19); `146 local authorities out of a total of 151` is one ratio;
+//!   `between 10 and 20` is one range; a money amount inside a change is
+//!   part of the change. A financial year or date between `from X` and `to
+//!   Y` is part of the change too (and its period).
+//! - `from X to Y` is a change, `between X and Y` and `X to Y` / `X-Y`
+//!   are ranges; `by X to Y` after a change verb is a change with `value`
+//!   X and `to` Y.
+//! - A duration that is a figure's period (`£84 million over 5 years`) is
+//!   not reported as a figure; alone it is a duration, and `over` before it
+//!   is then `more_than` (`waited over 2 years`).
+//! - A financial year is reported wherever it stands as a period, also
+//!   when it is another figure's period (`In 2021-22 we spent £5m` gives a
+//!   financial year and money with period `in 2021-22`).
+//! - `a third of` / `half of` are ratios with value 1 and total 3 / 2;
+//!   `two thirds of` is 2 of 3.
+//! - A lone `one` is not a count (`one of the best`), but it is in a pair
+//!   (`one in five`, `one of the 22 countries`) and with a scale (`one
+//!   billion`).
+//! - A parliamentary session (`Session 2010-12`, `Session 1997-98`) is a
+//!   name, not a financial year; `2010-12` (years that do not follow each
+//!   other) is a span of years, not a financial year.
+//! - `N times` and a percent's `of` phrase are not read: `50% of local
+//!   authorities` is a percent with unit `%`.
+//!
+//! # Not figures
+//!
+//! Never reported: calendar years (`2017`, `in 2019 schools`, but `2000
+//! nurses` after a lower-case word is a count) and spans of years
+//! (`2015-2020`); dates (`November 2017`, `6 December`, `31 March 2016`,
+//! `December 6`, `16th September 2020`, `2019-07-22`, `22/07/19`,
+//! `22.07.2019`, `from 15 to 16 May`); times (`10am`, `10:30`, `2.30
+//! pm`); UINs and references (`HL5821`, `Question 184900`, `PQ 146306`,
+//! `UIN 143147`, `[67391]`, `our reference 168555`, bare numbers of five
+//! digits or more without a unit, lists after a label: `Questions 137946,
+//! 137947 and 137948`); legislation (`Section 497A`, `Education Act 1996`,
+//! `S.O. No. 22(4)`, `Article 50`); `COVID-19` and every number glued to
+//! letters (`SW1A`, `824W`, `3D`, `G7`, `FY21`); list and paragraph
+//! markers (`(a)`, `(1)`, `1.` and `2)` starting a line, `Notes: 1.`,
+//! `paragraph 3.2`, `p.136`); telephone numbers (a number with a leading
+//! zero, `+44 ...`); postcodes; numbers after a label word (`Key Stage 2`,
+//! `Level 3`, `Tier 4`, `Band 5`, `Year 7`, `Phase 2`, `Table 1`, `column
+//! 824`, `Vol. 656`, `top 10`) or after a capitalised name (`Boeing 737`,
+//! `Type 45`, `Challenger 2`); ordinals (`3rd`; `first inspection` and
+//! `Third Report` are never read as numbers); ages (`aged 16`, `aged
+//! between 0 and 17`, `5 to 16 year olds`, `16-year-olds`, `5 years old`);
+//! compound adjectives (`two-child limit`, `5-star`, `3- and 4-year-olds`);
+//! number words in names (`the Five Eyes`); numbers inside URLs (`https://…`,
+//! `www.…`); a currency followed by zeros (`(£000)`, a table unit).
+//!
+//! # How it works
+//!
+//! The text is tokenised once (words, numbers, symbols, URLs, with byte
+//! offsets) and split into sentences once. One pass over the tokens reads
+//! each number where it starts (a digit, a currency symbol, or a word that
+//! passes a cheap length-and-first-letter filter for number words),
+//! looking only at a few tokens around it, and classifies it (submodule
+//! `scan`). A second pass pairs neighbouring quantities (`combine`), then
+//! table headers are applied (`table`), and period phrases are found only
+//! in sentences that have figures (`period`). No regular expression runs
+//! over the text. `examples/bench_figures.rs` measures the speed; see
+//! `docs/figures.md`.
+//!
+//! # Example
+//!
+//! ```
+//! use wrans::figures::extract;
+//! use wrans::{FigureKind, Qualifier};
+//!
+//! let text = "Since May 2010, 46 local authorities have left intervention, \
+//!             and the number has reduced from 30 to 19. We gave over £5 billion.";
+//! let figs = extract(text, "answer.text");
+//! assert_eq!(figs.len(), 3);
+//! assert_eq!(figs[0].text, "46 local authorities");
+//! assert_eq!(figs[0].unit.as_deref(), Some("local authorities"));
+//! assert_eq!(figs[0].period.as_deref(), Some("since May 2010"));
+//! assert_eq!((figs[1].kind, figs[1].value), (FigureKind::Change, Some(-11.0)));
+//! assert_eq!((figs[2].value, figs[2].qualifier), (Some(5e9), Some(Qualifier::MoreThan)));
+//! assert_eq!(&text[figs[2].span[0]..figs[2].span[1]], "£5 billion");
+//! ```
 
 mod combine;
 mod cx;
@@ -98,8 +260,8 @@ fn sentence_ids(toks: &[Tok], sents: &[Sent]) -> (Vec<u32>, Vec<usize>) {
     }
     // Sentences without tokens start where the next one does.
     let n = toks.len();
-    for k in cur + 1..first.len() {
-        first[k] = n;
+    for slot in first.iter_mut().skip(cur + 1) {
+        *slot = n;
     }
     (sid, first)
 }
@@ -161,7 +323,8 @@ fn attach_periods(
             j += 1;
         }
         let t0 = sent_tok.get(s).copied().unwrap_or(0);
-        let t1 = sent_tok.get(s + 1).copied().unwrap_or(cx.n()).max(figs[j - 1].e);
+        let t1 =
+            sent_tok.get(s + 1).copied().unwrap_or(cx.n()).max(figs[j - 1].e);
         let phrases = period::phrases(cx, atoms, tok_atom, t0, t1);
         if !phrases.is_empty() {
             let mut used = vec![false; phrases.len()];
@@ -172,7 +335,8 @@ fn attach_periods(
                 ) {
                     continue;
                 }
-                if let Some(p) = choose(cx, &figs[i..j], f - i, &phrases, t0, t1)
+                if let Some(p) =
+                    choose(cx, &figs[i..j], f - i, &phrases, t0, t1)
                 {
                     let (ps, pe) = phrases[p];
                     figs[f].period = Some(period_text(cx.slice(ps, pe)));
@@ -210,9 +374,11 @@ fn choose(
     // phrase: "over 5 years", "in 2021-22") stands in `[lo, hi)`.
     let blocked = |lo: usize, hi: usize, p: (usize, usize)| {
         let from = figs.partition_point(|g| g.s < lo);
-        figs[from..].iter().take_while(|g| g.s < hi).enumerate().any(|(x, g)| {
-            from + x != fi && g.e <= hi && !(p.0 <= g.s && g.e <= p.1)
-        })
+        figs[from..].iter().take_while(|g| g.s < hi).enumerate().any(
+            |(x, g)| {
+                from + x != fi && g.e <= hi && !(p.0 <= g.s && g.e <= p.1)
+            },
+        )
     };
     let mut best: Option<(usize, bool, usize)> = None; // (dist, before, idx)
     let mut internal = None;
@@ -253,7 +419,8 @@ fn choose(
     }
     // An introductory phrase before a comma: "Since May 2010, 46 ...".
     if cs > t0 && cx.sym(cs - 1, ",") {
-        let pi = phrases.iter().position(|&(ps, pe)| pe == cs - 1 && ps >= t0)?;
+        let pi =
+            phrases.iter().position(|&(ps, pe)| pe == cs - 1 && ps >= t0)?;
         let (ps, pe) = phrases[pi];
         // Not when the phrase goes with a figure just before it: "From a
         // low of only two in 2017, eight ...".
@@ -267,10 +434,19 @@ fn choose(
 /// The clause `[cs, ce)` around tokens `[s, e)`, within the sentence
 /// `[t0, t1)`: up to a comma, semicolon, colon, bracket, bar or spaced
 /// dash.
-fn clause(cx: &Cx<'_>, s: usize, e: usize, t0: usize, t1: usize) -> (usize, usize) {
+fn clause(
+    cx: &Cx<'_>,
+    s: usize,
+    e: usize,
+    t0: usize,
+    t1: usize,
+) -> (usize, usize) {
     let sep = |k: usize| {
         matches!(cx.t(k), "," | ";" | ":" | "(" | ")" | "[" | "]" | "|")
-            || ((cx.dash(k) || cx.t(k) == "—") && !cx.touch(k) && k > 0 && !cx.touch(k - 1))
+            || ((cx.dash(k) || cx.t(k) == "—")
+                && !cx.touch(k)
+                && k > 0
+                && !cx.touch(k - 1))
     };
     let mut cs = s;
     while cs > t0 && s - cs < CLAUSE_REACH && !sep(cs - 1) {

@@ -108,8 +108,8 @@ impl Periods<'_, '_> {
             }
             "a" => {
                 // "£3 million a year"
-                let after_qty =
-                    k >= 1 && self.tok_atom.get(k - 1).is_some_and(|&x| {
+                let after_qty = k >= 1
+                    && self.tok_atom.get(k - 1).is_some_and(|&x| {
                         x != NONE
                             && self
                                 .atoms
@@ -164,7 +164,14 @@ impl Periods<'_, '_> {
         let mut j = k;
         let fy = matches!(
             self.low(j, &mut buf),
-            Some("financial" | "academic" | "calendar" | "school" | "tax" | "spending")
+            Some(
+                "financial"
+                    | "academic"
+                    | "calendar"
+                    | "school"
+                    | "tax"
+                    | "spending"
+            )
         );
         if fy {
             j += 1;
@@ -187,7 +194,10 @@ impl Periods<'_, '_> {
                     | "review"
             )
         );
-        if !unit || (j > k && !self.cx.near(j - 1)) || (!rel && !fy && !self.cx.near(j - 1)) {
+        if !unit
+            || (j > k && !self.cx.near(j - 1))
+            || (!rel && !fy && !self.cx.near(j - 1))
+        {
             return None;
         }
         j += 1;
@@ -210,13 +220,22 @@ impl Periods<'_, '_> {
         if self.is(j, "the")
             && matches!(
                 self.low(j + 1, &mut buf),
-                Some("end" | "start" | "beginning" | "middle" | "course" | "close")
+                Some(
+                    "end"
+                        | "start"
+                        | "beginning"
+                        | "middle"
+                        | "course"
+                        | "close"
+                )
             )
             && self.is(j + 2, "of")
         {
             j += 3;
-        } else if matches!(self.low(j, &mut buf), Some("end" | "start" | "beginning"))
-            && self.is(j + 1, "of")
+        } else if matches!(
+            self.low(j, &mut buf),
+            Some("end" | "start" | "beginning")
+        ) && self.is(j + 1, "of")
         {
             j += 2;
         } else if self.is(j, "the")
@@ -266,7 +285,10 @@ impl Periods<'_, '_> {
             if a.qty() && matches!(a.suffix, Suffix::Time(_)) {
                 let ok = the
                     || rel
-                    || matches!(prep, "over" | "across" | "during" | "throughout");
+                    || matches!(
+                        prep,
+                        "over" | "across" | "during" | "throughout"
+                    );
                 if !ok {
                     return None;
                 }
@@ -283,7 +305,12 @@ impl Periods<'_, '_> {
                 return Some(e);
             }
         }
-        if the || rel || matches!(self.low(j, &mut buf), Some("financial" | "academic" | "calendar" | "school"))
+        if the
+            || rel
+            || matches!(
+                self.low(j, &mut buf),
+                Some("financial" | "academic" | "calendar" | "school")
+            )
         {
             return self.unit_phrase(j, rel || the);
         }
@@ -309,7 +336,9 @@ impl Periods<'_, '_> {
         let w = self.low(k, &mut buf)?;
         if lexicon::month(w) && cx.cap(k) {
             let mut e = k + 1;
-            if (self.is(e, "and") || self.is(e, "to") || (e < self.end && cx.dash(e)))
+            if (self.is(e, "and")
+                || self.is(e, "to")
+                || (e < self.end && cx.dash(e)))
                 && self.month_at(e + 1)
             {
                 e += 2;
@@ -352,7 +381,8 @@ impl Periods<'_, '_> {
             return None;
         }
         let a = self.atom(k)?;
-        matches!(a.what, What::Skip(Skip::Year) | What::FinYear(_)).then_some(a.e)
+        matches!(a.what, What::Skip(Skip::Year) | What::FinYear(_))
+            .then_some(a.e)
     }
 
     /// Extends a time ending at `e` to a second time (`2015 to 2020`) and
@@ -361,7 +391,9 @@ impl Periods<'_, '_> {
         let cx = self.cx;
         let mut e = e;
         if e < self.end
-            && (self.is(e, "and") || self.is(e, "to") || (cx.dash(e) && cx.near(e - 1)))
+            && (self.is(e, "and")
+                || self.is(e, "to")
+                || (cx.dash(e) && cx.near(e - 1)))
             && cx.near(e)
         {
             if let Some(e2) = self.date(e + 1) {

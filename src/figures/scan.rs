@@ -323,8 +323,11 @@ impl Scanner<'_, '_> {
             let cx = self.cx;
             if let Some(prev) = self.out.last_mut() {
                 let joined = prev.e + 1 == s
-                    && (cx.is(prev.e, "to") || cx.dash(prev.e) || cx.is(prev.e, "and"));
-                let small = prev.raw >= 1.0 && prev.raw <= 31.0 && prev.dec == 0;
+                    && (cx.is(prev.e, "to")
+                        || cx.dash(prev.e)
+                        || cx.is(prev.e, "and"));
+                let small =
+                    prev.raw >= 1.0 && prev.raw <= 31.0 && prev.dec == 0;
                 if prev.qty()
                     && prev.bare()
                     && prev.noun.is_none()
@@ -342,9 +345,8 @@ impl Scanner<'_, '_> {
     /// and 17`, `ages 5 to 11`.
     fn aged_before(&self, i: usize) -> bool {
         let cx = self.cx;
-        let aged = |k: usize| {
-            cx.is(k, "aged") || cx.is(k, "ages") || cx.is(k, "age")
-        };
+        let aged =
+            |k: usize| cx.is(k, "aged") || cx.is(k, "ages") || cx.is(k, "age");
         if i >= 1 && aged(i - 1) && cx.near(i - 1) {
             return true;
         }
@@ -354,13 +356,23 @@ impl Scanner<'_, '_> {
             && cx.near(i - 1)
             && matches!(
                 cx.t(i - 1),
-                "between" | "from" | "under" | "over" | "of" | "below" | "above"
+                "between"
+                    | "from"
+                    | "under"
+                    | "over"
+                    | "of"
+                    | "below"
+                    | "above"
             )
     }
 
     /// A word: a currency code, `FY`, number words, fractions.
     fn word_at(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
+        // Cheap filter first, on the length and first letter.
+        if !lexicon::may_be_number_word(cx.t(i)) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         let low = cx.low(i, &mut buf)?;
         let code = match low {
@@ -390,7 +402,7 @@ impl Scanner<'_, '_> {
                 let e = i + 2;
                 self.skip(i, e, Skip::Ident)
             }
-            _ => self.words(i),
+            _ => self.words(i, low),
         }
     }
 
@@ -400,8 +412,11 @@ impl Scanner<'_, '_> {
         let cx = self.cx;
         let d = digits(cx.t(i));
         // "2019-20", and "2023- 24" / "2019 – 20" as typed.
-        let joined = (cx.touch(i) && (cx.touch(i + 1) || cx.gap(i + 1) == " "))
-            || (cx.gap(i) == " " && cx.gap(i + 1) == " " && cx.t(i + 1) == "–");
+        let joined = (cx.touch(i)
+            && (cx.touch(i + 1) || cx.gap(i + 1) == " "))
+            || (cx.gap(i) == " "
+                && cx.gap(i + 1) == " "
+                && cx.t(i + 1) == "–");
         if !d.yearish() || !joined || !cx.num(i + 2) {
             return None;
         }
@@ -511,12 +526,17 @@ impl Scanner<'_, '_> {
             if cx.sym(p, "#") || cx.sym(p, "/") {
                 return self.skip(i, i + 1, Skip::Ident);
             }
-            if cx.sym(p, "(") && left_touch && (cx.word(p - 1) || cx.num(p - 1))
+            if cx.sym(p, "(")
+                && left_touch
+                && (cx.word(p - 1) || cx.num(p - 1))
             {
                 return self.skip(i, i + 1, Skip::Ident);
             }
             let circa = |w: usize| {
-                cx.is(w, "c") || cx.is(w, "ca") || cx.is(w, "approx") || cx.is(w, "circ")
+                cx.is(w, "c")
+                    || cx.is(w, "ca")
+                    || cx.is(w, "approx")
+                    || cx.is(w, "circ")
             };
             if cx.sym(p, ".")
                 && left_touch
@@ -525,8 +545,14 @@ impl Scanner<'_, '_> {
                 return self.skip(i, i + 1, Skip::Ident);
             }
         }
-        // Financial years and the structures that touch on the right.
+        // Financial years and the structures that touch on the right. A
+        // parliamentary session (`Session 2010-12`, `Session 1997-98`) is
+        // a name, not a financial year.
         if let Some((norm, e)) = self.fin_year(i) {
+            if i >= 1 && (cx.is(i - 1, "session") || cx.is(i - 1, "sessions"))
+            {
+                return self.skip(i, e, Skip::Label);
+            }
             return self.push(Atom::new(i, e, What::FinYear(norm)));
         }
         if cx.touch(i) && cx.touch(i + 1) && cx.num(i + 2) {
@@ -552,8 +578,8 @@ impl Scanner<'_, '_> {
         }
         if cx.touch(i) && cx.word(i + 1) {
             let mut buf = [0u8; 24];
-            match cx.low(i + 1, &mut buf) {
-                Some("st" | "nd" | "rd" | "th") => {
+            if let Some("st" | "nd" | "rd" | "th") = cx.low(i + 1, &mut buf) {
+                {
                     // "18th October 2023", "1st of May": a date.
                     let mut m = i + 2;
                     if cx.near(i + 1) && cx.is(m, "of") && cx.near(m) {
@@ -561,9 +587,7 @@ impl Scanner<'_, '_> {
                     }
                     if cx.near(m - 1) && self.month(m) {
                         let mut e = m + 1;
-                        if cx.near(m)
-                            && cx.num(e)
-                            && digits(cx.t(e)).yearish()
+                        if cx.near(m) && cx.num(e) && digits(cx.t(e)).yearish()
                         {
                             e += 1;
                         }
@@ -571,7 +595,6 @@ impl Scanner<'_, '_> {
                     }
                     return self.skip(i, i + 2, Skip::Ordinal);
                 }
-                _ => {}
             }
         }
         if let Some(e) = self.am_pm(i + 1) {
@@ -589,7 +612,9 @@ impl Scanner<'_, '_> {
         {
             if cx.near(i) && self.month(i + 1) {
                 let mut e = i + 2;
-                if cx.near(i + 1) && cx.num(i + 2) && digits(cx.t(i + 2)).yearish()
+                if cx.near(i + 1)
+                    && cx.num(i + 2)
+                    && digits(cx.t(i + 2)).yearish()
                 {
                     e = i + 3;
                 }
@@ -652,7 +677,10 @@ impl Scanner<'_, '_> {
         while e < cx.n() {
             if cx.num(e) && cx.near(e - 1) && cx.gap(e - 1).len() == 1 {
                 e += 1;
-            } else if cx.dash(e) && cx.touch(e - 1) && cx.touch(e) && cx.num(e + 1)
+            } else if cx.dash(e)
+                && cx.touch(e - 1)
+                && cx.touch(e)
+                && cx.num(e + 1)
             {
                 e += 2;
             } else if cx.sym(e, "(")
@@ -705,7 +733,10 @@ impl Scanner<'_, '_> {
     /// a financial year.
     fn year_to_year(&mut self, i: usize, d: &Digits) -> Option<usize> {
         let cx = self.cx;
-        if !(cx.near(i) && cx.is(i + 1, "to") && cx.near(i + 1) && cx.num(i + 2))
+        if !(cx.near(i)
+            && cx.is(i + 1, "to")
+            && cx.near(i + 1)
+            && cx.num(i + 2))
         {
             return None;
         }
@@ -812,8 +843,7 @@ impl Scanner<'_, '_> {
             k += 1;
         }
         // The counted noun.
-        let countish =
-            a.cur.is_none() && !a.pence && a.suffix == Suffix::None;
+        let countish = a.cur.is_none() && !a.pence && a.suffix == Suffix::None;
         if countish && a.noun.is_none() {
             let one = a.raw == 1.0 && a.scale.is_none();
             if let Some((s, e)) = self.noun_after(k, one) {
@@ -868,11 +898,19 @@ impl Scanner<'_, '_> {
         }
         // "14 percentage points", "a two-percentage point increase",
         // "a 2-percentage-point rise"
-        let pj = if cx.touch(j - 1) && cx.dash(j) && cx.touch(j) { j + 1 } else { j };
+        let pj = if cx.touch(j - 1) && cx.dash(j) && cx.touch(j) {
+            j + 1
+        } else {
+            j
+        };
         if cx.is(pj, "percentage")
             && (cx.near(pj) || (cx.touch(pj) && cx.dash(pj + 1)))
         {
-            let q = if cx.touch(pj) && cx.dash(pj + 1) && cx.touch(pj + 1) { pj + 2 } else { pj + 1 };
+            let q = if cx.touch(pj) && cx.dash(pj + 1) && cx.touch(pj + 1) {
+                pj + 2
+            } else {
+                pj + 1
+            };
             if cx.is(q, "points") || cx.is(q, "point") {
                 a.suffix = Suffix::Points;
                 return Ok(q + 1);
@@ -887,7 +925,8 @@ impl Scanner<'_, '_> {
             return Err(Skip::Compound);
         }
         // Units of time: "5 years", "5-year", "5yrs".
-        let hyphen = cx.touch(j - 1) && cx.dash(j) && cx.touch(j) && cx.word(j + 1);
+        let hyphen =
+            cx.touch(j - 1) && cx.dash(j) && cx.touch(j) && cx.word(j + 1);
         let tj = if hyphen { j + 1 } else { j };
         if !cx.word(tj) {
             return Ok(j);
@@ -900,12 +939,18 @@ impl Scanner<'_, '_> {
             let aged = (cx.touch(tj)
                 && cx.dash(tj + 1)
                 && (cx.is(tj + 2, "old") || cx.is(tj + 2, "olds")))
-                || (cx.near(tj) && (cx.is(tj + 1, "old") || cx.is(tj + 1, "olds")))
-                || (cx.near(tj) && cx.is(tj + 1, "of") && cx.is(tj + 2, "age"));
+                || (cx.near(tj)
+                    && (cx.is(tj + 1, "old") || cx.is(tj + 1, "olds")))
+                || (cx.near(tj)
+                    && cx.is(tj + 1, "of")
+                    && cx.is(tj + 2, "age"));
             if aged {
                 return Err(Skip::Age);
             }
-            if !hyphen && cx.near(tj) && cx.is(tj + 1, "of") && !self.time_of(a.s, tj + 2)
+            if !hyphen
+                && cx.near(tj)
+                && cx.is(tj + 1, "of")
+                && !self.time_of(a.s, tj + 2)
             {
                 // "5,500 days of support": a count of days.
                 a.noun = Some((tj, tj + 1));
@@ -922,14 +967,32 @@ impl Scanner<'_, '_> {
         // "4 tax years", "three working days": a duration.
         let modifier = matches!(
             low.as_str(),
-            "financial" | "academic" | "calendar" | "tax" | "school" | "working"
-                | "business" | "consecutive" | "full" | "clear" | "whole"
-                | "further" | "additional" | "extra" | "more" | "sitting"
+            "financial"
+                | "academic"
+                | "calendar"
+                | "tax"
+                | "school"
+                | "working"
+                | "business"
+                | "consecutive"
+                | "full"
+                | "clear"
+                | "whole"
+                | "further"
+                | "additional"
+                | "extra"
+                | "more"
+                | "sitting"
         );
         if modifier && cx.near(j) && cx.word(j + 1) {
             let next = cx.low(j + 1, &mut buf).map(str::to_owned);
-            if let Some((unit, mult)) = next.as_deref().and_then(lexicon::time_unit) {
-                if !(cx.near(j + 1) && cx.is(j + 2, "of") && !self.time_of(a.s, j + 3)) {
+            if let Some((unit, mult)) =
+                next.as_deref().and_then(lexicon::time_unit)
+            {
+                if !(cx.near(j + 1)
+                    && cx.is(j + 2, "of")
+                    && !self.time_of(a.s, j + 3))
+                {
                     a.suffix = Suffix::Time(unit);
                     a.raw *= mult;
                     return Ok(j + 2);
@@ -949,19 +1012,46 @@ impl Scanner<'_, '_> {
     fn time_of(&self, s: usize, k: usize) -> bool {
         let cx = self.cx;
         let mut buf = [0u8; 24];
-        let prev = s.checked_sub(1).and_then(|p| cx.low(p, &mut buf).map(str::to_owned));
+        let prev = s
+            .checked_sub(1)
+            .and_then(|p| cx.low(p, &mut buf).map(str::to_owned));
         if matches!(
             prev.as_deref(),
-            Some("within" | "after" | "before" | "for" | "in" | "than" | "least" | "most")
+            Some(
+                "within"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "in"
+                    | "than"
+                    | "least"
+                    | "most"
+            )
         ) {
             return true;
         }
         matches!(
             cx.low(k, &mut buf),
             Some(
-                "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "your"
-                    | "this" | "that" | "these" | "those" | "being" | "receiving"
-                    | "submission" | "receipt" | "publication" | "application"
+                "the"
+                    | "a"
+                    | "an"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "our"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "being"
+                    | "receiving"
+                    | "submission"
+                    | "receipt"
+                    | "publication"
+                    | "application"
             )
         )
     }
@@ -1061,8 +1151,18 @@ impl Scanner<'_, '_> {
         let det = cx.low(k + 1, &mut buf)?;
         if !matches!(
             det,
-            "the" | "our" | "these" | "those" | "their" | "its" | "all"
-                | "his" | "her" | "your" | "which" | "whom"
+            "the"
+                | "our"
+                | "these"
+                | "those"
+                | "their"
+                | "its"
+                | "all"
+                | "his"
+                | "her"
+                | "your"
+                | "which"
+                | "whom"
         ) {
             return None;
         }
@@ -1183,7 +1283,10 @@ impl Scanner<'_, '_> {
             return false;
         }
         (prev.ne..i).all(|k| {
-            matches!(cx.t(k), "," | "and" | "&" | "or" | "to" | "-" | "–" | "/")
+            matches!(
+                cx.t(k),
+                "," | "and" | "&" | "or" | "to" | "-" | "–" | "/"
+            )
         })
     }
 
@@ -1211,10 +1314,9 @@ impl Scanner<'_, '_> {
 
     /// Number words at `i`: `three`, `twenty-five`, `a dozen`, `one
     /// billion`, and fractions: `half of`, `a third of`, `two-thirds of`.
-    fn words(&mut self, i: usize) -> Option<usize> {
+    fn words(&mut self, i: usize, low: &str) -> Option<usize> {
         let cx = self.cx;
         let mut buf = [0u8; 24];
-        let low = cx.low(i, &mut buf)?;
         if low == "a" || low == "an" {
             return self.a_number(i);
         }
@@ -1224,8 +1326,15 @@ impl Scanner<'_, '_> {
                 || !matches!(
                     cx.low(i - 1, &mut [0u8; 24]),
                     Some(
-                        "first" | "second" | "last" | "latter" | "other"
-                            | "a" | "one" | "and" | "the"
+                        "first"
+                            | "second"
+                            | "last"
+                            | "latter"
+                            | "other"
+                            | "a"
+                            | "one"
+                            | "and"
+                            | "the"
                     )
                 );
             if prev_ok
@@ -1233,7 +1342,8 @@ impl Scanner<'_, '_> {
                 && (cx.is(i + 1, "of") || cx.is(i + 1, "the"))
                 && !cx.num(i + 2)
             {
-                let mut a = Atom::new(i, i + 1, What::Fraction { num: 1.0, den: 2.0 });
+                let mut a =
+                    Atom::new(i, i + 1, What::Fraction { num: 1.0, den: 2.0 });
                 a.noun = self.fraction_noun(i + 1);
                 return self.push(a);
             }
@@ -1315,7 +1425,14 @@ impl Scanner<'_, '_> {
     fn fraction_noun(&self, k: usize) -> Option<(usize, usize)> {
         let cx = self.cx;
         let mut j = k + 1;
-        if cx.is(k, "of") && (cx.is(j, "the") || cx.is(j, "all") || cx.is(j, "our") || cx.is(j, "these") || cx.is(j, "those") || cx.is(j, "their")) {
+        if cx.is(k, "of")
+            && (cx.is(j, "the")
+                || cx.is(j, "all")
+                || cx.is(j, "our")
+                || cx.is(j, "these")
+                || cx.is(j, "those")
+                || cx.is(j, "their"))
+        {
             j += 1;
         }
         if !cx.near(j - 1) {
@@ -1333,15 +1450,18 @@ impl Scanner<'_, '_> {
         let mut last = None;
         let mut prev: Option<NumWord> = None;
         let mut k = i;
-        loop {
-            let Some(nw) = cx.low(k, &mut buf).and_then(lexicon::number_word)
-            else {
-                break;
-            };
+        while let Some(nw) = cx.low(k, &mut buf).and_then(lexicon::number_word)
+        {
             let ok = match (nw, prev) {
-                (NumWord::Unit(_), Some(NumWord::Unit(_) | NumWord::Dozen)) => false,
+                (
+                    NumWord::Unit(_),
+                    Some(NumWord::Unit(_) | NumWord::Dozen),
+                ) => false,
                 (NumWord::Unit(v), Some(NumWord::Tens(_))) => v < 10,
-                (NumWord::Tens(_), Some(NumWord::Unit(_) | NumWord::Tens(_))) => false,
+                (
+                    NumWord::Tens(_),
+                    Some(NumWord::Unit(_) | NumWord::Tens(_)),
+                ) => false,
                 (NumWord::Hundred, _) => cur > 0 && cur < 100,
                 (NumWord::Scale(_), _) => cur > 0,
                 (NumWord::Dozen, _) => cur > 0 && cur < 100,
@@ -1355,13 +1475,18 @@ impl Scanner<'_, '_> {
                 NumWord::Hundred => cur *= 100,
                 NumWord::Dozen => cur *= 12,
                 NumWord::Scale(x) => {
-                    total = total.saturating_add(cur.saturating_mul(10u64.pow(x as u32)));
+                    total = total.saturating_add(
+                        cur.saturating_mul(10u64.pow(x as u32)),
+                    );
                     cur = 0;
                 }
             }
             last = Some(k);
             prev = Some(nw);
-            if cx.touch(k) && cx.dash(k + 1) && cx.touch(k + 1) && matches!(nw, NumWord::Tens(_))
+            if cx.touch(k)
+                && cx.dash(k + 1)
+                && cx.touch(k + 1)
+                && matches!(nw, NumWord::Tens(_))
             {
                 k += 2;
                 continue;

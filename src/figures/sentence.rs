@@ -264,7 +264,10 @@ mod tests {
         );
         assert_eq!(sents("- item one\n- item two"), ["item one", "item two"]);
         assert_eq!(sents(""), Vec::<String>::new());
-        assert_eq!(sents("J. Smith and S.O. No. 22 apply. Ok"), ["J. Smith and S.O. No. 22 apply.", "Ok"]);
+        assert_eq!(
+            sents("J. Smith and S.O. No. 22 apply. Ok"),
+            ["J. Smith and S.O. No. 22 apply.", "Ok"]
+        );
     }
 
     #[test]

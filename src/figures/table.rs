@@ -16,8 +16,14 @@ use crate::record::FigureKind;
 
 /// Applies the column headers to the figures standing in table rows.
 pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
+    // The header cells of the current table, and whether each is marked
+    // as money or percent.
+    let mut head: Option<(usize, Vec<(&str, bool)>)> = None;
     for f in figs.iter_mut() {
-        if f.kind != FigureKind::Count || f.unit.is_some() || f.qualifier.is_some() {
+        if f.kind != FigureKind::Count
+            || f.unit.is_some()
+            || f.qualifier.is_some()
+        {
             continue;
         }
         let Some(sent) = sents.get(cx.sid[f.s] as usize) else { continue };
@@ -27,46 +33,60 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             continue;
         }
         let row = &cx.text[sent.start..sent.end];
-        let Some((col, cell)) = cell_at(row, start - sent.start) else { continue };
+        let header = &cx.text[hs..he];
+        // A bar opening both the header and the row is decoration; one
+        // opening only the header is an empty corner cell.
+        let strip = bar_first(header) && bar_first(row);
+        let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
+            continue;
+        };
         if cell.trim() != &cx.text[start..end] {
             continue;
         }
-        let header = &cx.text[hs..he];
-        let own = cells(header).nth(col).filter(|h| signal(h));
+        if head.as_ref().is_none_or(|(h, _)| *h != hs) {
+            let cells = cells(header, strip).map(|c| (c, signal(c))).collect();
+            head = Some((hs, cells));
+        }
+        let Some((_, heads)) = &head else { continue };
+        let own = heads.get(col).filter(|h| h.1).map(|h| h.0);
         // A unit stated once for the whole table, in its only marked
         // header cell, when that is the corner cell (`£ million | North |
         // South`) or a caption over fewer cells than the row has.
         let shared = || {
-            let n_head = cells(header).count();
-            let n_row = cells(row).count();
-            let mut marked =
-                cells(header).enumerate().filter(|(_, h)| signal(h));
+            let mut marked = heads.iter().enumerate().filter(|(_, h)| h.1);
             let first = marked.next();
             if marked.next().is_some() {
                 return None;
             }
-            first.filter(|&(k, _)| k == 0 || n_head < n_row).map(|(_, h)| h)
+            let n_row = cells(row, strip).count();
+            first
+                .filter(|&(k, _)| k == 0 || heads.len() < n_row)
+                .map(|(_, h)| h.0)
         };
-        let head = own.or_else(shared).or_else(|| cells(header).nth(col));
-        if let Some(head) = head {
-            apply_header(f, head);
+        let pick = own.or_else(shared).or_else(|| heads.get(col).map(|h| h.0));
+        if let Some(h) = pick {
+            apply_header(f, h);
         }
     }
 }
 
-/// The cells of a row, without the outer bars.
-fn cells(row: &str) -> impl Iterator<Item = &str> {
+/// Whether a row starts with a bar.
+fn bar_first(row: &str) -> bool {
+    row.trim_start().starts_with('|')
+}
+
+/// The cells of a row, without the trailing bar, and without the opening
+/// bar when `strip`.
+fn cells(row: &str, strip: bool) -> impl Iterator<Item = &str> {
     let row = row.trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = if strip { row.strip_prefix('|').unwrap_or(row) } else { row };
     let row = row.strip_suffix('|').unwrap_or(row);
     row.split('|').map(str::trim)
 }
 
 /// The column index and the cell text at byte `at` of the row.
-fn cell_at(row: &str, at: usize) -> Option<(usize, &str)> {
-    let lead = row.len() - row.trim_start().len();
-    let body = &row[lead..];
-    let skip = usize::from(body.starts_with('|'));
+fn cell_at(row: &str, at: usize, strip: bool) -> Option<(usize, &str)> {
+    let skip = usize::from(strip && bar_first(row));
     let before = row.get(..at)?;
     let col = before.matches('|').count().checked_sub(skip)?;
     let cell = row[at..].split('|').next().unwrap_or("");
@@ -76,12 +96,17 @@ fn cell_at(row: &str, at: usize) -> Option<(usize, &str)> {
 
 /// Whether a header cell says its column is money or percent.
 fn signal(head: &str) -> bool {
-    let lower = head.to_lowercase();
-    lower.contains('£')
-        || lower.contains('%')
-        || lower.contains("per cent")
-        || lower.contains("percent")
-        || lower.contains("percentage")
+    head.contains('£')
+        || head.contains('%')
+        || contains_ci(head, "percent")
+        || contains_ci(head, "per cent")
+}
+
+/// Whether `hay` contains the lower-case ASCII `needle`, in any case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn apply_header(f: &mut Fig, head: &str) {
@@ -90,7 +115,6 @@ fn apply_header(f: &mut Fig, head: &str) {
     if lower.contains('%')
         || lower.contains("per cent")
         || lower.contains("percent")
-        || lower.contains("percentage")
     {
         f.kind = FigureKind::Percent;
         f.unit = Some("%".into());
@@ -102,7 +126,10 @@ fn apply_header(f: &mut Fig, head: &str) {
             .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
             .take(7)
             .collect();
-        let exp = if after.starts_with("000") || after.starts_with("thousand") || after.starts_with('k') {
+        let exp = if after.starts_with("000")
+            || after.starts_with("thousand")
+            || after.starts_with('k')
+        {
             3
         } else if after.starts_with("bn") || after.starts_with("billion") {
             9
@@ -131,8 +158,15 @@ mod tests {
 
     #[test]
     fn cell_lookup() {
-        assert_eq!(cell_at("2018 | 1,234", 7), Some((1, " 1,234")));
-        assert_eq!(cell_at("| 2018 | 1,234", 9), Some((1, " 1,234")));
-        assert_eq!(cells("| Year | Number of pupils").collect::<Vec<_>>(), ["Year", "Number of pupils"]);
+        assert_eq!(cell_at("2018 | 1,234", 7, false), Some((1, " 1,234")));
+        assert_eq!(cell_at("| 2018 | 1,234", 9, true), Some((1, " 1,234")));
+        assert_eq!(
+            cells("| Year | Number of pupils", true).collect::<Vec<_>>(),
+            ["Year", "Number of pupils"]
+        );
+        assert_eq!(
+            cells("| North | South", false).collect::<Vec<_>>(),
+            ["", "North", "South"]
+        );
     }
 }

@@ -71,7 +71,11 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i = e;
             } else {
                 if !ch.is_whitespace() {
-                    out.push(Tok { start: i, end: i + len, kind: TokKind::Sym });
+                    out.push(Tok {
+                        start: i,
+                        end: i + len,
+                        kind: TokKind::Sym,
+                    });
                 }
                 i += len;
             }
@@ -129,7 +133,10 @@ fn scan_word(text: &str, i: usize) -> usize {
             if ch.is_alphabetic() {
                 j += ch.len_utf8();
             } else if ch == '’'
-                && text[j + 3..].chars().next().is_some_and(char::is_alphabetic)
+                && text[j + 3..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
             {
                 j += 3;
             } else {
@@ -142,6 +149,9 @@ fn scan_word(text: &str, i: usize) -> usize {
 
 /// The end of a URL starting at `i`, if one starts there.
 fn scan_url(b: &[u8], i: usize) -> Option<usize> {
+    if !matches!(b[i], b'h' | b'H' | b'w' | b'W') {
+        return None;
+    }
     let rest = &b[i..];
     let starts = |p: &[u8]| {
         rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p)
