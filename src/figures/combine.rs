@@ -419,6 +419,15 @@ fn range(
         if a.value() >= b.value() {
             return None;
         }
+        // "rose 12% to 4,500": a change then a count, not a range.
+        if (a.suffix != Suffix::None || a.cur.is_some()) && b.bare() {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let before = p.checked_sub(1).and_then(|v| cx.low(v, &mut buf));
+        if before.and_then(lexicon::change_verb).is_some() {
+            return None;
+        }
     }
     // The dash of a range must not be followed by another number part.
     if cx.touch(b.e - 1) && cx.dash(b.e) && cx.num(b.e + 1) {
@@ -523,11 +532,35 @@ fn up_down_from(
     figs: &mut Vec<Fig>,
 ) -> Option<usize> {
     let a = &atoms[k];
-    let b = next_qty(atoms, k)?;
+    // The new value may carry its own period: "3.5% in 2019-20, up from
+    // 2.1%".
     let mut t = a.ne;
+    let mut kk = k + 1;
+    while t < a.ne + 8
+        && t < cx.n()
+        && !cx.sym(t, ",")
+        && !cx.is(t, "up")
+        && !cx.is(t, "down")
+    {
+        if let Some(x) = atoms.get(kk).filter(|x| x.s == t) {
+            if !matches!(
+                x.what,
+                What::Skip(Skip::Year | Skip::Date) | What::FinYear(_)
+            ) {
+                return None;
+            }
+            t = x.e;
+            kk += 1;
+        } else if filler(cx, t) {
+            t += 1;
+        } else {
+            return None;
+        }
+    }
     if cx.sym(t, ",") {
         t += 1;
     }
+    let b = atoms.get(kk).filter(|b| b.qty())?;
     if !((cx.is(t, "up") || cx.is(t, "down"))
         && cx.is(t + 1, "from")
         && b.s == t + 2
@@ -544,7 +577,7 @@ fn up_down_from(
     f.unit = pair_unit(cx, &a2, &b2);
     f.qualifier = qual_before(cx, a.s).map(|q| q.0);
     figs.push(f);
-    Some(k + 2)
+    Some(kk + 1)
 }
 
 /// `increased by`, `reducing the levy by`, `has gone up by` just before
@@ -652,6 +685,27 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         f.qualifier = qualifier;
         f
     };
+    // "rose 12%", "fell 3 percentage points", "is up 5%"
+    if matches!(a.suffix, Suffix::Percent | Suffix::Points)
+        && p >= 1
+        && cx.near(p - 1)
+    {
+        let w = cx.low(p - 1, &mut buf).map(str::to_owned);
+        let w = w.as_deref().unwrap_or("");
+        let aux = p >= 2
+            && matches!(
+                cx.low(p - 2, &mut [0u8; 24]),
+                Some("is" | "are" | "was" | "were" | "be" | "been")
+            );
+        if let Some(sign) = lexicon::change_verb(w) {
+            if !matches!(w, "up" | "down") || aux {
+                let mut f = change(p - 1, e);
+                f.value = Some(sign * value);
+                figs.push(f);
+                return;
+            }
+        }
+    }
     if p >= 2 && cx.near(p - 2) && cx.near(p - 1) {
         let before = cx.low(p - 2, &mut buf).map(str::to_owned);
         let before = before.as_deref().unwrap_or("");

@@ -555,6 +555,9 @@ impl Scanner<'_, '_> {
             }
             return self.push(Atom::new(i, e, What::FinYear(norm)));
         }
+        if let Some(e) = self.short_fin_year(i, d) {
+            return Some(e);
+        }
         if cx.touch(i) && cx.touch(i + 1) && cx.num(i + 2) {
             let q = i + 1;
             if cx.sym(q, ":") {
@@ -653,11 +656,13 @@ impl Scanner<'_, '_> {
             {
                 return self.skip(i, i + 2, Skip::Marker);
             }
+            // "(2)", and footnote marks "numbers( 1)", "(1 )".
+            let spaces = |g: &str| g.bytes().all(|b| b == b' ');
             if i >= 1
                 && cx.sym(i - 1, "(")
                 && cx.sym(i + 1, ")")
-                && cx.touch(i - 1)
-                && cx.touch(i)
+                && spaces(cx.gap(i - 1))
+                && spaces(cx.gap(i))
                 && d.int <= 2
             {
                 return self.skip(i, i + 2, Skip::Marker);
@@ -727,6 +732,42 @@ impl Scanner<'_, '_> {
             e += 2;
         }
         e
+    }
+
+    /// `21/22` or `21-22` next to `financial year` (`during the 21/22
+    /// financial year`, `financial year 21-22`): a financial year, in the
+    /// 1900s from 50 up.
+    fn short_fin_year(&mut self, i: usize, d: &Digits) -> Option<usize> {
+        let cx = self.cx;
+        if !(d.whole() && !d.comma && d.int == 2)
+            || !(cx.touch(i) && cx.touch(i + 1) && cx.num(i + 2))
+            || !(cx.dash(i + 1) || cx.sym(i + 1, "/"))
+        {
+            return None;
+        }
+        let d2 = digits(cx.t(i + 2));
+        let y = d.raw as u32;
+        if !(d2.whole() && d2.int == 2 && d2.raw as u32 == (y + 1) % 100) {
+            return None;
+        }
+        if cx.touch(i + 2) && (cx.dash(i + 3) || cx.sym(i + 3, "/")) {
+            return None;
+        }
+        let fy_word = |k: usize| {
+            cx.is(k, "financial")
+                || cx.is(k, "academic")
+                || cx.is(k, "school")
+                || cx.is(k, "tax")
+        };
+        let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
+            || (i >= 1 && cx.is(i - 1, "fy"));
+        let after = fy_word(i + 3) && cx.is(i + 4, "year");
+        if !(before || after) {
+            return None;
+        }
+        let full = if y >= 50 { 1900 + y } else { 2000 + y };
+        let norm = format!("{}-{:02}", full, (full + 1) % 100);
+        self.push(Atom::new(i, i + 3, What::FinYear(norm)))
     }
 
     /// `2020 to 2021` after or before `financial year` / `academic year`:
@@ -1069,9 +1110,31 @@ impl Scanner<'_, '_> {
         let mut k = j;
         let mut end = None;
         let mut words = 0;
+        let mut unit_start = j;
         while words < 5 && cx.word(k) {
             let mut adverb = false;
-            if let Some(low) = cx.low(k, &mut buf) {
+            // "50,000 more nurses", "3 fewer sites": a modifier, not the
+            // end of the phrase.
+            let lead = words == 0
+                && cx.near(k)
+                && !cx.touch(k)
+                && cx.word(k + 1)
+                && !cx.is(k + 1, "than")
+                && matches!(
+                    cx.low(k, &mut buf),
+                    Some(
+                        "more"
+                            | "fewer"
+                            | "new"
+                            | "additional"
+                            | "extra"
+                            | "further"
+                    )
+                );
+            if lead {
+                unit_start = k + 1;
+            }
+            if let Some(low) = cx.low(k, &mut buf).filter(|_| !lead) {
                 if lexicon::stopword(low)
                     || (lexicon::month(low) && cx.cap(k))
                     || lexicon::number_word(low).is_some()
@@ -1122,7 +1185,7 @@ impl Scanner<'_, '_> {
             }
         }
         let e = end?;
-        (e > j).then_some((j, e))
+        (e > unit_start).then_some((unit_start, e))
     }
 
     /// The last token of the hyphenated compound starting at word `k`
@@ -1249,6 +1312,10 @@ impl Scanner<'_, '_> {
             // A capitalised word in another script: a name.
             return cx.cap(p) && !cx.clause_start(p);
         };
+        if cx.is(i + 1, "times") {
+            // "visited Mr Johal 29 times"
+            return false;
+        }
         if lexicon::label(low) {
             // "no" is a label only as "No." or "No 10".
             return low != "no" || dotted || cx.cap(p);
