@@ -739,10 +739,14 @@ impl Scanner<'_, '_> {
     /// 1900s from 50 up.
     fn short_fin_year(&mut self, i: usize, d: &Digits) -> Option<usize> {
         let cx = self.cx;
-        if !(d.whole() && !d.comma && d.int == 2)
-            || !(cx.touch(i) && cx.touch(i + 1) && cx.num(i + 2))
-            || !(cx.dash(i + 1) || cx.sym(i + 1, "/"))
-        {
+        let shape = d.whole()
+            && !d.comma
+            && d.int == 2
+            && cx.touch(i)
+            && cx.touch(i + 1)
+            && cx.num(i + 2)
+            && (cx.dash(i + 1) || cx.sym(i + 1, "/"));
+        if !shape {
             return None;
         }
         let d2 = digits(cx.t(i + 2));
