@@ -187,7 +187,7 @@ const CLAUSE_REACH: usize = 40;
 /// Extracts the figures of `text`; `field` names the field the spans point
 /// into (`answer.text`, `letter.body`, `text`).
 pub fn extract(text: &str, field: &str) -> Vec<Figure> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
     token::tokenize(text, &mut toks);
     if toks.is_empty() {
         return Vec::new();

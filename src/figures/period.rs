@@ -53,6 +53,33 @@ pub(super) fn phrases(
     out
 }
 
+/// A cheap first test on the words a period phrase starts with (`this`,
+/// `in`, `since`, `throughout`, ...): their first letters, and at most ten
+/// letters.
+fn may_start(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() <= 10
+        && b.first().is_some_and(|c| {
+            matches!(
+                c.to_ascii_lowercase(),
+                b'a' | b'b'
+                    | b'c'
+                    | b'd'
+                    | b'e'
+                    | b'f'
+                    | b'i'
+                    | b'l'
+                    | b'n'
+                    | b'o'
+                    | b'p'
+                    | b's'
+                    | b't'
+                    | b'u'
+                    | b'y'
+            )
+        })
+}
+
 struct Periods<'c, 'a> {
     cx: &'c Cx<'a>,
     atoms: &'c [Atom],
@@ -91,6 +118,9 @@ impl Periods<'_, '_> {
             if let What::FinYear(_) = a.what {
                 return Some(self.run_on(self.fy_words(a.e)));
             }
+            return None;
+        }
+        if !may_start(cx.t(k)) {
             return None;
         }
         let mut buf = [0u8; 24];

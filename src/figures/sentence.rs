@@ -98,14 +98,27 @@ fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
 /// Splits the paragraph lines `[bs, be)` into sentences.
 fn split_block(text: &str, bs: usize, be: usize, out: &mut Vec<Sent>) {
     let b = text.as_bytes();
+    let find_bang = |from: usize| {
+        memchr::memchr(b'!', &b[from..be]).map_or(be, |k| from + k)
+    };
     let mut start = bs;
     let mut i = bs;
+    let mut bang = find_bang(bs);
     while i < be {
-        let c = b[i];
-        let cut = match c {
+        // Jump to the next line break or stop.
+        if bang < i {
+            bang = find_bang(i);
+        }
+        let next = memchr::memchr3(b'\n', b'.', b'?', &b[i..be])
+            .map_or(be, |k| i + k)
+            .min(bang);
+        if next >= be {
+            break;
+        }
+        i = next;
+        let cut = match b[i] {
             b'\n' => hard_break(text, bs, be, i).then_some(i),
-            b'.' | b'?' | b'!' => stop_end(text, bs, be, i),
-            _ => None,
+            _ => stop_end(text, bs, be, i),
         };
         if let Some(cut) = cut {
             push(text, start, cut, None, out);
