@@ -522,3 +522,18 @@ fn random_inputs() {
         check_spans(&lossy, &figs);
     }
 }
+
+/// A huge text without full stops: linear time, and each figure's
+/// sentence is the text around it, not the whole run.
+#[test]
+fn run_on_text() {
+    let input = "we spent £3 million over 5 years in 2019, from 30 to 19 and 46 schools "
+        .repeat(5000);
+    let figs = extract(&input, "text");
+    assert_eq!(figs.len(), 15000);
+    check_spans(&input, &figs);
+    for f in &figs {
+        assert!(f.sentence.len() < 800, "{}", f.sentence.len());
+        assert!(f.sentence.contains(&f.text));
+    }
+}

@@ -79,7 +79,9 @@
 //!
 //! **Sentences**: the sentence a figure stands in, trimmed of a list
 //! bullet; for a table row, the table's header row, `: `, and the row, both
-//! without their outer bars (`Year | Number: 2018 | 1,234`).
+//! without their outer bars (`Year | Number: 2018 | 1,234`). A "sentence"
+//! longer than 4,000 bytes (a huge text without stops) is reported as the
+//! text within about 300 bytes of the figure.
 //!
 //! # Decisions on overlapping readings
 //!
@@ -180,6 +182,9 @@ use scan::Atom;
 use sentence::Sent;
 use token::Tok;
 
+/// Longer sentences are reported as the [`window`] around the figure.
+const MAX_SENTENCE: usize = 4000;
+
 /// How far (in tokens) a clause is searched for a period on either side
 /// of a figure.
 const CLAUSE_REACH: usize = 40;
@@ -217,12 +222,20 @@ pub fn extract(text: &str, field: &str) -> Vec<Figure> {
         }
         let (start, end) = cx.span(f.s, f.e);
         let s = sid[f.s];
-        let sentence = match &cache {
-            Some((cs, text)) if *cs == s => text.clone(),
-            _ => {
-                let t = sentence_text(text, sents.get(s as usize));
-                cache = Some((s, t.clone()));
-                t
+        let sent = sents.get(s as usize);
+        let sentence = if sent.is_some_and(|x| x.end - x.start > MAX_SENTENCE)
+        {
+            // A run-on "sentence" (no stops in a huge text): the part
+            // around the figure.
+            window(text, start, end)
+        } else {
+            match &cache {
+                Some((cs, t)) if *cs == s => t.clone(),
+                _ => {
+                    let t = sentence_text(text, sent);
+                    cache = Some((s, t.clone()));
+                    t
+                }
             }
         };
         out.push(Figure {
@@ -282,6 +295,28 @@ fn sentence_text(text: &str, sent: Option<&Sent>) -> String {
         out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     out
+}
+
+/// Up to 300 bytes either side of `[start, end)`, cut at spaces, for a
+/// sentence too long to report whole.
+fn window(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(300);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + 300).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let piece = &text[a..b];
+    let lead = if a > 0 { piece.find(' ').map_or(0, |k| k + 1) } else { 0 };
+    let lead = lead.min(start - a);
+    let tail = if b < text.len() {
+        piece.rfind(' ').unwrap_or(piece.len()).max(end - a)
+    } else {
+        piece.len()
+    };
+    piece[lead..tail].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A table row without its outer bars: `| a | b |` → `a | b`.
@@ -344,11 +379,11 @@ fn attach_periods(
                 }
             }
             for f in i..j {
-                if figs[f].kind == FigureKind::Duration
-                    && phrases.iter().zip(&used).any(|(&(ps, pe), &u)| {
-                        u && ps <= figs[f].s && figs[f].e <= pe
-                    })
-                {
+                if figs[f].kind == FigureKind::Duration && {
+                    // The phrase starting at or before the duration.
+                    let k = phrases.partition_point(|p| p.0 <= figs[f].s);
+                    k > 0 && used[k - 1] && figs[f].e <= phrases[k - 1].1
+                } {
                     keep[f] = false;
                 }
             }
@@ -382,8 +417,12 @@ fn choose(
     };
     let mut best: Option<(usize, bool, usize)> = None; // (dist, before, idx)
     let mut internal = None;
-    for (pi, &(ps, pe)) in phrases.iter().enumerate() {
-        if ps < cs || pe > ce {
+    // Phrases are in order and do not overlap: look only at the clause's.
+    let first = phrases.partition_point(|p| p.0 < cs);
+    let window = phrases[first..].iter().take_while(|p| p.0 < ce);
+    for (x, &(ps, pe)) in window.enumerate() {
+        let pi = first + x;
+        if pe > ce {
             continue;
         }
         if ps >= f.s && pe <= f.e {
@@ -419,9 +458,9 @@ fn choose(
     }
     // An introductory phrase before a comma: "Since May 2010, 46 ...".
     if cs > t0 && cx.sym(cs - 1, ",") {
-        let pi =
-            phrases.iter().position(|&(ps, pe)| pe == cs - 1 && ps >= t0)?;
-        let (ps, pe) = phrases[pi];
+        let pi = phrases.partition_point(|p| p.1 < cs - 1);
+        let &(ps, pe) =
+            phrases.get(pi).filter(|p| p.1 == cs - 1 && p.0 >= t0)?;
         // Not when the phrase goes with a figure just before it: "From a
         // low of only two in 2017, eight ...".
         if !blocked(ps.saturating_sub(3).max(t0), ps, (ps, pe)) {

@@ -14,6 +14,9 @@ use super::scan::round_dec;
 use super::sentence::Sent;
 use crate::record::FigureKind;
 
+/// Longer rows are not read as table rows.
+const MAX_ROW: usize = 4000;
+
 /// Applies the column headers to the figures standing in table rows.
 pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // The header cells of the current table, and whether each is marked
@@ -30,6 +33,11 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         let Some((hs, he)) = sent.header else { continue };
         let (start, end) = cx.span(f.s, f.e);
         if start < sent.start || end > sent.end {
+            continue;
+        }
+        // Rows and headers of a sane size only: the lookups are linear in
+        // the row.
+        if sent.end - sent.start > MAX_ROW || he - hs > MAX_ROW {
             continue;
         }
         let row = &cx.text[sent.start..sent.end];
