@@ -1,0 +1,786 @@
+//! Turns atoms into figures: pairs neighbouring quantities into ratios,
+//! ranges and changes, reads the change verbs and nouns around a lone
+//! quantity, and the qualifier before each figure.
+
+use super::cx::Cx;
+use super::lexicon;
+use super::scan::{round_dec, Atom, Skip, Suffix, What};
+use crate::record::{FigureKind, Qualifier};
+
+/// A figure before its period and sentence are known.
+#[derive(Clone, Debug)]
+pub(super) struct Fig {
+    /// Token range of the figure's text.
+    pub s: usize,
+    pub e: usize,
+    pub kind: FigureKind,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    /// Set for a financial year (its normalised form).
+    pub period: Option<String>,
+    pub total: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+}
+
+impl Fig {
+    fn new(s: usize, e: usize, kind: FigureKind) -> Fig {
+        Fig {
+            s,
+            e,
+            kind,
+            value: None,
+            unit: None,
+            qualifier: None,
+            period: None,
+            total: None,
+            low: None,
+            high: None,
+            from: None,
+            to: None,
+        }
+    }
+}
+
+/// Qualifier phrases, longest first, as written before a figure.
+const QUALIFIERS: &[(&[&str], Qualifier)] = {
+    use Qualifier::*;
+    &[
+        (&["in", "the", "region", "of"], Approx),
+        (&["in", "the", "order", "of"], Approx),
+        (&["no", "more", "than"], AtMost),
+        (&["not", "more", "than"], AtMost),
+        (&["no", "fewer", "than"], AtLeast),
+        (&["no", "less", "than"], AtLeast),
+        (&["not", "less", "than"], AtLeast),
+        (&["in", "excess", "of"], MoreThan),
+        (&["a", "maximum", "of"], AtMost),
+        (&["a", "minimum", "of"], AtLeast),
+        (&["as", "many", "as"], UpTo),
+        (&["as", "much", "as"], UpTo),
+        (&["slightly", "more", "than"], MoreThan),
+        (&["slightly", "less", "than"], LessThan),
+        (&["slightly", "fewer", "than"], LessThan),
+        (&["just", "more", "than"], MoreThan),
+        (&["just", "less", "than"], LessThan),
+        (&["just", "fewer", "than"], LessThan),
+        (&["a", "little", "over"], MoreThan),
+        (&["a", "little", "under"], LessThan),
+        (&["more", "than"], MoreThan),
+        (&["less", "than"], LessThan),
+        (&["fewer", "than"], LessThan),
+        (&["at", "least"], AtLeast),
+        (&["at", "most"], AtMost),
+        (&["up", "to"], UpTo),
+        (&["upwards", "of"], MoreThan),
+        (&["upward", "of"], MoreThan),
+        (&["just", "over"], MoreThan),
+        (&["just", "under"], LessThan),
+        (&["just", "above"], MoreThan),
+        (&["just", "below"], LessThan),
+        (&["well", "over"], MoreThan),
+        (&["well", "above"], MoreThan),
+        (&["well", "below"], LessThan),
+        (&["well", "under"], LessThan),
+        (&["close", "to"], Approx),
+        (&["an", "estimated"], Approx),
+        (&["approximately"], Approx),
+        (&["approx"], Approx),
+        (&["around"], Approx),
+        (&["about"], Approx),
+        (&["some"], Approx),
+        (&["roughly"], Approx),
+        (&["nearly"], Approx),
+        (&["almost"], Approx),
+        (&["circa"], Approx),
+        (&["estimated"], Approx),
+        (&["over"], MoreThan),
+        (&["above"], MoreThan),
+        (&["exceeding"], MoreThan),
+        (&["under"], LessThan),
+        (&["below"], LessThan),
+    ]
+};
+
+/// The qualifier written just before token `i`, and its first token.
+pub(super) fn qual_before(
+    cx: &Cx<'_>,
+    i: usize,
+) -> Option<(Qualifier, usize)> {
+    if i >= 2
+        && cx.sym(i - 1, ".")
+        && cx.touch(i - 2)
+        && cx.near(i - 1)
+        && (cx.is(i - 2, "c") || cx.is(i - 2, "ca") || cx.is(i - 2, "approx"))
+    {
+        return Some((Qualifier::Approx, i - 2));
+    }
+    // Every phrase ends in one of these words: most numbers have none.
+    let mut buf = [0u8; 24];
+    let last =
+        if i >= 1 && cx.near(i - 1) { cx.low(i - 1, &mut buf) } else { None };
+    if !matches!(
+        last,
+        Some(
+            "of" | "than"
+                | "least"
+                | "most"
+                | "as"
+                | "to"
+                | "over"
+                | "under"
+                | "above"
+                | "below"
+                | "estimated"
+                | "approximately"
+                | "approx"
+                | "around"
+                | "about"
+                | "some"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "circa"
+                | "exceeding"
+        )
+    ) {
+        return None;
+    }
+    let mut words: [&str; 4] = [""; 4];
+    let mut pos = [0usize; 4];
+    let mut n = 0;
+    let mut k = i;
+    while n < 4 && k > 0 && cx.word(k - 1) && cx.near(k - 1) {
+        k -= 1;
+        words[n] = cx.t(k);
+        pos[n] = k;
+        n += 1;
+    }
+    for (pat, q) in QUALIFIERS {
+        let m = pat.len();
+        if m <= n
+            && (0..m).all(|x| words[x].eq_ignore_ascii_case(pat[m - 1 - x]))
+        {
+            return Some((*q, pos[m - 1]));
+        }
+    }
+    None
+}
+
+/// Builds the figures from the atoms, in text order.
+pub(super) fn combine(cx: &Cx<'_>, atoms: &[Atom]) -> Vec<Fig> {
+    let mut figs = Vec::new();
+    let mut k = 0;
+    while k < atoms.len() {
+        let a = &atoms[k];
+        let next = match &a.what {
+            What::Skip(_) => k + 1,
+            What::FinYear(norm) => {
+                let mut f = Fig::new(a.s, a.e, FigureKind::FinancialYear);
+                f.period = Some(norm.clone());
+                figs.push(f);
+                k + 1
+            }
+            What::Fraction { num, den } => {
+                let mut f = Fig::new(a.s, a.e, FigureKind::Ratio);
+                f.value = Some(*num);
+                f.total = Some(*den);
+                f.unit = a.noun.map(|(s, e)| cx.slice(s, e).to_string());
+                f.qualifier = qual_before(cx, a.s).map(|q| q.0);
+                figs.push(f);
+                k + 1
+            }
+            What::Qty => from_to(cx, atoms, k, &mut figs)
+                .or_else(|| between(cx, atoms, k, &mut figs))
+                .or_else(|| range(cx, atoms, k, &mut figs))
+                .or_else(|| ratio(cx, atoms, k, &mut figs))
+                .or_else(|| up_down_from(cx, atoms, k, &mut figs))
+                .unwrap_or_else(|| {
+                    single(cx, a, &mut figs);
+                    k + 1
+                }),
+        };
+        k = next.max(k + 1);
+    }
+    figs
+}
+
+/// Makes two quantities compatible for pairing: a currency, scale, pence
+/// or suffix written on one end applies to the other (`£5–10 million`,
+/// `10-15%`). `None` when they measure different things.
+fn merge(a: &Atom, b: &Atom) -> Option<(Atom, Atom)> {
+    let (mut a, mut b) = (a.clone(), b.clone());
+    match (a.cur, b.cur) {
+        (None, Some(c)) if a.suffix == Suffix::None && a.noun.is_none() => {
+            a.cur = Some(c);
+            if b.pence && a.scale.is_none() {
+                a.pence = true;
+            }
+        }
+        (Some(c), None) if b.suffix == Suffix::None && b.noun.is_none() => {
+            b.cur = Some(c);
+            b.pence = a.pence && b.scale.is_none();
+        }
+        (Some(x), Some(y)) if x != y => return None,
+        _ => {}
+    }
+    if a.scale.is_none() && b.scale.is_some() && !a.pence {
+        let mut t = a.clone();
+        t.scale = b.scale;
+        if t.value() <= b.value() {
+            a = t;
+        }
+    }
+    if a.suffix == Suffix::None && a.cur.is_none() && a.noun.is_none() {
+        a.suffix = b.suffix;
+    }
+    if b.suffix == Suffix::None && b.cur.is_none() && b.noun.is_none() {
+        b.suffix = a.suffix;
+    }
+    if a.kind() != b.kind() || a.suffix != b.suffix {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// The unit of a pair: the first end's, else the second's.
+fn pair_unit(cx: &Cx<'_>, a: &Atom, b: &Atom) -> Option<String> {
+    match (a.noun, b.noun) {
+        (None, Some(_)) => b.unit(cx),
+        _ => a.unit(cx).or_else(|| b.unit(cx)),
+    }
+}
+
+/// The next atom, when it is a quantity.
+fn next_qty(atoms: &[Atom], k: usize) -> Option<&Atom> {
+    atoms.get(k + 1).filter(|b| b.qty())
+}
+
+/// Words allowed between `from X` and `to Y`: a period of the first
+/// value (`from 30 in April 2017 to 19`).
+fn filler(cx: &Cx<'_>, t: usize) -> bool {
+    let mut buf = [0u8; 24];
+    match cx.low(t, &mut buf) {
+        Some(w) => {
+            matches!(
+                w,
+                "in" | "at"
+                    | "the"
+                    | "end"
+                    | "start"
+                    | "beginning"
+                    | "of"
+                    | "during"
+                    | "financial"
+                    | "academic"
+                    | "calendar"
+                    | "school"
+                    | "year"
+                    | "last"
+                    | "this"
+                    | "previous"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "as"
+                    | "on"
+            ) || (lexicon::month(w) && cx.cap(t))
+                || lexicon::season(w)
+        }
+        None => cx.sym(t, ","),
+    }
+}
+
+/// `from 30 to 19`, `from £500 million in 2017-18 to £4.3 billion`: a
+/// change with both ends.
+fn from_to(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    let (aq, astart) = match qual_before(cx, a.s) {
+        Some((q, s)) => (Some(q), s),
+        None => (None, a.s),
+    };
+    if astart == 0 || !cx.is(astart - 1, "from") || !cx.near(astart - 1) {
+        return None;
+    }
+    if astart >= 2 && (cx.is(astart - 2, "aged") || cx.is(astart - 2, "ages"))
+    {
+        return None;
+    }
+    let from_tok = astart - 1;
+    let mut t = a.ne;
+    let mut kk = k + 1;
+    while t < a.ne + 10 && t < cx.n() && cx.same_sent(a.s, t) {
+        if cx.is(t, "to") {
+            break;
+        }
+        if let Some(x) = atoms.get(kk).filter(|x| x.s == t) {
+            if matches!(
+                x.what,
+                What::Skip(Skip::Year | Skip::Date) | What::FinYear(_)
+            ) {
+                t = x.e;
+                kk += 1;
+                continue;
+            }
+            return None;
+        }
+        if !filler(cx, t) {
+            return None;
+        }
+        t += 1;
+    }
+    if !cx.is(t, "to") || !cx.near(t) {
+        return None;
+    }
+    let b = atoms.get(kk).filter(|b| b.qty())?;
+    let (bq, bstart) = match qual_before(cx, b.s) {
+        Some((q, s)) => (Some(q), s),
+        None => (None, b.s),
+    };
+    if bstart != t + 1 {
+        return None;
+    }
+    let (a2, b2) = merge(a, b)?;
+    let (from, to) = (a2.value(), b2.value());
+    let mut f = Fig::new(from_tok, b.ne.max(b.e), FigureKind::Change);
+    f.from = Some(from);
+    f.to = Some(to);
+    f.value = Some(round_dec(to - from, a2.vdec().max(b2.vdec())));
+    f.unit = pair_unit(cx, &a2, &b2);
+    f.qualifier = aq.or(bq);
+    figs.push(f);
+    Some(kk + 1)
+}
+
+/// `between 10 and 20`: a range.
+fn between(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    if a.s == 0 || !cx.is(a.s - 1, "between") || !cx.near(a.s - 1) {
+        return None;
+    }
+    let b = next_qty(atoms, k)?;
+    if !(cx.is(a.ne, "and")
+        && b.s == a.ne + 1
+        && cx.near(a.ne - 1)
+        && cx.near(a.ne))
+    {
+        return None;
+    }
+    push_range(cx, a, b, a.s - 1, figs).map(|()| k + 2)
+}
+
+/// `10-15`, `£5–10 million`, `£180–260k`, `5 to 10 years`: a range.
+fn range(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    let b = next_qty(atoms, k)?;
+    let c = a.e;
+    if a.ne != a.e || b.s != c + 1 || !cx.near(c - 1) || !cx.near(c) {
+        return None;
+    }
+    let dash = cx.dash(c) && (cx.touch(c - 1) == cx.touch(c));
+    let to = cx.is(c, "to");
+    if !(dash || to) {
+        return None;
+    }
+    if to {
+        let p = qual_before(cx, a.s).map_or(a.s, |q| q.1);
+        if cx.is(p.wrapping_sub(1), "by") {
+            // "increase by £1.6 billion to £57 billion": a change.
+            let (v, sign) = by_verb(cx, p)?;
+            let (a2, b2) = merge(a, b)?;
+            let d = a2.vdec().max(b2.vdec());
+            let mut f = Fig::new(v, b.ne.max(b.e), FigureKind::Change);
+            f.value = Some(sign * a2.value());
+            f.to = Some(b2.value());
+            f.from = Some(round_dec(b2.value() - sign * a2.value(), d));
+            f.unit = pair_unit(cx, &a2, &b2);
+            f.qualifier = qual_before(cx, a.s).map(|q| q.0);
+            figs.push(f);
+            return Some(k + 2);
+        }
+        if a.value() >= b.value() {
+            return None;
+        }
+        // "rose 12% to 4,500": a change then a count, not a range.
+        if (a.suffix != Suffix::None || a.cur.is_some()) && b.bare() {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let before = p.checked_sub(1).and_then(|v| cx.low(v, &mut buf));
+        if before.and_then(lexicon::change_verb).is_some() {
+            return None;
+        }
+    }
+    // The dash of a range must not be followed by another number part.
+    if cx.touch(b.e - 1) && cx.dash(b.e) && cx.num(b.e + 1) {
+        return None;
+    }
+    push_range(cx, a, b, a.s, figs).map(|()| k + 2)
+}
+
+fn push_range(
+    cx: &Cx<'_>,
+    a: &Atom,
+    b: &Atom,
+    s: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<()> {
+    let (a2, b2) = merge(a, b)?;
+    let (low, high) = (a2.value(), b2.value());
+    if low > high {
+        return None;
+    }
+    let mut f = Fig::new(s, b.ne.max(b.e), FigureKind::Range);
+    f.low = Some(low);
+    f.high = Some(high);
+    f.value = Some(low);
+    f.unit = pair_unit(cx, &a2, &b2);
+    f.qualifier = qual_before(cx, s).map(|q| q.0);
+    figs.push(f);
+    Some(())
+}
+
+/// `146 local authorities out of a total of 151`, `19 of 42`, `one in
+/// five`, `3 per 1,000`: a ratio.
+fn ratio(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    let b = next_qty(atoms, k)?;
+    if a.kind() != FigureKind::Count
+        || !a.bare()
+        || b.cur.is_some()
+        || b.scale.is_some()
+        || b.suffix != Suffix::None
+        || !cx.same_sent(a.s, b.s)
+    {
+        return None;
+    }
+    let t = a.ne;
+    let seq = |words: &[&str]| {
+        b.s == t + words.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(x, w)| cx.is(t + x, w) && cx.near(t + x - 1))
+    };
+    let out_of = cx.is(t, "out") && cx.is(t + 1, "of");
+    let matched = if out_of {
+        seq(&["out", "of"])
+            || seq(&["out", "of", "a", "total", "of"])
+            || seq(&["out", "of", "the"])
+            || seq(&["out", "of", "all"])
+            || seq(&["out", "of", "a"])
+            || seq(&["out", "of", "our"])
+            || seq(&["out", "of", "an", "estimated"])
+    } else if a.noun.is_none() || a.ne == a.e {
+        seq(&["of"])
+            || seq(&["of", "the"])
+            || seq(&["of", "all"])
+            || seq(&["of", "our"])
+            || seq(&["of", "these"])
+            || seq(&["of", "those"])
+            || seq(&["of", "a", "total", "of"])
+            || seq(&["in"])
+            || seq(&["in", "every"])
+            || seq(&["per"])
+    } else {
+        false
+    };
+    if !matched {
+        return None;
+    }
+    let per = cx.is(t, "per");
+    if !per && a.value() > b.value() {
+        return None;
+    }
+    let mut f = Fig::new(a.s, b.ne.max(b.e), FigureKind::Ratio);
+    f.value = Some(a.value());
+    f.total = Some(b.value());
+    f.unit = pair_unit(cx, a, b);
+    f.qualifier = qual_before(cx, a.s).map(|q| q.0).or(a.post_q);
+    figs.push(f);
+    Some(k + 2)
+}
+
+/// `19, down from 30`: a change, the new value first.
+fn up_down_from(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    // The new value may carry its own period: "3.5% in 2019-20, up from
+    // 2.1%".
+    let mut t = a.ne;
+    let mut kk = k + 1;
+    while t < a.ne + 8
+        && t < cx.n()
+        && !cx.sym(t, ",")
+        && !cx.is(t, "up")
+        && !cx.is(t, "down")
+    {
+        if let Some(x) = atoms.get(kk).filter(|x| x.s == t) {
+            if !matches!(
+                x.what,
+                What::Skip(Skip::Year | Skip::Date) | What::FinYear(_)
+            ) {
+                return None;
+            }
+            t = x.e;
+            kk += 1;
+        } else if filler(cx, t) {
+            t += 1;
+        } else {
+            return None;
+        }
+    }
+    if cx.sym(t, ",") {
+        t += 1;
+    }
+    let b = atoms.get(kk).filter(|b| b.qty())?;
+    if !((cx.is(t, "up") || cx.is(t, "down"))
+        && cx.is(t + 1, "from")
+        && b.s == t + 2
+        && cx.same_sent(a.s, b.s))
+    {
+        return None;
+    }
+    let (b2, a2) = merge(b, a)?;
+    let (from, to) = (b2.value(), a2.value());
+    let mut f = Fig::new(a.s, b.ne.max(b.e), FigureKind::Change);
+    f.from = Some(from);
+    f.to = Some(to);
+    f.value = Some(round_dec(to - from, a2.vdec().max(b2.vdec())));
+    f.unit = pair_unit(cx, &a2, &b2);
+    f.qualifier = qual_before(cx, a.s).map(|q| q.0);
+    figs.push(f);
+    Some(kk + 1)
+}
+
+/// `increased by`, `reducing the levy by`, `has gone up by` just before
+/// token `p`: the verb's token and the sign of the change.
+fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
+    if p < 2 || !cx.is(p - 1, "by") || !cx.near(p - 2) || !cx.near(p - 1) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let mut v = p - 1;
+    for n in 0..5 {
+        if v == 0 || !cx.word(v - 1) || !cx.near(v - 1) {
+            return None;
+        }
+        v -= 1;
+        let Some(w) = cx.low(v, &mut buf) else { continue };
+        if matches!(w, "up" | "down") {
+            if n > 0 {
+                return None;
+            }
+            let aux = v >= 1
+                && cx.near(v - 1)
+                && matches!(
+                    cx.low(v - 1, &mut buf),
+                    Some(
+                        "gone"
+                            | "went"
+                            | "go"
+                            | "goes"
+                            | "going"
+                            | "be"
+                            | "been"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "come"
+                            | "came"
+                            | "comes"
+                            | "coming"
+                    )
+                );
+            return if aux {
+                lexicon::change_verb(if cx.is(v, "up") {
+                    "up"
+                } else {
+                    "down"
+                })
+                .map(|s| (v, s))
+            } else {
+                None
+            };
+        }
+        if let Some(sign) = lexicon::change_verb(w) {
+            return Some((v, sign));
+        }
+        if lexicon::stopword(w)
+            && !matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "of"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "your"
+            )
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// A lone quantity: a change when a change verb or noun goes with it
+/// (`increased by 16`, `fell by 13%`, `an increase of 5%`, `a 13%
+/// reduction`, `rose to 19`), else money, percent, points, count or
+/// duration.
+fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
+    if a.weak {
+        return;
+    }
+    let (q, p) = match qual_before(cx, a.s) {
+        Some((q, s)) => (Some(q), s),
+        None => (None, a.s),
+    };
+    let qualifier = q.or(a.post_q);
+    let unit = a.unit(cx);
+    let value = a.value();
+    let e = a.ne.max(a.e);
+    let mut buf = [0u8; 24];
+    let change = |s: usize, e: usize| {
+        let mut f = Fig::new(s, e, FigureKind::Change);
+        f.unit = unit.clone();
+        f.qualifier = qualifier;
+        f
+    };
+    // "rose 12%", "fell 3 percentage points", "is up 5%"
+    if matches!(a.suffix, Suffix::Percent | Suffix::Points)
+        && p >= 1
+        && cx.near(p - 1)
+    {
+        let w = cx.low(p - 1, &mut buf).map(str::to_owned);
+        let w = w.as_deref().unwrap_or("");
+        let aux = p >= 2
+            && matches!(
+                cx.low(p - 2, &mut [0u8; 24]),
+                Some("is" | "are" | "was" | "were" | "be" | "been")
+            );
+        if let Some(sign) = lexicon::change_verb(w) {
+            if !matches!(w, "up" | "down") || aux {
+                let mut f = change(p - 1, e);
+                f.value = Some(sign * value);
+                figs.push(f);
+                return;
+            }
+        }
+    }
+    if p >= 2 && cx.near(p - 2) && cx.near(p - 1) {
+        let before = cx.low(p - 2, &mut buf).map(str::to_owned);
+        let before = before.as_deref().unwrap_or("");
+        // "increased by 16", "fell significantly by 13%"
+        if let Some((v, sign)) = by_verb(cx, p) {
+            let mut f = change(v, e);
+            f.value = Some(sign * value);
+            figs.push(f);
+            return;
+        }
+        // "an increase of 5%"
+        if cx.is(p - 1, "of") {
+            if let Some(sign) = lexicon::change_noun(before) {
+                let mut f = change(p - 2, e);
+                f.value = Some(sign * value);
+                figs.push(f);
+                return;
+            }
+        }
+        // "rose to 19", "fell from 30", "is up from 883,000"
+        let updown_from =
+            cx.is(p - 1, "from") && matches!(before, "up" | "down");
+        if (cx.is(p - 1, "to") || cx.is(p - 1, "from"))
+            && (updown_from
+                || !matches!(before, "up" | "down" | "gone" | "went"))
+            && lexicon::change_verb(before).is_some()
+        {
+            let mut f = change(p - 2, e);
+            if cx.is(p - 1, "to") {
+                f.to = Some(value);
+            } else {
+                f.from = Some(value);
+            }
+            figs.push(f);
+            return;
+        }
+    }
+    // "a 13% reduction", "a £3 million real terms increase"
+    if a.noun.is_none() {
+        let mut t = e;
+        let mut skipped = 0;
+        while skipped < 2
+            && cx.near(t - 1)
+            && matches!(
+                cx.low(t, &mut buf),
+                Some(
+                    "real"
+                        | "terms"
+                        | "cash"
+                        | "annual"
+                        | "overall"
+                        | "net"
+                        | "year"
+                )
+            )
+        {
+            t += 1;
+            skipped += 1;
+        }
+        if cx.near(t - 1) {
+            if let Some(sign) =
+                cx.low(t, &mut buf).and_then(lexicon::change_noun)
+            {
+                // Only a noun used as a noun: "a 5% increase in", not "5% cut
+                // off".
+                let mut f = change(a.s, t + 1);
+                f.value = Some(sign * value);
+                figs.push(f);
+                return;
+            }
+        }
+    }
+    let mut f = Fig::new(a.s, e, a.kind());
+    f.value = Some(value);
+    f.unit = unit;
+    f.qualifier = qualifier;
+    figs.push(f);
+}

@@ -1,0 +1,153 @@
+//! Read-only questions about the tokens of one text, shared by the
+//! recognisers: what a token says, whether two tokens touch, whether they
+//! are on the same line and in the same sentence.
+
+use super::lexicon::lower;
+use super::token::{Tok, TokKind};
+
+/// The tokens of a text, with the sentence each token stands in.
+pub(super) struct Cx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    /// The sentence index of each token.
+    pub sid: &'a [u32],
+}
+
+impl<'a> Cx<'a> {
+    /// The number of tokens.
+    pub fn n(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i` (empty when out of range).
+    pub fn t(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
+            None => "",
+        }
+    }
+
+    /// The kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// Whether token `i` is a number.
+    pub fn num(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Num)
+    }
+
+    /// Whether token `i` is a word.
+    pub fn word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Word)
+    }
+
+    /// Whether token `i` is the symbol `c`.
+    pub fn sym(&self, i: usize, c: &str) -> bool {
+        self.kind(i) == Some(TokKind::Sym) && self.t(i) == c
+    }
+
+    /// Whether token `i` is one of the dashes `-`, `–`, `—`, `‑`.
+    pub fn dash(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Sym)
+            && matches!(self.t(i), "-" | "–" | "—" | "‑" | "‐")
+    }
+
+    /// Whether token `i` is the word `w` (ASCII, any case).
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i) && self.t(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Token `i` lower-cased, when it is an ASCII word of at most 24
+    /// bytes.
+    pub fn low<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+        if !self.word(i) {
+            return None;
+        }
+        lower(self.t(i), buf)
+    }
+
+    /// Whether word `i` starts with an upper-case letter.
+    pub fn cap(&self, i: usize) -> bool {
+        self.word(i)
+            && self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch (no space between them).
+    pub fn touch(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// Whether token `i + 1` exists, is on the same line as token `i` and
+    /// in the same sentence.
+    pub fn near(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => {
+                self.sid[i] == self.sid[i + 1]
+                    && !self.text.as_bytes()[a.end..b.start].contains(&b'\n')
+            }
+            _ => false,
+        }
+    }
+
+    /// The text between tokens `i` and `i + 1`.
+    pub fn gap(&self, i: usize) -> &'a str {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) if a.end <= b.start => {
+                &self.text[a.end..b.start]
+            }
+            _ => "",
+        }
+    }
+
+    /// Whether tokens `i` and `j` (`i <= j`) are in the same sentence.
+    pub fn same_sent(&self, i: usize, j: usize) -> bool {
+        match (self.sid.get(i), self.sid.get(j)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` starts its line (after spaces and a bullet).
+    pub fn line_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        for c in self.text[..t.start].chars().rev() {
+            match c {
+                '\n' => return true,
+                '-' | '•' | '*' | '·' => {}
+                c if c.is_whitespace() => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// Whether token `i` is the first of its sentence, or follows a
+    /// colon, a table cell bar or an opening bracket.
+    pub fn clause_start(&self, i: usize) -> bool {
+        if i == 0 || !self.same_sent(i - 1, i) || self.line_start(i) {
+            return true;
+        }
+        matches!(self.t(i - 1), ":" | "|" | "(" | "[" | "\"" | "“" | "‘")
+    }
+
+    /// The byte range of tokens `[s, e)`.
+    pub fn span(&self, s: usize, e: usize) -> (usize, usize) {
+        match (
+            self.toks.get(s),
+            e.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(a), Some(b)) if e > s => (a.start, b.end),
+            _ => (0, 0),
+        }
+    }
+
+    /// The text of tokens `[s, e)`.
+    pub fn slice(&self, s: usize, e: usize) -> &'a str {
+        let (a, b) = self.span(s, e);
+        &self.text[a..b]
+    }
+}

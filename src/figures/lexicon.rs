@@ -1,0 +1,830 @@
+//! The word lists the figure recognisers look words up in.
+//!
+//! Every lookup takes the word lower-cased by [`lower`] (ASCII only: a word
+//! with other letters is in none of the lists).
+
+/// `w` lower-cased into `buf`, when it is ASCII and at most 24 bytes long.
+pub(super) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !b.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..b.len()];
+    out.copy_from_slice(b);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// A cheap first test for [`number_word`], the fractions, `a`/`an`, the
+/// currency codes and `FY`/`US`: whether a word of this length can start
+/// with this letter.
+pub(super) fn may_be_number_word(w: &str) -> bool {
+    // For each length 1..=9, the first letters (bit 0 = 'a') of the words
+    // looked for.
+    const fn bits(s: &[u8]) -> u32 {
+        let mut m = 0;
+        let mut i = 0;
+        while i < s.len() {
+            m |= 1 << (s[i] - b'a');
+            i += 1;
+        }
+        m
+    }
+    const FIRST: [u32; 10] = [
+        0,
+        bits(b"a"),
+        bits(b"afu"),
+        bits(b"egostu"),
+        bits(b"efhn"),
+        bits(b"defnst"),
+        bits(b"efhnst"),
+        bits(b"befhmqs"),
+        bits(b"efnqst"),
+        bits(b"s"),
+    ];
+    let b = w.as_bytes();
+    let Some(&c) = b.first() else { return false };
+    let c = c.to_ascii_lowercase();
+    b.len() < FIRST.len()
+        && c.is_ascii_lowercase()
+        && FIRST[b.len()] & (1 << (c - b'a')) != 0
+}
+
+/// A number word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum NumWord {
+    /// one .. nineteen
+    Unit(u64),
+    /// twenty .. ninety
+    Tens(u64),
+    /// hundred
+    Hundred,
+    /// thousand, million, billion, trillion: the power of ten.
+    Scale(i32),
+    /// dozen
+    Dozen,
+}
+
+/// `one` .. `trillion`, `dozen`.
+pub(super) fn number_word(w: &str) -> Option<NumWord> {
+    use NumWord::*;
+    Some(match w {
+        "one" => Unit(1),
+        "two" => Unit(2),
+        "three" => Unit(3),
+        "four" => Unit(4),
+        "five" => Unit(5),
+        "six" => Unit(6),
+        "seven" => Unit(7),
+        "eight" => Unit(8),
+        "nine" => Unit(9),
+        "ten" => Unit(10),
+        "eleven" => Unit(11),
+        "twelve" => Unit(12),
+        "thirteen" => Unit(13),
+        "fourteen" => Unit(14),
+        "fifteen" => Unit(15),
+        "sixteen" => Unit(16),
+        "seventeen" => Unit(17),
+        "eighteen" => Unit(18),
+        "nineteen" => Unit(19),
+        "twenty" => Tens(20),
+        "thirty" => Tens(30),
+        "forty" => Tens(40),
+        "fifty" => Tens(50),
+        "sixty" => Tens(60),
+        "seventy" => Tens(70),
+        "eighty" => Tens(80),
+        "ninety" => Tens(90),
+        "hundred" => Hundred,
+        "dozen" => Dozen,
+        _ => Scale(scale_word_long(w)?),
+    })
+}
+
+/// `thousand`, `million`, `billion`, `trillion`: the power of ten.
+pub(super) fn scale_word_long(w: &str) -> Option<i32> {
+    Some(match w {
+        "thousand" => 3,
+        "million" => 6,
+        "billion" => 9,
+        "trillion" => 12,
+        _ => return None,
+    })
+}
+
+/// The abbreviated scales written after a number: `m`, `bn`, `k`, ...
+pub(super) fn scale_word_short(w: &str) -> Option<i32> {
+    Some(match w {
+        "k" => 3,
+        "m" | "mn" | "mil" | "mill" => 6,
+        "bn" | "b" | "bln" => 9,
+        "tn" | "trn" => 12,
+        _ => return None,
+    })
+}
+
+/// A fraction word and its denominator: `half` 2, `thirds` 3, ...
+pub(super) fn fraction_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "half" | "halves" => 2,
+        "third" | "thirds" => 3,
+        "quarter" | "quarters" => 4,
+        "fifth" | "fifths" => 5,
+        "sixth" | "sixths" => 6,
+        "seventh" | "sevenths" => 7,
+        "eighth" | "eighths" => 8,
+        "ninth" | "ninths" => 9,
+        "tenth" | "tenths" => 10,
+        _ => return None,
+    })
+}
+
+/// A unit of time, normalised to the plural used as `unit`.
+pub(super) fn time_unit(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "year" | "years" | "yr" | "yrs" => ("years", 1.0),
+        "month" | "months" => ("months", 1.0),
+        "week" | "weeks" | "wk" | "wks" => ("weeks", 1.0),
+        "day" | "days" => ("days", 1.0),
+        "hour" | "hours" => ("hours", 1.0),
+        "minute" | "minutes" | "mins" => ("minutes", 1.0),
+        "decade" | "decades" => ("years", 10.0),
+        _ => return None,
+    })
+}
+
+/// A month name or abbreviation (the caller checks the capital letter:
+/// `may` and `march` are verbs).
+pub(super) fn month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// A season, as in `spring 2022`.
+pub(super) fn season(w: &str) -> bool {
+    matches!(w, "spring" | "summer" | "autumn" | "winter")
+}
+
+/// Words after which a number is a name, not a quantity: `Section 497A`,
+/// `Key Stage 2`, `Question 184900`, `paragraph 3.2`, `Level 3`.
+pub(super) fn label(w: &str) -> bool {
+    matches!(
+        w,
+        "section"
+            | "sections"
+            | "s"
+            | "ss"
+            | "sec"
+            | "article"
+            | "articles"
+            | "art"
+            | "schedule"
+            | "schedules"
+            | "sch"
+            | "part"
+            | "parts"
+            | "clause"
+            | "clauses"
+            | "cl"
+            | "chapter"
+            | "chapters"
+            | "ch"
+            | "chap"
+            | "regulation"
+            | "regulations"
+            | "reg"
+            | "regs"
+            | "rule"
+            | "rules"
+            | "paragraph"
+            | "paragraphs"
+            | "para"
+            | "paras"
+            | "subsection"
+            | "table"
+            | "tables"
+            | "figure"
+            | "fig"
+            | "chart"
+            | "graph"
+            | "annex"
+            | "annexe"
+            | "appendix"
+            | "page"
+            | "pages"
+            | "p"
+            | "pp"
+            | "pg"
+            | "column"
+            | "columns"
+            | "col"
+            | "cols"
+            | "volume"
+            | "vol"
+            | "no"
+            | "nos"
+            | "number"
+            | "question"
+            | "questions"
+            | "pq"
+            | "pqs"
+            | "uin"
+            | "uins"
+            | "ref"
+            | "reference"
+            | "references"
+            | "item"
+            | "line"
+            | "lines"
+            | "option"
+            | "phase"
+            | "wave"
+            | "round"
+            | "stage"
+            | "stages"
+            | "level"
+            | "levels"
+            | "tier"
+            | "tiers"
+            | "band"
+            | "bands"
+            | "grade"
+            | "grades"
+            | "year"
+            | "step"
+            | "priority"
+            | "group"
+            | "lot"
+            | "route"
+            | "standard"
+            | "box"
+            | "form"
+            | "version"
+            | "release"
+            | "room"
+            | "platform"
+            | "junction"
+            | "flight"
+            | "session"
+            | "series"
+            | "division"
+            | "amendment"
+            | "amendments"
+            | "motion"
+            | "order"
+            | "cm"
+            | "cp"
+            | "hc"
+            | "hl"
+            | "si"
+            | "ward"
+            | "unit"
+            | "zone"
+            | "module"
+            | "category"
+            | "cat"
+            | "type"
+            | "class"
+            | "bill"
+            | "act"
+            | "directive"
+            | "resolution"
+            | "protocol"
+            | "telephone"
+            | "tel"
+            | "phone"
+            | "fax"
+            | "mobile"
+            | "id"
+            | "code"
+            | "postcode"
+            | "deb"
+            | "covid"
+            | "wa"
+            | "ws"
+            | "wh"
+            | "exercise"
+            | "operation"
+            | "report"
+            | "recommendation"
+            | "recommendations"
+            | "channel"
+            | "document"
+            | "top"
+    )
+}
+
+/// Function words and other words that end a counted noun phrase and are
+/// never labels (`In 2018`, `Around 500`, `Only 3`).
+pub(super) fn stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "without"
+            | "within"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "above"
+            | "below"
+            | "between"
+            | "among"
+            | "amongst"
+            | "across"
+            | "through"
+            | "throughout"
+            | "during"
+            | "since"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "per"
+            | "via"
+            | "as"
+            | "than"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "yet"
+            | "if"
+            | "while"
+            | "whilst"
+            | "where"
+            | "when"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "why"
+            | "how"
+            | "it"
+            | "its"
+            | "they"
+            | "them"
+            | "their"
+            | "we"
+            | "our"
+            | "us"
+            | "you"
+            | "your"
+            | "he"
+            | "his"
+            | "him"
+            | "she"
+            | "her"
+            | "i"
+            | "my"
+            | "me"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "have"
+            | "has"
+            | "had"
+            | "having"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "no"
+            | "also"
+            | "only"
+            | "just"
+            | "still"
+            | "already"
+            | "now"
+            | "then"
+            | "currently"
+            | "more"
+            | "most"
+            | "less"
+            | "fewer"
+            | "least"
+            | "other"
+            | "others"
+            | "such"
+            | "each"
+            | "every"
+            | "all"
+            | "both"
+            | "either"
+            | "neither"
+            | "some"
+            | "any"
+            | "many"
+            | "much"
+            | "few"
+            | "several"
+            | "own"
+            | "same"
+            | "further"
+            | "very"
+            | "too"
+            | "here"
+            | "there"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "about"
+            | "around"
+            | "approximately"
+            | "approx"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "circa"
+            | "against"
+            | "including"
+            | "excluding"
+            | "respectively"
+            | "compared"
+            | "cent"
+            | "percent"
+            | "total"
+            | "totalling"
+            | "totaling"
+            | "overall"
+            | "together"
+            | "again"
+            | "always"
+            | "never"
+            | "often"
+            | "however"
+            | "therefore"
+            | "thus"
+            | "although"
+            | "though"
+            | "because"
+            | "whether"
+            | "once"
+            | "twice"
+            | "even"
+            | "ever"
+            | "instead"
+            | "rather"
+            | "namely"
+            | "like"
+            | "unlike"
+            | "plus"
+            | "minus"
+            | "times"
+            | "versus"
+            | "vs"
+            | "v"
+            | "etc"
+            | "ie"
+            | "eg"
+            | "furthermore"
+            | "moreover"
+            | "previously"
+            | "recently"
+            | "originally"
+            | "initially"
+            | "subsequently"
+            | "separately"
+            | "similarly"
+            | "additionally"
+            | "finally"
+            | "firstly"
+            | "secondly"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "last"
+            | "next"
+            | "first"
+            | "second"
+            | "third"
+            | "final"
+            | "latest"
+            | "yes"
+            | "nil"
+            | "none"
+            | "please"
+            | "see"
+            | "note"
+            | "source"
+            | "sources"
+            | "notes"
+            | "answer"
+    )
+}
+
+/// Change verbs, with the sign of the change they describe: `increased`
+/// (+1), `fell` (-1).
+pub(super) fn change_verb(w: &str) -> Option<f64> {
+    Some(match w {
+        "increase" | "increased" | "increases" | "increasing" | "rise"
+        | "rises" | "rose" | "risen" | "rising" | "grow" | "grew"
+        | "grown" | "grows" | "growing" | "up" | "climbed" | "climb"
+        | "climbs" | "jumped" | "jump" | "boosted" | "boost" | "raised"
+        | "raise" | "expanded" | "expand" | "doubled" | "trebled"
+        | "tripled" | "gone" | "went" | "uplifted" | "uprated" => 1.0,
+        "decrease" | "decreased" | "decreases" | "decreasing" | "fall"
+        | "fell" | "fallen" | "falls" | "falling" | "reduce" | "reduced"
+        | "reduces" | "reducing" | "drop" | "dropped" | "drops"
+        | "dropping" | "decline" | "declined" | "declines" | "declining"
+        | "cut" | "cuts" | "cutting" | "down" | "shrunk" | "shrank"
+        | "lowered" | "lower" | "lowering" | "halved" | "slashed" => -1.0,
+        _ => return None,
+    })
+}
+
+/// Change nouns, with the sign of the change they name: `an increase of
+/// 5%`, `a 13% reduction`.
+pub(super) fn change_noun(w: &str) -> Option<f64> {
+    Some(match w {
+        "increase" | "increases" | "rise" | "rises" | "growth" | "uplift"
+        | "boost" | "gain" | "gains" | "hike" | "jump" => 1.0,
+        "decrease" | "decreases" | "reduction" | "reductions" | "fall"
+        | "falls" | "drop" | "drops" | "decline" | "declines" | "cut"
+        | "cuts" | "shortfall" => -1.0,
+        _ => return None,
+    })
+}
+
+/// Irregular plurals and mass nouns that can be counted without a plural
+/// `-s`: `12 staff`, `3 million people`.
+pub(super) fn plural_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "children"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "men"
+            | "women"
+            | "data"
+            | "media"
+            | "criteria"
+            | "cattle"
+            | "sheep"
+            | "fish"
+            | "deer"
+            | "livestock"
+            | "aircraft"
+            | "feet"
+            | "teeth"
+            | "geese"
+            | "mice"
+            | "alumni"
+            | "clergy"
+            | "offspring"
+            | "species"
+            | "series"
+            | "premises"
+            | "headcount"
+            | "fte"
+            | "ftes"
+            | "workforce"
+            | "poultry"
+            | "salmon"
+            | "trout"
+            | "swine"
+            | "bison"
+            | "crew"
+    )
+}
+
+/// Singular nouns ending in `-ly`, which are not adverbs.
+pub(super) fn ly_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "family"
+            | "supply"
+            | "assembly"
+            | "reply"
+            | "anomaly"
+            | "monopoly"
+            | "ally"
+            | "rally"
+            | "italy"
+            | "belly"
+            | "bully"
+    )
+}
+
+/// Measurement units written straight after a number (`10GW`, `5km`); the
+/// unit is kept as written.
+pub(super) fn measure_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "km" | "kg"
+            | "mg"
+            | "mph"
+            | "kph"
+            | "kw"
+            | "mw"
+            | "gw"
+            | "tw"
+            | "kwh"
+            | "mwh"
+            | "gwh"
+            | "twh"
+            | "ml"
+            | "cm"
+            | "mm"
+            | "ha"
+            | "ft"
+            | "sqm"
+            | "sqft"
+            | "mt"
+            | "kt"
+            | "gb"
+            | "tb"
+            | "mb"
+            | "mbps"
+            | "gbps"
+    )
+}
+
+/// Words after which a four-digit number is a calendar year whatever
+/// follows (`in 2019 schools`, `by 2022`).
+pub(super) fn year_context(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "to"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "or"
+            | "of"
+            | "the"
+            | "early"
+            | "late"
+            | "mid"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "end"
+            | "start"
+            | "year"
+            | "years"
+            | "calendar"
+            | "financial"
+            | "academic"
+            | "circa"
+            | "at"
+            | "for"
+            | "as"
+            | "throughout"
+            | "on"
+            | "within"
+            | "pre"
+            | "post"
+            | "through"
+            | "beyond"
+            | "than"
+            | "this"
+            | "that"
+            | "its"
+            | "their"
+            | "our"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cheap filter lets through every word the scanner looks for.
+    #[test]
+    fn filter_covers_the_lists() {
+        let words = [
+            "a",
+            "an",
+            "fy",
+            "us",
+            "gbp",
+            "eur",
+            "usd",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "dozen",
+            "half",
+            "halves",
+            "third",
+            "thirds",
+            "quarter",
+            "quarters",
+            "fifth",
+            "fifths",
+            "sixth",
+            "sixths",
+            "seventh",
+            "sevenths",
+            "eighth",
+            "eighths",
+            "ninth",
+            "ninths",
+            "tenth",
+            "tenths",
+        ];
+        for w in words {
+            assert!(may_be_number_word(w), "{w}");
+            assert!(may_be_number_word(&w.to_uppercase()), "{w}");
+        }
+        for w in ["of", "and", "to", "is", "local", "authorities", "", "é"] {
+            assert!(!may_be_number_word(w), "{w}");
+        }
+    }
+}

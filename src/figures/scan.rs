@@ -1,0 +1,1602 @@
+//! Finds every number of a text and says what it is: a quantity (with its
+//! currency, scale, `%`, unit of time or counted noun), a fraction, a
+//! financial year, or something that is not a figure (a year, a date, a
+//! reference, a label...).
+//!
+//! The scan visits each token once. A number (digits after an optional
+//! currency symbol, or number words) is parsed where it starts, looking
+//! only at a few tokens on either side, and becomes one [`Atom`]. Atoms
+//! that are not figures are kept too (as [`What::Skip`]) so that the
+//! pairing step can see, for example, that a year sits between `from 30`
+//! and `to 19`.
+
+use super::cx::Cx;
+use super::lexicon::{self, NumWord};
+use crate::record::{FigureKind, Qualifier};
+
+/// A currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cur {
+    Gbp,
+    Eur,
+    Usd,
+}
+
+impl Cur {
+    /// The ISO code used as `unit`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Cur::Gbp => "GBP",
+            Cur::Eur => "EUR",
+            Cur::Usd => "USD",
+        }
+    }
+}
+
+/// What follows a number and says what it measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Suffix {
+    None,
+    /// `%`, `per cent`, `percent`
+    Percent,
+    /// `percentage points`, `pp`, `% points`
+    Points,
+    /// A unit of time, normalised (`years`).
+    Time(&'static str),
+    /// A measurement unit written against the number (`10GW`): its token.
+    Measure(usize),
+}
+
+/// Why a number is not a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Skip {
+    /// A calendar year or a range of years (`2017`, `2010-12`).
+    Year,
+    /// A date (`6 December`, `2019-07-22`, `22/07/19`).
+    Date,
+    /// A time of day (`10am`, `14:30`).
+    Time,
+    /// Part of an identifier (`HL5821`, `COVID-19`, `824W`, `SW1A`).
+    Ident,
+    /// A number named by the word before it (`Section 3`, `Key Stage 2`).
+    Label,
+    /// A telephone number.
+    Phone,
+    /// A reference number (`[67391]`, a bare number of five digits or
+    /// more).
+    Ref,
+    /// A list or paragraph marker (`1.`, `(2)`).
+    Marker,
+    /// An ordinal (`3rd`).
+    Ordinal,
+    /// An age (`16-year-olds`, `5 years old`).
+    Age,
+    /// A number in a compound adjective (`two-child`, `5-star`).
+    Compound,
+    /// A number word that is part of a name (`the Five Eyes`).
+    Name,
+}
+
+/// What an atom is.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum What {
+    /// A quantity: money, percent, points, count or duration.
+    Qty,
+    /// A fraction of a whole (`a third of`, `half of`).
+    Fraction { num: f64, den: f64 },
+    /// A financial or academic year, normalised (`2021-22`).
+    FinYear(String),
+    /// Not a figure.
+    Skip(Skip),
+}
+
+/// One number of the text and what it is. Token ranges are `[s, e)`.
+#[derive(Clone, Debug)]
+pub(super) struct Atom {
+    /// First token (the currency symbol or sign, when there is one).
+    pub s: usize,
+    /// End of the quantity: number, scale, currency word, `%`, time unit.
+    pub e: usize,
+    /// End including a trailing qualifier (`or more`) and the counted noun
+    /// when the noun is part of the figure's text; else `e`.
+    pub ne: usize,
+    pub what: What,
+    /// The number as written (decades already in years).
+    pub raw: f64,
+    /// Decimal places as written.
+    pub dec: i32,
+    /// Power of ten of a scale word (`million` 6, `k` 3).
+    pub scale: Option<i32>,
+    /// Written in pence (`45p`).
+    pub pence: bool,
+    pub cur: Option<Cur>,
+    pub suffix: Suffix,
+    /// The counted noun's tokens.
+    pub noun: Option<(usize, usize)>,
+    /// A qualifier written after the number (`or more`).
+    pub post_q: Option<Qualifier>,
+    /// A figure only when paired (a lone `one`).
+    pub weak: bool,
+}
+
+impl Atom {
+    fn new(s: usize, e: usize, what: What) -> Atom {
+        Atom {
+            s,
+            e,
+            ne: e,
+            what,
+            raw: 0.0,
+            dec: 0,
+            scale: None,
+            pence: false,
+            cur: None,
+            suffix: Suffix::None,
+            noun: None,
+            post_q: None,
+            weak: false,
+        }
+    }
+
+    /// The power of ten the written number is multiplied by.
+    fn exp(&self) -> i32 {
+        self.scale.unwrap_or(0) - if self.pence { 2 } else { 0 }
+    }
+
+    /// The value in units of the currency, percent, things or time.
+    pub fn value(&self) -> f64 {
+        let exp = self.exp();
+        let v = if exp >= 0 {
+            self.raw * 10f64.powi(exp)
+        } else {
+            self.raw / 10f64.powi(-exp)
+        };
+        round_dec(v, self.vdec())
+    }
+
+    /// Decimal places that are meaningful in [`Atom::value`].
+    pub fn vdec(&self) -> i32 {
+        (self.dec - self.exp()).max(0)
+    }
+
+    /// Whether the number has no currency, scale, pence or suffix.
+    pub fn bare(&self) -> bool {
+        self.cur.is_none()
+            && self.scale.is_none()
+            && !self.pence
+            && self.suffix == Suffix::None
+    }
+
+    /// The kind of figure a lone quantity is.
+    pub fn kind(&self) -> FigureKind {
+        if self.cur.is_some() {
+            return FigureKind::Money;
+        }
+        match self.suffix {
+            Suffix::Percent => FigureKind::Percent,
+            Suffix::Points => FigureKind::PercentagePoints,
+            Suffix::Time(_) => FigureKind::Duration,
+            Suffix::None | Suffix::Measure(_) => FigureKind::Count,
+        }
+    }
+
+    /// The unit of a lone quantity.
+    pub fn unit(&self, cx: &Cx<'_>) -> Option<String> {
+        if let Some(c) = self.cur {
+            return Some(c.code().to_string());
+        }
+        match self.suffix {
+            Suffix::Percent => Some("%".into()),
+            Suffix::Points => Some("pp".into()),
+            Suffix::Time(u) => Some(u.into()),
+            Suffix::Measure(t) => Some(cx.t(t).into()),
+            Suffix::None => self.noun.map(|(s, e)| cx.slice(s, e).into()),
+        }
+    }
+
+    /// Whether this is a quantity (not a skip, fraction or year).
+    pub fn qty(&self) -> bool {
+        self.what == What::Qty
+    }
+}
+
+/// `x` rounded to `d` decimal places (to cancel binary noise).
+pub(super) fn round_dec(x: f64, d: i32) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    if d <= 0 {
+        return x.round();
+    }
+    if d > 12 {
+        return x;
+    }
+    let p = 10f64.powi(d);
+    let y = (x * p).round() / p;
+    if y.is_finite() {
+        y
+    } else {
+        x
+    }
+}
+
+/// A number token read: its value, decimal places, the count of digits
+/// before the point, and whether it has thousands commas.
+#[derive(Clone, Copy, Debug)]
+struct Digits {
+    raw: f64,
+    dec: i32,
+    int: usize,
+    comma: bool,
+}
+
+impl Digits {
+    fn whole(&self) -> bool {
+        self.dec == 0
+    }
+
+    /// A four-digit whole number that can be a calendar year.
+    fn yearish(&self) -> bool {
+        self.dec == 0
+            && !self.comma
+            && self.int == 4
+            && (1500.0..=2100.0).contains(&self.raw)
+    }
+}
+
+fn digits(s: &str) -> Digits {
+    let mut mant = 0f64;
+    let mut dec = 0;
+    let mut int = 0;
+    let mut comma = false;
+    let mut frac = false;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mant = mant * 10.0 + f64::from(b - b'0');
+                if frac {
+                    dec += 1;
+                } else {
+                    int += 1;
+                }
+            }
+            b',' => comma = true,
+            b'.' => frac = true,
+            _ => {}
+        }
+    }
+    let raw = if dec > 0 { mant / 10f64.powi(dec) } else { mant };
+    Digits { raw, dec, int, comma }
+}
+
+/// Finds the atoms of the text, in order.
+pub(super) fn scan(cx: &Cx<'_>) -> Vec<Atom> {
+    let mut sc = Scanner { cx, out: Vec::new() };
+    let mut i = 0;
+    while i < cx.n() {
+        let next = sc.at(i).unwrap_or(i + 1);
+        i = next.max(i + 1);
+    }
+    sc.out
+}
+
+struct Scanner<'c, 'a> {
+    cx: &'c Cx<'a>,
+    out: Vec<Atom>,
+}
+
+impl Scanner<'_, '_> {
+    /// Tries to read an atom starting at token `i`; the token to go on
+    /// from.
+    fn at(&mut self, i: usize) -> Option<usize> {
+        let cx = self.cx;
+        match cx.kind(i)? {
+            super::token::TokKind::Num => self.number(i, None),
+            super::token::TokKind::Sym => {
+                let cur = match cx.t(i) {
+                    "£" => Cur::Gbp,
+                    "€" => Cur::Eur,
+                    "$" => Cur::Usd,
+                    _ => return None,
+                };
+                if cx.num(i + 1) && cx.near(i) && cx.gap(i).len() <= 1 {
+                    self.number(i + 1, Some((i, cur)))
+                } else {
+                    None
+                }
+            }
+            super::token::TokKind::Word => self.word_at(i),
+            super::token::TokKind::Url => None,
+        }
+    }
+
+    fn push(&mut self, a: Atom) -> Option<usize> {
+        let next = a.ne.max(a.e);
+        self.out.push(a);
+        Some(next)
+    }
+
+    fn skip(&mut self, s: usize, e: usize, why: Skip) -> Option<usize> {
+        if why == Skip::Age || why == Skip::Date {
+            // "5 to 16 year olds", "15 to 16 May": the first end is an age
+            // or a day too.
+            let cx = self.cx;
+            if let Some(prev) = self.out.last_mut() {
+                let joined = prev.e + 1 == s
+                    && (cx.is(prev.e, "to")
+                        || cx.dash(prev.e)
+                        || cx.is(prev.e, "and"));
+                let small =
+                    prev.raw >= 1.0 && prev.raw <= 31.0 && prev.dec == 0;
+                if prev.qty()
+                    && prev.bare()
+                    && prev.noun.is_none()
+                    && joined
+                    && (why == Skip::Age || small)
+                {
+                    prev.what = What::Skip(why);
+                }
+            }
+        }
+        self.push(Atom::new(s, e, What::Skip(why)))
+    }
+
+    /// Whether the number at `i` is an age: `aged 16`, `aged between 0
+    /// and 17`, `ages 5 to 11`.
+    fn aged_before(&self, i: usize) -> bool {
+        let cx = self.cx;
+        let aged =
+            |k: usize| cx.is(k, "aged") || cx.is(k, "ages") || cx.is(k, "age");
+        if i >= 1 && aged(i - 1) && cx.near(i - 1) {
+            return true;
+        }
+        i >= 2
+            && aged(i - 2)
+            && cx.near(i - 2)
+            && cx.near(i - 1)
+            && matches!(
+                cx.t(i - 1),
+                "between"
+                    | "from"
+                    | "under"
+                    | "over"
+                    | "of"
+                    | "below"
+                    | "above"
+            )
+    }
+
+    /// A word: a currency code, `FY`, number words, fractions.
+    fn word_at(&mut self, i: usize) -> Option<usize> {
+        let cx = self.cx;
+        // Cheap filter first, on the length and first letter.
+        if !lexicon::may_be_number_word(cx.t(i)) {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let low = cx.low(i, &mut buf)?;
+        let code = match low {
+            "gbp" => Some(Cur::Gbp),
+            "eur" => Some(Cur::Eur),
+            "usd" => Some(Cur::Usd),
+            _ => None,
+        };
+        if let Some(c) = code {
+            if cx.num(i + 1) && cx.near(i) {
+                return self.number(i + 1, Some((i, c)));
+            }
+            return None;
+        }
+        match low {
+            "us" if cx.touch(i)
+                && cx.sym(i + 1, "$")
+                && cx.num(i + 2)
+                && cx.near(i + 1) =>
+            {
+                self.number(i + 2, Some((i, Cur::Usd)))
+            }
+            "fy" if cx.num(i + 1) && cx.near(i) => {
+                if let Some((norm, e)) = self.fin_year(i + 1) {
+                    return self.push(Atom::new(i, e, What::FinYear(norm)));
+                }
+                let e = i + 2;
+                self.skip(i, e, Skip::Ident)
+            }
+            _ => self.words(i, low),
+        }
+    }
+
+    /// `YYYY-YY`, `YYYY/YY`, `YYYY-YYYY` at token `i` where the second
+    /// year follows the first: the normalised `YYYY-YY` and the end.
+    fn fin_year(&self, i: usize) -> Option<(String, usize)> {
+        let cx = self.cx;
+        let d = digits(cx.t(i));
+        // "2019-20", and "2023- 24" / "2019 – 20" as typed.
+        let joined = (cx.touch(i)
+            && (cx.touch(i + 1) || cx.gap(i + 1) == " "))
+            || (cx.gap(i) == " "
+                && cx.gap(i + 1) == " "
+                && cx.t(i + 1) == "–");
+        if !d.yearish() || !joined || !cx.num(i + 2) {
+            return None;
+        }
+        if !(cx.dash(i + 1) || cx.sym(i + 1, "/")) {
+            return None;
+        }
+        let d2 = digits(cx.t(i + 2));
+        if d2.dec != 0 || d2.comma {
+            return None;
+        }
+        let y = d.raw as u32;
+        let ok = match d2.int {
+            2 => d2.raw as u32 == (y + 1) % 100,
+            4 => d2.raw as u32 == y + 1,
+            _ => false,
+        };
+        // A third part makes it a date (2019-07-22, 2020/21/22).
+        let third = cx.touch(i + 2)
+            && (cx.dash(i + 3) || cx.sym(i + 3, "/"))
+            && cx.num(i + 4)
+            && cx.touch(i + 3);
+        if !ok || third {
+            return None;
+        }
+        Some((format!("{}-{:02}", y, (y + 1) % 100), i + 3))
+    }
+
+    /// A number at token `i`, after a currency at `cur` when given.
+    fn number(
+        &mut self,
+        i: usize,
+        cur: Option<(usize, Cur)>,
+    ) -> Option<usize> {
+        let cx = self.cx;
+        let d = digits(cx.t(i));
+        if cur.is_none() {
+            if let Some(next) = self.structure(i, &d) {
+                return Some(next);
+            }
+        } else if cx.t(i).starts_with('0') && d.int >= 2 && d.dec == 0 {
+            // "(£000)" in a table header: a unit, not an amount.
+            return self.skip(i, i + 1, Skip::Label);
+        }
+        let mut a = Atom::new(cur.map_or(i, |c| c.0), i + 1, What::Qty);
+        a.raw = d.raw;
+        a.dec = d.dec;
+        a.cur = cur.map(|c| c.1);
+        if cur.is_none() && i >= 1 && cx.touch(i - 1) {
+            // A minus sign: "-0.3%", "(−5)", not "10-15".
+            let p = i - 1;
+            let signed = matches!(cx.t(p), "-" | "−")
+                && (p == 0
+                    || !cx.touch(p - 1)
+                    || matches!(cx.t(p - 1), "(" | "[" | "|"))
+                && !(p >= 1 && cx.num(p - 1) && cx.near(p - 1));
+            if signed {
+                a.s = p;
+                a.raw = -a.raw;
+            }
+        }
+        if cur.is_none() && self.aged_before(i) {
+            return self.skip(i, i + 1, Skip::Age);
+        }
+        if let Err(why) = self.tail(&mut a, i) {
+            return self.skip(i, (i + 1).max(a.e), why);
+        }
+        if cur.is_none() && a.bare() {
+            if d.yearish()
+                && (a.noun.is_none() || !self.count_context_before(i))
+            {
+                return self.skip(i, i + 1, Skip::Year);
+            }
+            if d.whole() && !d.comma && d.int >= 5 && a.noun.is_none() {
+                return self.skip(i, i + 1, Skip::Ref);
+            }
+            if self.label_before(i) || self.label_chain(i, &a) {
+                return self.skip(i, a.ne, Skip::Label);
+            }
+            // "aged 45 to 75", "from 15 to 16 May": the second end of an age
+            // or date range is one too (the first end is fixed in `skip`).
+            if let Some(why) = self.range_chain(i, &a, &d) {
+                return self.skip(i, a.ne, why);
+            }
+        }
+        self.push(a)
+    }
+
+    /// Numbers that are not figures because of what touches them: dates,
+    /// times, identifiers, markers, phone numbers, financial years. Pushes
+    /// the atom and returns the token to go on from.
+    fn structure(&mut self, i: usize, d: &Digits) -> Option<usize> {
+        let cx = self.cx;
+        // What touches on the left.
+        if i >= 1 && cx.touch(i - 1) {
+            let p = i - 1;
+            let left_touch = p >= 1 && cx.touch(p - 1);
+            if cx.word(p) {
+                return self.skip(i, i + 1, Skip::Ident);
+            }
+            if cx.dash(p) && left_touch && cx.word(p - 1) {
+                return self.skip(i, i + 1, Skip::Ident);
+            }
+            if cx.sym(p, "+") {
+                let e = self.phone_chain(i);
+                return self.skip(i, e, Skip::Phone);
+            }
+            if cx.sym(p, "#") || cx.sym(p, "/") {
+                return self.skip(i, i + 1, Skip::Ident);
+            }
+            if cx.sym(p, "(")
+                && left_touch
+                && (cx.word(p - 1) || cx.num(p - 1))
+            {
+                return self.skip(i, i + 1, Skip::Ident);
+            }
+            let circa = |w: usize| {
+                cx.is(w, "c")
+                    || cx.is(w, "ca")
+                    || cx.is(w, "approx")
+                    || cx.is(w, "circ")
+            };
+            if cx.sym(p, ".")
+                && left_touch
+                && (cx.num(p - 1) || (cx.word(p - 1) && !circa(p - 1)))
+            {
+                return self.skip(i, i + 1, Skip::Ident);
+            }
+        }
+        // Financial years and the structures that touch on the right. A
+        // parliamentary session (`Session 2010-12`, `Session 1997-98`) is
+        // a name, not a financial year.
+        if let Some((norm, e)) = self.fin_year(i) {
+            if i >= 1 && (cx.is(i - 1, "session") || cx.is(i - 1, "sessions"))
+            {
+                return self.skip(i, e, Skip::Label);
+            }
+            return self.push(Atom::new(i, e, What::FinYear(norm)));
+        }
+        if let Some(e) = self.short_fin_year(i, d) {
+            return Some(e);
+        }
+        if cx.touch(i) && cx.touch(i + 1) && cx.num(i + 2) {
+            let q = i + 1;
+            if cx.sym(q, ":") {
+                let e = self.am_pm(q + 2).unwrap_or(q + 2);
+                return self.skip(i, e, Skip::Time);
+            }
+            if cx.sym(q, "/") || cx.sym(q, ".") {
+                let e = self.chain(q + 2);
+                return self.skip(i, e, Skip::Date);
+            }
+            if cx.dash(q) {
+                if cx.touch(q + 1) && cx.dash(q + 2) && cx.num(q + 3) {
+                    let e = self.chain(q + 2);
+                    return self.skip(i, e, Skip::Date);
+                }
+                let d2 = digits(cx.t(q + 1));
+                if d.yearish() && d2.whole() && (d2.int == 2 || d2.yearish()) {
+                    return self.skip(i, q + 2, Skip::Year);
+                }
+            }
+        }
+        if cx.touch(i) && cx.word(i + 1) {
+            let mut buf = [0u8; 24];
+            if let Some("st" | "nd" | "rd" | "th") = cx.low(i + 1, &mut buf) {
+                {
+                    // "18th October 2023", "1st of May": a date.
+                    let mut m = i + 2;
+                    if cx.near(i + 1) && cx.is(m, "of") && cx.near(m) {
+                        m += 1;
+                    }
+                    if cx.near(m - 1) && self.month(m) {
+                        let mut e = m + 1;
+                        if cx.near(m) && cx.num(e) && digits(cx.t(e)).yearish()
+                        {
+                            e += 1;
+                        }
+                        return self.skip(i, e, Skip::Date);
+                    }
+                    return self.skip(i, i + 2, Skip::Ordinal);
+                }
+            }
+        }
+        if let Some(e) = self.am_pm(i + 1) {
+            if d.raw < 13.0 && (cx.touch(i) || cx.near(i)) {
+                return self.skip(i, e, Skip::Time);
+            }
+        }
+        if d.yearish() {
+            if let Some(e) = self.year_to_year(i, d) {
+                return Some(e);
+            }
+        }
+        // Days of the month.
+        if d.whole() && !d.comma && d.int <= 2 && (1.0..=31.0).contains(&d.raw)
+        {
+            if cx.near(i) && self.month(i + 1) {
+                let mut e = i + 2;
+                if cx.near(i + 1)
+                    && cx.num(i + 2)
+                    && digits(cx.t(i + 2)).yearish()
+                {
+                    e = i + 3;
+                }
+                return self.skip(i, e, Skip::Date);
+            }
+            if cx.near(i) && cx.is(i + 1, "of") && self.month(i + 2) {
+                return self.skip(i, i + 3, Skip::Date);
+            }
+            if i >= 1 && cx.near(i - 1) && self.month(i - 1) {
+                return self.skip(i, i + 1, Skip::Date);
+            }
+        }
+        // Telephone numbers and other numbers with a leading zero.
+        if cx.t(i).starts_with('0') && d.int >= 2 {
+            let e = self.phone_chain(i);
+            return self.skip(i, e, Skip::Phone);
+        }
+        // List markers: "1." or "1)" starting a line, "(2)".
+        if d.whole() && !d.comma && d.int <= 3 {
+            if cx.line_start(i)
+                && cx.touch(i)
+                && (cx.sym(i + 1, ".") || cx.sym(i + 1, ")"))
+                && !cx.touch(i + 1)
+            {
+                return self.skip(i, i + 2, Skip::Marker);
+            }
+            // "Notes: 1. As the data ...", "... costs. 2. 1996-97 figures"
+            if d.int <= 2
+                && i >= 1
+                && matches!(cx.t(i - 1), ":" | "." | ";")
+                && cx.near(i - 1)
+                && cx.touch(i)
+                && cx.sym(i + 1, ".")
+                && !cx.touch(i + 1)
+                && (cx.cap(i + 2) || cx.num(i + 2))
+            {
+                return self.skip(i, i + 2, Skip::Marker);
+            }
+            // "(2)", and footnote marks "numbers( 1)", "(1 )".
+            let spaces = |g: &str| g.bytes().all(|b| b == b' ');
+            if i >= 1
+                && cx.sym(i - 1, "(")
+                && cx.sym(i + 1, ")")
+                && spaces(cx.gap(i - 1))
+                && spaces(cx.gap(i))
+                && d.int <= 2
+            {
+                return self.skip(i, i + 2, Skip::Marker);
+            }
+        }
+        if i >= 1 && cx.sym(i - 1, "[") && cx.sym(i + 1, "]") {
+            return self.skip(i, i + 2, Skip::Ref);
+        }
+        None
+    }
+
+    /// The end of a telephone number starting at `i`: numbers joined by
+    /// single spaces or touching dashes, and `(0)`.
+    fn phone_chain(&self, i: usize) -> usize {
+        let cx = self.cx;
+        let mut e = i + 1;
+        while e < cx.n() {
+            if cx.num(e) && cx.near(e - 1) && cx.gap(e - 1).len() == 1 {
+                e += 1;
+            } else if cx.dash(e)
+                && cx.touch(e - 1)
+                && cx.touch(e)
+                && cx.num(e + 1)
+            {
+                e += 2;
+            } else if cx.sym(e, "(")
+                && cx.t(e + 1) == "0"
+                && cx.sym(e + 2, ")")
+                && cx.near(e - 1)
+            {
+                e += 3;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// After a number, `am`, `pm`, `a.m.`, `p.m.`: the end of it.
+    fn am_pm(&self, j: usize) -> Option<usize> {
+        let cx = self.cx;
+        if !(cx.touch(j - 1) || cx.near(j - 1)) {
+            return None;
+        }
+        if cx.is(j, "am") || cx.is(j, "pm") {
+            return Some(j + 1);
+        }
+        if (cx.is(j, "a") || cx.is(j, "p"))
+            && cx.sym(j + 1, ".")
+            && cx.is(j + 2, "m")
+            && cx.touch(j)
+            && cx.touch(j + 1)
+        {
+            return Some(if cx.sym(j + 3, ".") { j + 4 } else { j + 3 });
+        }
+        None
+    }
+
+    /// The end of a run of numbers joined by touching `/`, `.`, `-`.
+    fn chain(&self, mut e: usize) -> usize {
+        let cx = self.cx;
+        while cx.touch(e - 1)
+            && cx.touch(e)
+            && (cx.sym(e, "/") || cx.sym(e, ".") || cx.dash(e))
+            && cx.num(e + 1)
+        {
+            e += 2;
+        }
+        e
+    }
+
+    /// `21/22` or `21-22` next to `financial year` (`during the 21/22
+    /// financial year`, `financial year 21-22`): a financial year, in the
+    /// 1900s from 50 up.
+    fn short_fin_year(&mut self, i: usize, d: &Digits) -> Option<usize> {
+        let cx = self.cx;
+        let shape = d.whole()
+            && !d.comma
+            && d.int == 2
+            && cx.touch(i)
+            && cx.touch(i + 1)
+            && cx.num(i + 2)
+            && (cx.dash(i + 1) || cx.sym(i + 1, "/"));
+        if !shape {
+            return None;
+        }
+        let d2 = digits(cx.t(i + 2));
+        let y = d.raw as u32;
+        if !(d2.whole() && d2.int == 2 && d2.raw as u32 == (y + 1) % 100) {
+            return None;
+        }
+        if cx.touch(i + 2) && (cx.dash(i + 3) || cx.sym(i + 3, "/")) {
+            return None;
+        }
+        let fy_word = |k: usize| {
+            cx.is(k, "financial")
+                || cx.is(k, "academic")
+                || cx.is(k, "school")
+                || cx.is(k, "tax")
+        };
+        let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
+            || (i >= 1 && cx.is(i - 1, "fy"));
+        let after = fy_word(i + 3) && cx.is(i + 4, "year");
+        if !(before || after) {
+            return None;
+        }
+        let full = if y >= 50 { 1900 + y } else { 2000 + y };
+        let norm = format!("{}-{:02}", full, (full + 1) % 100);
+        self.push(Atom::new(i, i + 3, What::FinYear(norm)))
+    }
+
+    /// `2020 to 2021` after or before `financial year` / `academic year`:
+    /// a financial year.
+    fn year_to_year(&mut self, i: usize, d: &Digits) -> Option<usize> {
+        let cx = self.cx;
+        if !(cx.near(i)
+            && cx.is(i + 1, "to")
+            && cx.near(i + 1)
+            && cx.num(i + 2))
+        {
+            return None;
+        }
+        let d2 = digits(cx.t(i + 2));
+        if !d2.yearish() || d2.raw != d.raw + 1.0 {
+            return None;
+        }
+        let fy_word = |k: usize| {
+            cx.is(k, "financial") || cx.is(k, "academic") || cx.is(k, "school")
+        };
+        let before = i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2);
+        let after = fy_word(i + 3) && cx.is(i + 4, "year");
+        if !(before || after) {
+            return None;
+        }
+        let y = d.raw as u32;
+        let norm = format!("{}-{:02}", y, (y + 1) % 100);
+        self.push(Atom::new(i, i + 3, What::FinYear(norm)))
+    }
+
+    /// Whether token `k` is a capitalised month name.
+    fn month(&self, k: usize) -> bool {
+        let cx = self.cx;
+        let mut buf = [0u8; 24];
+        cx.cap(k) && cx.low(k, &mut buf).is_some_and(lexicon::month)
+    }
+
+    /// Reads what follows the number ending at token `last`: scale,
+    /// currency word, pence, `%`, points, unit of time, measurement unit,
+    /// trailing qualifier, counted noun. Sets `a.e`, `a.ne`.
+    fn tail(&self, a: &mut Atom, last: usize) -> Result<(), Skip> {
+        let cx = self.cx;
+        let mut buf = [0u8; 24];
+        let mut j = last + 1;
+        let follows = |j: usize| cx.touch(j - 1) || cx.near(j - 1);
+        // Scale.
+        if a.scale.is_none() && cx.word(j) && follows(j) {
+            let low = cx.low(j, &mut buf).unwrap_or("");
+            if let Some(x) = lexicon::scale_word_long(low) {
+                a.scale = Some(x);
+                j += 1;
+            } else if let Some(x) = lexicon::scale_word_short(low) {
+                let ok = if a.cur.is_some() {
+                    true
+                } else {
+                    cx.touch(j - 1) && low != "b"
+                };
+                if ok && !cx.touch(j) | cx.sym(j + 1, ".") | !cx.word(j + 1) {
+                    a.scale = Some(x);
+                    j += 1;
+                }
+            }
+        }
+        // Currency written after, and pence.
+        if a.cur.is_none() && cx.word(j) && follows(j) {
+            let low = cx.low(j, &mut buf).unwrap_or("");
+            let c = match low {
+                "pounds" | "pound" | "sterling" => Some(Cur::Gbp),
+                "euros" | "euro" => Some(Cur::Eur),
+                "dollars" | "dollar" => Some(Cur::Usd),
+                _ => None,
+            };
+            if let Some(c) = c {
+                a.cur = Some(c);
+                j += 1;
+            } else if a.scale.is_none()
+                && ((low == "p" && j == last + 1 && cx.touch(last))
+                    || low == "pence")
+            {
+                a.cur = Some(Cur::Gbp);
+                a.pence = true;
+                j += 1;
+            }
+        }
+        // Percent, points, time, measurement units.
+        if a.cur.is_none() {
+            j = self.suffix(a, j)?;
+        }
+        // A word glued to the number that was not understood: 824W, 8TH.
+        if j == last + 1 && cx.touch(last) && cx.word(j) {
+            return Err(Skip::Ident);
+        }
+        a.e = j;
+        a.ne = j;
+        // Qualifier after: "or more", "and over", "50+".
+        let mut k = j;
+        if cx.near(k - 1) && (cx.is(k, "or") || cx.is(k, "and")) && cx.near(k)
+        {
+            let q = match cx.low(k + 1, &mut buf) {
+                Some(
+                    "more" | "over" | "above" | "higher" | "greater" | "plus",
+                ) => Some(Qualifier::AtLeast),
+                Some("less" | "fewer" | "under" | "below" | "lower") => {
+                    Some(Qualifier::AtMost)
+                }
+                _ => None,
+            };
+            if q.is_some() {
+                a.post_q = q;
+                k += 2;
+            }
+        } else if cx.sym(k, "+") && cx.touch(k - 1) {
+            a.post_q = Some(Qualifier::AtLeast);
+            k += 1;
+        }
+        // The counted noun.
+        let countish = a.cur.is_none() && !a.pence && a.suffix == Suffix::None;
+        if countish && a.noun.is_none() {
+            let one = a.raw == 1.0 && a.scale.is_none();
+            if let Some((s, e)) = self.noun_after(k, one) {
+                a.noun = Some((s, e));
+                a.ne = e;
+            } else if let Some(n) = self.partitive(k) {
+                a.noun = Some(n);
+            }
+        } else if a.noun.is_some() {
+            a.ne = j;
+        }
+        if a.post_q.is_some() && a.noun.is_some() && a.ne < k {
+            a.ne = k;
+        }
+        Ok(())
+    }
+
+    /// `%`, `per cent`, points, a unit of time or measurement at `j`.
+    fn suffix(&self, a: &mut Atom, mut j: usize) -> Result<usize, Skip> {
+        let cx = self.cx;
+        let mut buf = [0u8; 24];
+        let follows = |j: usize| cx.touch(j - 1) || cx.near(j - 1);
+        if !follows(j) {
+            return Ok(j);
+        }
+        let mut percent = false;
+        if cx.sym(j, "%") {
+            percent = true;
+            j += 1;
+        } else if cx.is(j, "per")
+            && cx.near(j)
+            && (cx.is(j + 1, "cent") || cx.is(j + 1, "centum"))
+        {
+            percent = true;
+            j += 2;
+        } else if cx.is(j, "percent") || (cx.is(j, "pc") && cx.touch(j - 1)) {
+            percent = true;
+            j += 1;
+        }
+        if percent {
+            a.suffix = Suffix::Percent;
+            if cx.near(j - 1)
+                && matches!(
+                    cx.low(j, &mut buf),
+                    Some("points" | "point" | "pts" | "pt")
+                )
+            {
+                a.suffix = Suffix::Points;
+                j += 1;
+            }
+            return Ok(j);
+        }
+        // "14 percentage points", "a two-percentage point increase",
+        // "a 2-percentage-point rise"
+        let pj = if cx.touch(j - 1) && cx.dash(j) && cx.touch(j) {
+            j + 1
+        } else {
+            j
+        };
+        if cx.is(pj, "percentage")
+            && (cx.near(pj) || (cx.touch(pj) && cx.dash(pj + 1)))
+        {
+            let q = if cx.touch(pj) && cx.dash(pj + 1) && cx.touch(pj + 1) {
+                pj + 2
+            } else {
+                pj + 1
+            };
+            if cx.is(q, "points") || cx.is(q, "point") {
+                a.suffix = Suffix::Points;
+                return Ok(q + 1);
+            }
+        }
+        if matches!(cx.low(j, &mut buf), Some("pp" | "ppt" | "ppts")) {
+            a.suffix = Suffix::Points;
+            return Ok(j + 1);
+        }
+        // A suspended hyphen: "3- and 4-year-olds", "10- to 15-minute".
+        if cx.touch(j - 1) && cx.dash(j) && !cx.touch(j) && !cx.num(j + 1) {
+            return Err(Skip::Compound);
+        }
+        // Units of time: "5 years", "5-year", "5yrs".
+        let hyphen =
+            cx.touch(j - 1) && cx.dash(j) && cx.touch(j) && cx.word(j + 1);
+        let tj = if hyphen { j + 1 } else { j };
+        if !cx.word(tj) {
+            return Ok(j);
+        }
+        let low = cx.low(tj, &mut buf).map(str::to_owned);
+        let Some(low) = low else {
+            return if hyphen { Err(Skip::Compound) } else { Ok(j) };
+        };
+        if let Some((unit, mult)) = lexicon::time_unit(&low) {
+            let aged = (cx.touch(tj)
+                && cx.dash(tj + 1)
+                && (cx.is(tj + 2, "old") || cx.is(tj + 2, "olds")))
+                || (cx.near(tj)
+                    && (cx.is(tj + 1, "old") || cx.is(tj + 1, "olds")))
+                || (cx.near(tj)
+                    && cx.is(tj + 1, "of")
+                    && cx.is(tj + 2, "age"));
+            if aged {
+                return Err(Skip::Age);
+            }
+            if !hyphen
+                && cx.near(tj)
+                && cx.is(tj + 1, "of")
+                && !self.time_of(a.s, tj + 2)
+            {
+                // "5,500 days of support": a count of days.
+                a.noun = Some((tj, tj + 1));
+                return Ok(tj + 1);
+            }
+            a.suffix = Suffix::Time(unit);
+            a.raw *= mult;
+            return Ok(tj + 1);
+        }
+        if hyphen {
+            // "two-child", "5-star": part of a compound adjective.
+            return Err(Skip::Compound);
+        }
+        // "4 tax years", "three working days": a duration.
+        let modifier = matches!(
+            low.as_str(),
+            "financial"
+                | "academic"
+                | "calendar"
+                | "tax"
+                | "school"
+                | "working"
+                | "business"
+                | "consecutive"
+                | "full"
+                | "clear"
+                | "whole"
+                | "further"
+                | "additional"
+                | "extra"
+                | "more"
+                | "sitting"
+        );
+        if modifier && cx.near(j) && cx.word(j + 1) {
+            let next = cx.low(j + 1, &mut buf).map(str::to_owned);
+            if let Some((unit, mult)) =
+                next.as_deref().and_then(lexicon::time_unit)
+            {
+                if !(cx.near(j + 1)
+                    && cx.is(j + 2, "of")
+                    && !self.time_of(a.s, j + 3))
+                {
+                    a.suffix = Suffix::Time(unit);
+                    a.raw *= mult;
+                    return Ok(j + 2);
+                }
+            }
+        }
+        if cx.touch(j - 1) && lexicon::measure_unit(&low) {
+            a.suffix = Suffix::Measure(j);
+            return Ok(j + 1);
+        }
+        Ok(j)
+    }
+
+    /// Whether `N days of ...` is a length of time: after `within`,
+    /// `after`, `before`, `for`, or with a determiner after `of` (`within
+    /// 28 days of the first test`), unlike `5,500 days of support`.
+    fn time_of(&self, s: usize, k: usize) -> bool {
+        let cx = self.cx;
+        let mut buf = [0u8; 24];
+        let prev = s
+            .checked_sub(1)
+            .and_then(|p| cx.low(p, &mut buf).map(str::to_owned));
+        if matches!(
+            prev.as_deref(),
+            Some(
+                "within"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "in"
+                    | "than"
+                    | "least"
+                    | "most"
+            )
+        ) {
+            return true;
+        }
+        matches!(
+            cx.low(k, &mut buf),
+            Some(
+                "the"
+                    | "a"
+                    | "an"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "our"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "being"
+                    | "receiving"
+                    | "submission"
+                    | "receipt"
+                    | "publication"
+                    | "application"
+            )
+        )
+    }
+
+    /// The counted noun phrase starting at `j`: up to five words, ending
+    /// with the first plural (`46 local authorities`, `3 children’s
+    /// homes`, `12 staff`, `36 Skills Advisory Panels`); a singular phrase
+    /// only after one.
+    fn noun_after(&self, j: usize, one: bool) -> Option<(usize, usize)> {
+        let cx = self.cx;
+        if !cx.word(j) || !cx.near(j - 1) || cx.touch(j - 1) {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let mut k = j;
+        let mut end = None;
+        let mut words = 0;
+        let mut unit_start = j;
+        while words < 5 && cx.word(k) {
+            let mut adverb = false;
+            // "50,000 more nurses", "3 fewer sites": a modifier, not the
+            // end of the phrase.
+            let lead = words == 0
+                && cx.near(k)
+                && !cx.touch(k)
+                && cx.word(k + 1)
+                && !cx.is(k + 1, "than")
+                && matches!(
+                    cx.low(k, &mut buf),
+                    Some(
+                        "more"
+                            | "fewer"
+                            | "new"
+                            | "additional"
+                            | "extra"
+                            | "further"
+                    )
+                );
+            if lead {
+                unit_start = k + 1;
+            }
+            if let Some(low) = cx.low(k, &mut buf).filter(|_| !lead) {
+                if lexicon::stopword(low)
+                    || (lexicon::month(low) && cx.cap(k))
+                    || lexicon::number_word(low).is_some()
+                    || lexicon::scale_word_short(low).is_some()
+                    || lexicon::change_noun(low).is_some()
+                    || lexicon::change_verb(low).is_some()
+                {
+                    break;
+                }
+                adverb = low.ends_with("ly") && !lexicon::ly_noun(low);
+            }
+            if adverb && words == 0 {
+                break;
+            }
+            words += 1;
+            let lastw = self.compound_end(k);
+            let lw = cx.t(lastw);
+            let irregular =
+                cx.low(lastw, &mut buf).is_some_and(lexicon::plural_noun);
+            let name_goes_on = cx.cap(lastw)
+                && cx.near(lastw)
+                && !cx.touch(lastw)
+                && cx.cap(lastw + 1)
+                && !self.month(lastw + 1);
+            if possessive(lw) || adverb {
+                // "children’s services", "highly skilled jobs": go on.
+            } else if irregular {
+                end = Some(lastw + 1);
+            } else if plural(lw) {
+                end = Some(lastw + 1);
+                if !name_goes_on {
+                    break;
+                }
+            } else if end.is_some() && !name_goes_on {
+                break;
+            }
+            k = lastw + 1;
+            if !cx.near(lastw) || cx.touch(lastw) {
+                break;
+            }
+        }
+        if end.is_none() && words > 0 {
+            let acronym = words == 1
+                && cx.t(j).len() >= 2
+                && cx.t(j).chars().all(|c| c.is_ascii_uppercase());
+            if one || acronym {
+                end = Some(if acronym { j + 1 } else { k });
+            }
+        }
+        let e = end?;
+        (e > unit_start).then_some((unit_start, e))
+    }
+
+    /// The last token of the hyphenated compound starting at word `k`
+    /// (`looked-after`, `high-rise`).
+    fn compound_end(&self, k: usize) -> usize {
+        let cx = self.cx;
+        let mut last = k;
+        while cx.touch(last)
+            && cx.dash(last + 1)
+            && cx.touch(last + 1)
+            && cx.word(last + 2)
+        {
+            last += 2;
+        }
+        last
+    }
+
+    /// `19 of our strongest local authorities`: the noun phrase after
+    /// `of` and a determiner, as the unit (not part of the text).
+    fn partitive(&self, k: usize) -> Option<(usize, usize)> {
+        let cx = self.cx;
+        if !(cx.is(k, "of") && cx.near(k - 1) && cx.near(k)) {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let det = cx.low(k + 1, &mut buf)?;
+        if !matches!(
+            det,
+            "the"
+                | "our"
+                | "these"
+                | "those"
+                | "their"
+                | "its"
+                | "all"
+                | "his"
+                | "her"
+                | "your"
+                | "which"
+                | "whom"
+        ) {
+            return None;
+        }
+        if !cx.near(k + 1) || cx.num(k + 2) {
+            return None;
+        }
+        self.noun_phrase_loose(k + 2)
+    }
+
+    /// A noun phrase ending in a plural, allowing up to five words and
+    /// dropping leading superlatives and participles.
+    fn noun_phrase_loose(&self, j: usize) -> Option<(usize, usize)> {
+        let cx = self.cx;
+        let mut k = j;
+        let mut buf = [0u8; 24];
+        let mut words = 0;
+        while words < 5 && cx.word(k) {
+            let low = cx.low(k, &mut buf).unwrap_or("");
+            if lexicon::stopword(low)
+                || lexicon::number_word(low).is_some()
+                || (low.ends_with("ly") && !lexicon::ly_noun(low))
+            {
+                return None;
+            }
+            let last = self.compound_end(k);
+            let lw = cx.t(last);
+            let irregular =
+                cx.low(last, &mut buf).is_some_and(lexicon::plural_noun);
+            if !possessive(lw) && (plural(lw) || irregular) {
+                let mut s = j;
+                while last - s >= 2 && cx.word(s) {
+                    let low = cx.low(s, &mut buf).unwrap_or("");
+                    if low.ends_with("est") || low.ends_with("ing") {
+                        s += 1;
+                    } else {
+                        break;
+                    }
+                }
+                return Some((s, last + 1));
+            }
+            if !cx.near(last) || cx.touch(last) {
+                return None;
+            }
+            k = last + 1;
+            words += 1;
+        }
+        None
+    }
+
+    /// Whether a four-digit number at `i` followed by a plural can be a
+    /// count: only after a lower-case word that does not make it a year
+    /// (`with 2000 pupils`, not `in 2019 schools`, `Commission's 2008
+    /// survey`, `(2008 national adult inpatients survey`).
+    fn count_context_before(&self, i: usize) -> bool {
+        let cx = self.cx;
+        if i == 0 || !cx.near(i - 1) || !cx.word(i - 1) || cx.cap(i - 1) {
+            return false;
+        }
+        if possessive(cx.t(i - 1)) {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        cx.low(i - 1, &mut buf).is_some_and(|w| !lexicon::year_context(w))
+    }
+
+    /// Whether the word before the number at `i` makes it a name:
+    /// `Section 3`, `No. 22`, `Key Stage 2`, `Boeing 737`.
+    fn label_before(&self, i: usize) -> bool {
+        let cx = self.cx;
+        if i == 0 {
+            return false;
+        }
+        let mut p = i - 1;
+        let mut dotted = false;
+        if cx.sym(p, ".") && p >= 1 && cx.touch(p - 1) && cx.word(p - 1) {
+            p -= 1;
+            dotted = true;
+        }
+        if !cx.word(p) || !cx.near(p) || (dotted && !cx.near(p + 1)) {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        let Some(low) = cx.low(p, &mut buf) else {
+            // A capitalised word in another script: a name.
+            return cx.cap(p) && !cx.clause_start(p);
+        };
+        if cx.is(i + 1, "times") {
+            // "visited Mr Johal 29 times"
+            return false;
+        }
+        if lexicon::label(low) {
+            // "no" is a label only as "No." or "No 10".
+            return low != "no" || dotted || cx.cap(p);
+        }
+        if dotted {
+            return low.len() == 1 && low != "c";
+        }
+        cx.cap(p)
+            && !cx.clause_start(p)
+            && !lexicon::stopword(low)
+            && !lexicon::month(low)
+            && !lexicon::season(low)
+            && lexicon::number_word(low).is_none()
+            && lexicon::time_unit(low).is_none()
+            && lexicon::scale_word_short(low).is_none()
+            && !matches!(low, "gbp" | "eur" | "usd" | "fy")
+    }
+
+    /// Whether the bare number at `i` continues a list of labelled
+    /// numbers (`questions 12345, 12346 and 12347`).
+    fn label_chain(&self, i: usize, a: &Atom) -> bool {
+        let cx = self.cx;
+        if a.noun.is_some() {
+            return false;
+        }
+        let Some(prev) = self.out.last() else { return false };
+        if !matches!(prev.what, What::Skip(Skip::Label)) {
+            return false;
+        }
+        let gap = i.saturating_sub(prev.ne);
+        if gap == 0 || gap > 2 || !cx.same_sent(prev.s, i) {
+            return false;
+        }
+        (prev.ne..i).all(|k| {
+            matches!(
+                cx.t(k),
+                "," | "and" | "&" | "or" | "to" | "-" | "–" | "/"
+            )
+        })
+    }
+
+    /// When the bare number at `i` closes a range whose first end is an
+    /// age or a day of the month: that reason.
+    fn range_chain(&self, i: usize, a: &Atom, d: &Digits) -> Option<Skip> {
+        let cx = self.cx;
+        let prev = self.out.last()?;
+        let why = match prev.what {
+            What::Skip(w @ (Skip::Age | Skip::Date)) => w,
+            _ => return None,
+        };
+        if prev.ne + 1 != i || a.noun.is_some() {
+            return None;
+        }
+        let k = prev.ne;
+        if !(cx.is(k, "to") || cx.dash(k) || cx.is(k, "and")) {
+            return None;
+        }
+        if why == Skip::Date && !(d.whole() && d.int <= 2 && d.raw <= 31.0) {
+            return None;
+        }
+        Some(why)
+    }
+
+    /// Number words at `i`: `three`, `twenty-five`, `a dozen`, `one
+    /// billion`, and fractions: `half of`, `a third of`, `two-thirds of`.
+    fn words(&mut self, i: usize, low: &str) -> Option<usize> {
+        let cx = self.cx;
+        let mut buf = [0u8; 24];
+        if low == "a" || low == "an" {
+            return self.a_number(i);
+        }
+        if low == "half" {
+            let prev_ok = i == 0
+                || !cx.near(i - 1)
+                || !matches!(
+                    cx.low(i - 1, &mut [0u8; 24]),
+                    Some(
+                        "first"
+                            | "second"
+                            | "last"
+                            | "latter"
+                            | "other"
+                            | "a"
+                            | "one"
+                            | "and"
+                            | "the"
+                    )
+                );
+            if prev_ok
+                && cx.near(i)
+                && (cx.is(i + 1, "of") || cx.is(i + 1, "the"))
+                && !cx.num(i + 2)
+            {
+                let mut a =
+                    Atom::new(i, i + 1, What::Fraction { num: 1.0, den: 2.0 });
+                a.noun = self.fraction_noun(i + 1);
+                return self.push(a);
+            }
+            return None;
+        }
+        lexicon::number_word(low)?;
+        let (value, last) = self.word_number(i)?;
+        if cx.cap(i) && !cx.clause_start(i) {
+            return self.skip(i, last + 1, Skip::Name);
+        }
+        // "two thirds of", "one-third of".
+        let mut f = last + 1;
+        let hyphen = cx.touch(last) && cx.dash(f) && cx.touch(f);
+        if hyphen {
+            f += 1;
+        }
+        if (hyphen || cx.near(last)) && value <= 20.0 {
+            let den = cx.low(f, &mut buf).and_then(lexicon::fraction_word);
+            if let Some(den) = den {
+                if cx.near(f) && (cx.is(f + 1, "of") || cx.is(f + 1, "the")) {
+                    let mut a = Atom::new(
+                        i,
+                        f + 1,
+                        What::Fraction { num: value, den: den as f64 },
+                    );
+                    a.noun = self.fraction_noun(f + 1);
+                    return self.push(a);
+                }
+            }
+        }
+        let mut a = Atom::new(i, last + 1, What::Qty);
+        a.raw = value;
+        a.weak = value == 1.0 && last == i;
+        if let Err(why) = self.tail(&mut a, last) {
+            return self.skip(i, (last + 1).max(a.e), why);
+        }
+        if a.bare() && self.label_before(i) {
+            return self.skip(i, a.ne, Skip::Label);
+        }
+        self.push(a)
+    }
+
+    /// `a dozen`, `a million`, `a third of`.
+    fn a_number(&mut self, i: usize) -> Option<usize> {
+        let cx = self.cx;
+        if !cx.near(i) {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let w = cx.low(i + 1, &mut buf)?;
+        let (raw, scale) = match lexicon::number_word(w) {
+            Some(NumWord::Dozen) => (12.0, None),
+            Some(NumWord::Hundred) => (100.0, None),
+            Some(NumWord::Scale(x)) => (1.0, Some(x)),
+            _ => {
+                let den = lexicon::fraction_word(w)?;
+                if w.ends_with('s') || !cx.near(i + 1) || !cx.is(i + 2, "of") {
+                    return None;
+                }
+                let mut a = Atom::new(
+                    i,
+                    i + 2,
+                    What::Fraction { num: 1.0, den: den as f64 },
+                );
+                a.noun = self.fraction_noun(i + 2);
+                return self.push(a);
+            }
+        };
+        let mut a = Atom::new(i, i + 2, What::Qty);
+        a.raw = raw;
+        a.scale = scale;
+        if self.tail(&mut a, i + 1).is_err() {
+            return None;
+        }
+        self.push(a)
+    }
+
+    /// The noun after a fraction's `of` / `the` (`half of all schools`).
+    fn fraction_noun(&self, k: usize) -> Option<(usize, usize)> {
+        let cx = self.cx;
+        let mut j = k + 1;
+        if cx.is(k, "of")
+            && (cx.is(j, "the")
+                || cx.is(j, "all")
+                || cx.is(j, "our")
+                || cx.is(j, "these")
+                || cx.is(j, "those")
+                || cx.is(j, "their"))
+        {
+            j += 1;
+        }
+        if !cx.near(j - 1) {
+            return None;
+        }
+        self.noun_phrase_loose(j)
+    }
+
+    /// Reads number words from `i`: the value and the last token.
+    fn word_number(&self, i: usize) -> Option<(f64, usize)> {
+        let cx = self.cx;
+        let mut buf = [0u8; 24];
+        let mut total: u64 = 0;
+        let mut cur: u64 = 0;
+        let mut last = None;
+        let mut prev: Option<NumWord> = None;
+        let mut k = i;
+        while let Some(nw) = cx.low(k, &mut buf).and_then(lexicon::number_word)
+        {
+            let ok = match (nw, prev) {
+                (
+                    NumWord::Unit(_),
+                    Some(NumWord::Unit(_) | NumWord::Dozen),
+                ) => false,
+                (NumWord::Unit(v), Some(NumWord::Tens(_))) => v < 10,
+                (
+                    NumWord::Tens(_),
+                    Some(NumWord::Unit(_) | NumWord::Tens(_)),
+                ) => false,
+                (NumWord::Hundred, _) => cur > 0 && cur < 100,
+                (NumWord::Scale(_), _) => cur > 0,
+                (NumWord::Dozen, _) => cur > 0 && cur < 100,
+                _ => true,
+            };
+            if !ok {
+                break;
+            }
+            match nw {
+                NumWord::Unit(v) | NumWord::Tens(v) => cur += v,
+                NumWord::Hundred => cur *= 100,
+                NumWord::Dozen => cur *= 12,
+                NumWord::Scale(x) => {
+                    total = total.saturating_add(
+                        cur.saturating_mul(10u64.pow(x as u32)),
+                    );
+                    cur = 0;
+                }
+            }
+            last = Some(k);
+            prev = Some(nw);
+            if cx.touch(k)
+                && cx.dash(k + 1)
+                && cx.touch(k + 1)
+                && matches!(nw, NumWord::Tens(_))
+            {
+                k += 2;
+                continue;
+            }
+            if cx.near(k) && !cx.touch(k) && cx.word(k + 1) {
+                if cx.is(k + 1, "and")
+                    && matches!(nw, NumWord::Hundred | NumWord::Scale(_))
+                    && cx.near(k + 1)
+                    && matches!(
+                        cx.low(k + 2, &mut buf).and_then(lexicon::number_word),
+                        Some(NumWord::Unit(_) | NumWord::Tens(_))
+                    )
+                {
+                    k += 2;
+                    continue;
+                }
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let last = last?;
+        let value = total.saturating_add(cur);
+        (value > 0).then_some((value as f64, last))
+    }
+}
+
+/// Whether a word ends in a possessive `’s` / `'s`.
+fn possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("’S")
+}
+
+/// Whether a word looks like a regular plural: `authorities`, `LAs`; not
+/// `NHS`, `status`, `process`, `analysis`, `various`.
+pub(super) fn plural(w: &str) -> bool {
+    w.len() >= 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !possessive(w)
+}

@@ -1,0 +1,180 @@
+//! Reads a table's header to give its cells a kind and unit.
+//!
+//! A figure that is a whole table cell and a bare number (a count with no
+//! noun) takes its meaning from its column's header cell:
+//! - a header with `%`, `per cent`, `percent` or `percentage` makes it a
+//!   percent;
+//! - a header with `£` makes it money, scaled by `£000` / `£'000` / `£k`
+//!   (thousands), `£m` / `£ million` (millions) or `£bn` / `£ billion`;
+//! - a header `Number of X` makes `X` its unit.
+
+use super::combine::Fig;
+use super::cx::Cx;
+use super::scan::round_dec;
+use super::sentence::Sent;
+use crate::record::FigureKind;
+
+/// Longer rows are not read as table rows.
+const MAX_ROW: usize = 4000;
+
+/// Applies the column headers to the figures standing in table rows.
+pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
+    // The header cells of the current table, and whether each is marked
+    // as money or percent.
+    let mut head: Option<(usize, Vec<(&str, bool)>)> = None;
+    for f in figs.iter_mut() {
+        if f.kind != FigureKind::Count
+            || f.unit.is_some()
+            || f.qualifier.is_some()
+        {
+            continue;
+        }
+        let Some(sent) = sents.get(cx.sid[f.s] as usize) else { continue };
+        let Some((hs, he)) = sent.header else { continue };
+        let (start, end) = cx.span(f.s, f.e);
+        if start < sent.start || end > sent.end {
+            continue;
+        }
+        // Rows and headers of a sane size only: the lookups are linear in
+        // the row.
+        if sent.end - sent.start > MAX_ROW || he - hs > MAX_ROW {
+            continue;
+        }
+        let row = &cx.text[sent.start..sent.end];
+        let header = &cx.text[hs..he];
+        // A bar opening both the header and the row is decoration; one
+        // opening only the header is an empty corner cell.
+        let strip = bar_first(header) && bar_first(row);
+        let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
+            continue;
+        };
+        if cell.trim() != &cx.text[start..end] {
+            continue;
+        }
+        if head.as_ref().is_none_or(|(h, _)| *h != hs) {
+            let cells = cells(header, strip).map(|c| (c, signal(c))).collect();
+            head = Some((hs, cells));
+        }
+        let Some((_, heads)) = &head else { continue };
+        let own = heads.get(col).filter(|h| h.1).map(|h| h.0);
+        // A unit stated once for the whole table, in its only marked
+        // header cell, when that is the corner cell (`£ million | North |
+        // South`) or a caption over fewer cells than the row has.
+        let shared = || {
+            let mut marked = heads.iter().enumerate().filter(|(_, h)| h.1);
+            let first = marked.next();
+            if marked.next().is_some() {
+                return None;
+            }
+            let n_row = cells(row, strip).count();
+            first
+                .filter(|&(k, _)| k == 0 || heads.len() < n_row)
+                .map(|(_, h)| h.0)
+        };
+        let pick = own.or_else(shared).or_else(|| heads.get(col).map(|h| h.0));
+        if let Some(h) = pick {
+            apply_header(f, h);
+        }
+    }
+}
+
+/// Whether a row starts with a bar.
+fn bar_first(row: &str) -> bool {
+    row.trim_start().starts_with('|')
+}
+
+/// The cells of a row, without the trailing bar, and without the opening
+/// bar when `strip`.
+fn cells(row: &str, strip: bool) -> impl Iterator<Item = &str> {
+    let row = row.trim();
+    let row = if strip { row.strip_prefix('|').unwrap_or(row) } else { row };
+    let row = row.strip_suffix('|').unwrap_or(row);
+    row.split('|').map(str::trim)
+}
+
+/// The column index and the cell text at byte `at` of the row.
+fn cell_at(row: &str, at: usize, strip: bool) -> Option<(usize, &str)> {
+    let skip = usize::from(strip && bar_first(row));
+    let before = row.get(..at)?;
+    let col = before.matches('|').count().checked_sub(skip)?;
+    let cell = row[at..].split('|').next().unwrap_or("");
+    let start = before.rfind('|').map_or(0, |p| p + 1);
+    Some((col, &row[start..at + cell.len()]))
+}
+
+/// Whether a header cell says its column is money or percent.
+fn signal(head: &str) -> bool {
+    head.contains('£')
+        || head.contains('%')
+        || contains_ci(head, "percent")
+        || contains_ci(head, "per cent")
+}
+
+/// Whether `hay` contains the lower-case ASCII `needle`, in any case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn apply_header(f: &mut Fig, head: &str) {
+    let lower = head.to_lowercase();
+    let Some(v) = f.value else { return };
+    if lower.contains('%')
+        || lower.contains("per cent")
+        || lower.contains("percent")
+    {
+        f.kind = FigureKind::Percent;
+        f.unit = Some("%".into());
+        return;
+    }
+    if let Some(p) = lower.find('£') {
+        let after: String = lower[p + '£'.len_utf8()..]
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
+            .take(7)
+            .collect();
+        let exp = if after.starts_with("000")
+            || after.starts_with("thousand")
+            || after.starts_with('k')
+        {
+            3
+        } else if after.starts_with("bn") || after.starts_with("billion") {
+            9
+        } else if after.starts_with('m') {
+            6
+        } else {
+            0
+        };
+        f.kind = FigureKind::Money;
+        f.unit = Some("GBP".into());
+        f.value = Some(round_dec(v * 10f64.powi(exp), 6));
+        return;
+    }
+    let trimmed = head.trim().trim_end_matches([':', '.', '*']).trim();
+    if trimmed.len() > 10 && trimmed[..10].eq_ignore_ascii_case("number of ") {
+        let unit = trimmed[10..].trim();
+        if !unit.is_empty() && unit.len() <= 60 {
+            f.unit = Some(unit.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_lookup() {
+        assert_eq!(cell_at("2018 | 1,234", 7, false), Some((1, " 1,234")));
+        assert_eq!(cell_at("| 2018 | 1,234", 9, true), Some((1, " 1,234")));
+        assert_eq!(
+            cells("| Year | Number of pupils", true).collect::<Vec<_>>(),
+            ["Year", "Number of pupils"]
+        );
+        assert_eq!(
+            cells("| North | South", false).collect::<Vec<_>>(),
+            ["", "North", "South"]
+        );
+    }
+}

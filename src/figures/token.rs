@@ -1,0 +1,236 @@
+//! Splits a text into words, numbers, symbols and URLs, with byte offsets.
+//!
+//! - A **number** is a run of ASCII digits, with thousands groups
+//!   (`1,234,567`: a comma followed by exactly three digits, after a first
+//!   group of one to three digits) and one decimal part (`3.2`). A sign, a
+//!   currency symbol or a letter is never part of it: `£24m` is `£`, `24`,
+//!   `m`.
+//! - A **word** is a run of letters (any script) with inner apostrophes
+//!   (`children’s`, `don't`). Hyphens are symbols, so `COVID-19` is a word,
+//!   a symbol and a number, all three adjacent.
+//! - A **URL** is everything from `http://`, `https://` or `www.` to the
+//!   next whitespace (without trailing punctuation); numbers inside it are
+//!   never looked at.
+//! - Every other non-space character is a one-character **symbol**.
+//!
+//! Whitespace is not a token; whether two tokens touch is read from their
+//! offsets.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum TokKind {
+    /// Letters.
+    Word,
+    /// Digits, with thousands commas and a decimal part.
+    Num,
+    /// One other character.
+    Sym,
+    /// A web address.
+    Url,
+}
+
+/// One token: a byte range of the text and its kind.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+/// Appends the tokens of `text` to `out`.
+pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            let e = scan_number(b, i);
+            out.push(Tok { start: i, end: e, kind: TokKind::Num });
+            i = e;
+        } else if c.is_ascii_alphabetic() {
+            if let Some(e) = scan_url(b, i) {
+                out.push(Tok { start: i, end: e, kind: TokKind::Url });
+                i = e;
+                continue;
+            }
+            let e = scan_word(text, i);
+            out.push(Tok { start: i, end: e, kind: TokKind::Word });
+            i = e;
+        } else if c < 0x80 {
+            if !c.is_ascii_whitespace() {
+                out.push(Tok { start: i, end: i + 1, kind: TokKind::Sym });
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let len = ch.len_utf8();
+            if ch.is_alphabetic() {
+                let e = scan_word(text, i);
+                out.push(Tok { start: i, end: e, kind: TokKind::Word });
+                i = e;
+            } else {
+                if !ch.is_whitespace() {
+                    out.push(Tok {
+                        start: i,
+                        end: i + len,
+                        kind: TokKind::Sym,
+                    });
+                }
+                i += len;
+            }
+        }
+    }
+}
+
+/// The end of the number starting at `i` (a digit).
+fn scan_number(b: &[u8], i: usize) -> usize {
+    let n = b.len();
+    let mut j = i;
+    while j < n && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    // Thousands groups: only after a first group of 1-3 digits.
+    if j - i <= 3 {
+        while j < n && b[j] == b',' && three_digits(b, j + 1) {
+            j += 4;
+        }
+    }
+    // Decimal part.
+    if j + 1 < n && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+        j += 1;
+        while j < n && b[j].is_ascii_digit() {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// Whether `b[k..k+3]` are digits not followed by a fourth digit.
+fn three_digits(b: &[u8], k: usize) -> bool {
+    k + 3 <= b.len()
+        && b[k..k + 3].iter().all(u8::is_ascii_digit)
+        && b.get(k + 3).is_none_or(|d| !d.is_ascii_digit())
+}
+
+/// The end of the word starting at `i`: letters and inner apostrophes.
+fn scan_word(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut j = i;
+    while j < n {
+        let c = b[j];
+        if c.is_ascii_alphabetic() {
+            j += 1;
+        } else if c < 0x80 {
+            if c == b'\'' && j + 1 < n && b[j + 1].is_ascii_alphabetic() {
+                j += 1;
+            } else {
+                break;
+            }
+        } else {
+            let ch = text[j..].chars().next().unwrap_or(' ');
+            if ch.is_alphabetic() {
+                j += ch.len_utf8();
+            } else if ch == '’'
+                && text[j + 3..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+    }
+    j
+}
+
+/// The end of a URL starting at `i`, if one starts there.
+fn scan_url(b: &[u8], i: usize) -> Option<usize> {
+    if !matches!(b[i], b'h' | b'H' | b'w' | b'W') {
+        return None;
+    }
+    let rest = &b[i..];
+    let starts = |p: &[u8]| {
+        rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p)
+    };
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
+        return None;
+    }
+    if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut e = i;
+    while e < b.len() && !b[e].is_ascii_whitespace() && b[e] != b'<' {
+        // Stop at a non-ASCII space (U+00A0, U+202F, ...).
+        if b[e] == 0xC2 && b.get(e + 1) == Some(&0xA0) {
+            break;
+        }
+        if b[e] == 0xE2 && b.get(e + 1) == Some(&0x80) {
+            break;
+        }
+        e += 1;
+    }
+    // Trailing punctuation belongs to the sentence.
+    while e > i && matches!(b[e - 1], b'.' | b',' | b';' | b':' | b')' | b']')
+    {
+        e -= 1;
+    }
+    // `e` is a char boundary: the loop stops only at ASCII bytes and at
+    // the lead bytes of U+00A0 and U+20xx.
+    Some(e.max(i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(&str, TokKind)> {
+        let mut v = Vec::new();
+        tokenize(s, &mut v);
+        v.iter().map(|t| (&s[t.start..t.end], t.kind)).collect()
+    }
+
+    #[test]
+    fn numbers() {
+        use TokKind::*;
+        assert_eq!(
+            toks("£1,234.5m 2017,2018 3.2. 1,23"),
+            vec![
+                ("£", Sym),
+                ("1,234.5", Num),
+                ("m", Word),
+                ("2017", Num),
+                (",", Sym),
+                ("2018", Num),
+                ("3.2", Num),
+                (".", Sym),
+                ("1", Num),
+                (",", Sym),
+                ("23", Num),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_and_urls() {
+        use TokKind::*;
+        assert_eq!(
+            toks("children’s COVID-19 see https://x.gov.uk/a/554573/b.pdf."),
+            vec![
+                ("children’s", Word),
+                ("COVID", Word),
+                ("-", Sym),
+                ("19", Num),
+                ("see", Word),
+                ("https://x.gov.uk/a/554573/b.pdf", Url),
+                (".", Sym),
+            ]
+        );
+        assert_eq!(toks("é’"), vec![("é", Word), ("’", Sym)]);
+        assert_eq!(toks("www.x"), vec![("www.x", Url)]);
+        assert_eq!(toks("www."), vec![("www", Word), (".", Sym)]);
+    }
+}

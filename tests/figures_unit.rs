@@ -1,0 +1,539 @@
+//! Table-driven tests of the figure extractor: one line per case, for each
+//! kind, each qualifier, periods, and each class of numbers that are not
+//! figures.
+
+use wrans::figures::extract;
+use wrans::{Figure, FigureKind, Qualifier};
+
+/// The expected keys of one figure; a key left out must be `null`.
+#[derive(Debug, PartialEq)]
+struct Exp {
+    kind: FigureKind,
+    text: String,
+    value: Option<f64>,
+    unit: Option<String>,
+    qualifier: Option<Qualifier>,
+    period: Option<String>,
+    total: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    from: Option<f64>,
+    to: Option<f64>,
+}
+
+impl Exp {
+    fn of(f: &Figure) -> Exp {
+        Exp {
+            kind: f.kind,
+            text: f.text.clone(),
+            value: f.value,
+            unit: f.unit.clone(),
+            qualifier: f.qualifier,
+            period: f.period.clone(),
+            total: f.total,
+            low: f.low,
+            high: f.high,
+            from: f.from,
+            to: f.to,
+        }
+    }
+}
+
+/// Conversions so that the table can write `3e6`, `"GBP"`, `MoreThan`.
+trait Opt<T> {
+    fn opt(self) -> Option<T>;
+}
+impl Opt<f64> for f64 {
+    fn opt(self) -> Option<f64> {
+        Some(self)
+    }
+}
+impl Opt<f64> for Option<f64> {
+    fn opt(self) -> Option<f64> {
+        self
+    }
+}
+impl Opt<String> for &str {
+    fn opt(self) -> Option<String> {
+        Some(self.to_string())
+    }
+}
+impl Opt<String> for Option<&str> {
+    fn opt(self) -> Option<String> {
+        self.map(str::to_string)
+    }
+}
+impl Opt<Qualifier> for Qualifier {
+    fn opt(self) -> Option<Qualifier> {
+        Some(self)
+    }
+}
+
+/// `figure!(name, input, Kind, "text", value, unit, key: v, ...)`: the
+/// input holds exactly one figure, with these keys and every other key
+/// null.
+macro_rules! figure {
+    ($name:ident, $input:expr, $kind:ident, $text:expr, $value:expr, $unit:expr
+     $(, $key:ident : $val:expr)* $(,)?) => {
+        #[test]
+        fn $name() {
+            #[allow(unused_imports)]
+            use Qualifier::*;
+            let input: &str = $input;
+            let figs = extract(input, "text");
+            assert_eq!(figs.len(), 1, "{input:?} gave {figs:#?}");
+            #[allow(unused_mut)]
+            let mut exp = Exp {
+                kind: FigureKind::$kind,
+                text: $text.to_string(),
+                value: Opt::<f64>::opt($value),
+                unit: Opt::<String>::opt($unit),
+                qualifier: None,
+                period: None,
+                total: None,
+                low: None,
+                high: None,
+                from: None,
+                to: None,
+            };
+            $( exp.$key = Opt::opt($val); )*
+            if exp.kind == FigureKind::FinancialYear && exp.period.is_none() {
+                exp.period = Some(exp.text.replace('/', "-"));
+            }
+            assert_eq!(Exp::of(&figs[0]), exp, "in {input:?}");
+            check_spans(input, &figs);
+        }
+    };
+}
+
+/// `none!(name, input)`: no figure at all.
+macro_rules! none {
+    ($name:ident, $input:expr) => {
+        #[test]
+        fn $name() {
+            let input: &str = $input;
+            let figs = extract(input, "text");
+            assert!(figs.is_empty(), "{input:?} gave {figs:#?}");
+        }
+    };
+}
+
+/// `texts!(name, input, ["a", "b"])`: exactly these figure texts, in order.
+macro_rules! texts {
+    ($name:ident, $input:expr, [$($t:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let input: &str = $input;
+            let figs = extract(input, "text");
+            let got: Vec<&str> = figs.iter().map(|f| f.text.as_str()).collect();
+            let want: Vec<&str> = vec![$($t),*];
+            assert_eq!(got, want, "in {input:?}: {figs:#?}");
+            check_spans(input, &figs);
+        }
+    };
+}
+
+fn check_spans(input: &str, figs: &[Figure]) {
+    for f in figs {
+        let [s, e] = f.span;
+        assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
+        assert_eq!(&input[s..e], f.text);
+        assert_eq!(f.field, "text");
+    }
+}
+
+// --- money ---------------------------------------------------------------
+figure! { money_million, "We are investing £3 million in it.", Money, "£3 million", 3e6, "GBP" }
+figure! { money_billion_decimal, "It cost £3.2 billion.", Money, "£3.2 billion", 3.2e9, "GBP" }
+figure! { money_m, "The £24m fund.", Money, "£24m", 24e6, "GBP" }
+figure! { money_bn, "A £1.5bn deal.", Money, "£1.5bn", 1.5e9, "GBP" }
+figure! { money_k, "Grants of £500k were paid.", Money, "£500k", 500e3, "GBP" }
+figure! { money_plain, "The band is £325,000 for each estate.", Money, "£325,000", 325000.0, "GBP" }
+figure! { money_pence_p, "It costs 45p a bag.", Money, "45p", 0.45, "GBP" }
+figure! { money_pence_word, "It rose to 45 pence.", Change, "rose to 45 pence", None, "GBP", to: 0.45 }
+figure! { money_euro, "The EU gave €5 million.", Money, "€5 million", 5e6, "EUR" }
+figure! { money_dollar, "The US gave $10m.", Money, "$10m", 10e6, "USD" }
+figure! { money_us_dollar, "It pledged US$2 billion.", Money, "US$2 billion", 2e9, "USD" }
+figure! { money_pounds_word, "They paid 3 million pounds.", Money, "3 million pounds", 3e6, "GBP" }
+figure! { money_trillion, "Debt is £2.5 trillion.", Money, "£2.5 trillion", 2.5e12, "GBP" }
+figure! { money_million_glued, "We gave £11billion of orders.", Money, "£11billion", 11e9, "GBP" }
+
+// --- percent and percentage points ----------------------------------------
+figure! { percent_sign, "Of these, 50% were judged good.", Percent, "50%", 50.0, "%" }
+figure! { percent_words, "Some 51 per cent of them.", Percent, "51 per cent", 51.0, "%", qualifier: Approx }
+figure! { percent_one_word, "It is 12.5 percent.", Percent, "12.5 percent", 12.5, "%" }
+figure! { percent_number_word, "Only five per cent replied.", Percent, "five per cent", 5.0, "%" }
+figure! { points, "This is 14 percentage points higher.", PercentagePoints, "14 percentage points", 14.0, "pp" }
+figure! { points_pp, "Turnout was 3pp lower.", PercentagePoints, "3pp", 3.0, "pp" }
+figure! { change_verb_points, "Turnout fell 3pp overall.", Change, "fell 3pp", -3.0, "pp" }
+figure! { points_percent_points, "It is 2 % points lower.", PercentagePoints, "2 % points", 2.0, "pp" }
+
+// --- counts ---------------------------------------------------------------
+figure! { count_noun, "Since then 46 local authorities have left.", Count, "46 local authorities", 46.0, "local authorities" }
+figure! { count_irregular, "There are 12 staff in post.", Count, "12 staff", 12.0, "staff" }
+figure! { count_possessive, "We opened 3 children’s homes there.", Count, "3 children’s homes", 3.0, "children’s homes" }
+figure! { count_bare, "Of those, 61 are good.", Count, "61", 61.0, None }
+figure! { count_scaled, "We sent 1.3 million laptops.", Count, "1.3 million laptops", 1.3e6, "laptops" }
+figure! { count_word, "We visited three schools.", Count, "three schools", 3.0, "schools" }
+figure! { count_word_compound, "It has twenty-five members.", Count, "twenty-five members", 25.0, "members" }
+figure! { count_word_hundred, "It took one hundred and twenty staff.", Count, "one hundred and twenty staff", 120.0, "staff" }
+figure! { count_dozen, "We met a dozen charities.", Count, "a dozen charities", 12.0, "charities" }
+figure! { count_word_billion, "There are one billion websites.", Count, "one billion websites", 1e9, "websites" }
+figure! { count_days_of, "They delivered 5,500 days of support.", Count, "5,500 days", 5500.0, "days" }
+figure! { count_year_like_with_noun, "It trained 2000 nurses.", Count, "2000 nurses", 2000.0, "nurses" }
+figure! { count_partitive, "So 19 of our strongest performing local authorities help.", Count, "19", 19.0, "local authorities" }
+figure! { count_proper_name, "We have 36 Skills Advisory Panels now.", Count, "36 Skills Advisory Panels", 36.0, "Skills Advisory Panels" }
+figure! { count_measure, "It adds 10GW of power.", Count, "10GW", 10.0, "GW" }
+
+// --- ratios ---------------------------------------------------------------
+figure! { ratio_out_of_total, "146 local authorities out of a total of 151 have benefited.", Ratio, "146 local authorities out of a total of 151", 146.0, "local authorities", total: 151.0 }
+figure! { ratio_of, "It was 19 of 42 this year.", Ratio, "19 of 42", 19.0, None, total: 42.0, period: "this year" }
+figure! { ratio_of_the, "We saw 3 of the 10 schools.", Ratio, "3 of the 10 schools", 3.0, "schools", total: 10.0 }
+figure! { ratio_one_in_five, "Now one in five children vape.", Ratio, "one in five children", 1.0, "children", total: 5.0 }
+figure! { ratio_digits_in, "About 1 in 10 adults smoke.", Ratio, "1 in 10 adults", 1.0, "adults", total: 10.0, qualifier: Approx }
+figure! { ratio_out_of, "It accepted six out of seven recommendations.", Ratio, "six out of seven recommendations", 6.0, "recommendations", total: 7.0 }
+figure! { ratio_a_third, "Nearly a third of councils replied.", Ratio, "a third", 1.0, "councils", total: 3.0, qualifier: Approx }
+figure! { ratio_half, "Over half of all pupils passed.", Ratio, "half", 1.0, "pupils", total: 2.0, qualifier: MoreThan }
+figure! { ratio_two_thirds, "Two-thirds of the firms agreed.", Ratio, "Two-thirds", 2.0, "firms", total: 3.0 }
+figure! { ratio_per, "There were 8.5 per 1,000 children.", Ratio, "8.5 per 1,000 children", 8.5, "children", total: 1000.0 }
+
+// --- ranges ---------------------------------------------------------------
+figure! { range_between, "It will take between 10 and 20 weeks.", Range, "between 10 and 20 weeks", 10.0, "weeks", low: 10.0, high: 20.0 }
+figure! { range_dash, "Classes have 10-15 pupils.", Range, "10-15 pupils", 10.0, "pupils", low: 10.0, high: 15.0 }
+figure! { range_money_shared_scale, "Each costs £5–10 million.", Range, "£5–10 million", 5e6, "GBP", low: 5e6, high: 10e6 }
+figure! { range_money_k, "Salaries are £180–260k.", Range, "£180–260k", 180e3, "GBP", low: 180e3, high: 260e3 }
+figure! { range_percent, "A rise of 10–15% is likely.", Range, "10–15%", 10.0, "%", low: 10.0, high: 15.0 }
+figure! { range_percent_shared, "Margins are 10-15%.", Range, "10-15%", 10.0, "%", low: 10.0, high: 15.0 }
+figure! { range_to_years, "It can take 2 to 3 years.", Range, "2 to 3 years", 2.0, "years", low: 2.0, high: 3.0 }
+figure! { range_between_money, "Firms with between £6 million and £30 million of sales.", Range, "between £6 million and £30 million", 6e6, "GBP", low: 6e6, high: 30e6 }
+
+// --- changes --------------------------------------------------------------
+figure! { change_from_to, "The number has reduced from 30 to 19.", Change, "from 30 to 19", -11.0, None, from: 30.0, to: 19.0 }
+figure! { change_from_to_period_inside, "It has fallen from 30 in April 2017 to 19 currently.", Change, "from 30 in April 2017 to 19", -11.0, None, from: 30.0, to: 19.0, period: "in April 2017" }
+figure! { change_from_to_money, "Funding grew from £500 million in 2017-18 to £4.3 billion.", Change, "from £500 million in 2017-18 to £4.3 billion", 3.8e9, "GBP", from: 5e8, to: 4.3e9, period: "in 2017-18" }
+figure! { change_from_to_percent, "It increased from 70% to 74.5% since 2018.", Change, "from 70% to 74.5%", 4.5, "%", from: 70.0, to: 74.5, period: "since 2018" }
+figure! { change_increased_by, "It has increased by 16 since April 2017.", Change, "increased by 16", 16.0, None, period: "since April 2017" }
+figure! { change_fell_by_percent, "Crime fell by 13% last year.", Change, "fell by 13%", -13.0, "%", period: "last year" }
+figure! { change_by_qualified, "It has increased by over £3 billion.", Change, "increased by over £3 billion", 3e9, "GBP", qualifier: MoreThan }
+figure! { change_by_object, "They cut the budget by £2 million.", Change, "cut the budget by £2 million", -2e6, "GBP" }
+figure! { change_by_to, "This will increase by £1.6 billion to £57 billion.", Change, "increase by £1.6 billion to £57 billion", 1.6e9, "GBP", from: 55.4e9, to: 57e9 }
+figure! { change_noun_of, "It delivered an increase of at least 2.5%.", Change, "increase of at least 2.5%", 2.5, "%", qualifier: AtLeast }
+figure! { change_noun_after, "Russia saw a 24% reduction in revenue.", Change, "24% reduction", -24.0, "%" }
+figure! { change_points_noun, "It assumed a 5 percentage point increase.", Change, "5 percentage point increase", 5.0, "pp" }
+figure! { change_to_only, "The rate rose to 19%.", Change, "rose to 19%", None, "%", to: 19.0 }
+figure! { change_down_from, "It is 19, down from 30.", Change, "19, down from 30", -11.0, None, from: 30.0, to: 19.0 }
+figure! { change_up_by, "Poverty has gone up by 700,000 since 2010.", Change, "up by 700,000", 700000.0, None, period: "since 2010" }
+
+// --- durations ------------------------------------------------------------
+figure! { duration_within, "Failure rates will halve within 5 years.", Duration, "5 years", 5.0, "years" }
+figure! { duration_in_just, "It moved to Good in just 2 years.", Duration, "2 years", 2.0, "years" }
+figure! { duration_adjective, "A 3-year settlement was agreed.", Duration, "3-year", 3.0, "years" }
+figure! { duration_words, "It lasts for six months.", Duration, "six months", 6.0, "months" }
+figure! { duration_modifier, "Replies come within three working days.", Duration, "three working days", 3.0, "days" }
+figure! { duration_days_of_event, "Deaths within 28 days of the first test.", Duration, "28 days", 28.0, "days" }
+figure! { duration_over_alone, "Some waited over 2 years.", Duration, "2 years", 2.0, "years", qualifier: MoreThan }
+
+// --- financial years ------------------------------------------------------
+figure! { fy_dash, "Funding in 2021-22 is unchanged.", FinancialYear, "2021-22", None, None }
+figure! { fy_slash, "The 2012/13 accounts are published.", FinancialYear, "2012/13", None, None }
+figure! { fy_long, "The 1999-2000 accounts.", FinancialYear, "1999-2000", None, None, period: "1999-00" }
+figure! { fy_academic, "Over the 2023/24 academic year.", FinancialYear, "2023/24", None, None }
+figure! { fy_prefix, "For FY 2019-20, see the report.", FinancialYear, "FY 2019-20", None, None, period: "2019-20" }
+figure! { fy_short, "It will rise during the 21/22 financial year.", FinancialYear, "21/22", None, None, period: "2021-22" }
+figure! { fy_words, "In the financial year 2020 to 2021 it was paid.", FinancialYear, "2020 to 2021", None, None, period: "2020-21" }
+
+// --- qualifiers -----------------------------------------------------------
+figure! { q_more_than, "It reached more than 80 authorities.", Count, "80 authorities", 80.0, "authorities", qualifier: MoreThan }
+figure! { q_over, "We gave over £5 billion.", Money, "£5 billion", 5e9, "GBP", qualifier: MoreThan }
+figure! { q_in_excess_of, "Costs were in excess of £1m.", Money, "£1m", 1e6, "GBP", qualifier: MoreThan }
+figure! { q_above, "Growth above 2% is rare.", Percent, "2%", 2.0, "%", qualifier: MoreThan }
+figure! { q_less_than, "By then less than 10% will fail.", Percent, "10%", 10.0, "%", qualifier: LessThan }
+figure! { q_under, "Budgets under £6m are exempt.", Money, "£6m", 6e6, "GBP", qualifier: LessThan }
+figure! { q_fewer_than, "Fewer than 20 firms bid.", Count, "20 firms", 20.0, "firms", qualifier: LessThan }
+figure! { q_below, "Inflation is below 3%.", Percent, "3%", 3.0, "%", qualifier: LessThan }
+figure! { q_at_least, "It takes at least 4 weeks.", Duration, "4 weeks", 4.0, "weeks", qualifier: AtLeast }
+figure! { q_at_most, "It takes at most 4 weeks.", Duration, "4 weeks", 4.0, "weeks", qualifier: AtMost }
+figure! { q_no_more_than, "Pay no more than £100.", Money, "£100", 100.0, "GBP", qualifier: AtMost }
+figure! { q_up_to, "It will create up to 84,000 jobs.", Count, "84,000 jobs", 84000.0, "jobs", qualifier: UpTo }
+figure! { q_around, "It supports around 5,500 families.", Count, "5,500 families", 5500.0, "families", qualifier: Approx }
+figure! { q_approximately, "It costs approximately £710.", Money, "£710", 710.0, "GBP", qualifier: Approx }
+figure! { q_about, "About 40 people came.", Count, "40 people", 40.0, "people", qualifier: Approx }
+figure! { q_some, "Some 40 people came.", Count, "40 people", 40.0, "people", qualifier: Approx }
+figure! { q_roughly, "Roughly 80% are in Scotland.", Percent, "80%", 80.0, "%", qualifier: Approx }
+figure! { q_nearly, "Nearly 9 million people have had it.", Count, "9 million people", 9e6, "people", qualifier: Approx }
+figure! { q_almost, "Almost 500,000 have had it.", Count, "500,000", 500000.0, None, qualifier: Approx }
+figure! { q_circa, "It has circa 500 places.", Count, "500 places", 500.0, "places", qualifier: Approx }
+figure! { q_c_dot, "It will deliver c.500 places.", Count, "500 places", 500.0, "places", qualifier: Approx }
+figure! { q_or_more, "It has two or more inadequate judgments.", Count, "two or more inadequate judgments", 2.0, "inadequate judgments", qualifier: AtLeast }
+figure! { q_or_fewer, "Aim for 10% or fewer failing.", Percent, "10%", 10.0, "%", qualifier: AtMost }
+
+// --- periods --------------------------------------------------------------
+figure! { p_over_years_to, "We are investing £3 million over the 3 years to March 2021 to help.", Money, "£3 million", 3e6, "GBP", period: "over the 3 years to March 2021" }
+figure! { p_over_n_years, "We are investing £84 million over 5 years.", Money, "£84 million", 84e6, "GBP", period: "over 5 years" }
+figure! { p_since_intro, "Since May 2010, 46 local authorities have left.", Count, "46 local authorities", 46.0, "local authorities", period: "since May 2010" }
+figure! { p_at_the_end_of, "At the end of August 2020, 50% were good.", Percent, "50%", 50.0, "%", period: "at the end of August 2020" }
+figure! { p_this_year, "An additional £410 million invested this year.", Money, "£410 million", 410e6, "GBP", period: "this year" }
+figure! { p_by_year, "By 2022 less than 10% will be inadequate.", Percent, "10%", 10.0, "%", qualifier: LessThan, period: "by 2022" }
+figure! { p_during_months, "During March and April 2020, we gave £3.2 billion.", Money, "£3.2 billion", 3.2e9, "GBP", period: "during March and April 2020" }
+figure! { p_per_week, "That is £710 per week.", Money, "£710", 710.0, "GBP", period: "per week" }
+figure! { p_to_date, "It reached 70 local authorities to date.", Count, "70 local authorities", 70.0, "local authorities", period: "to date" }
+figure! { p_between_years, "We gave £5.8 billion between 2016 and 2020.", Money, "£5.8 billion", 5.8e9, "GBP", period: "between 2016 and 2020" }
+figure! { p_as_of, "As of August 2023, 14,400 schools have claimed.", Count, "14,400 schools", 14400.0, "schools", period: "as of August 2023" }
+figure! { p_other_clause_not_taken, "We gave £5m, and the scheme ended in 2019.", Money, "£5m", 5e6, "GBP" }
+figure! { p_next_years, "Investing £3m over the next three years.", Money, "£3m", 3e6, "GBP", period: "over the next three years" }
+
+// --- several figures --------------------------------------------------------
+texts! { seed_sentence, "During March and April 2020, the government provided £3.2 billion of emergency grant funding and over £5 billion of cashflow support.", ["£3.2 billion", "£5 billion"] }
+texts! { change_then_count, "Admissions rose 12% to 4,500.", ["rose 12%", "4,500"] }
+texts! { up_from_with_period, "It was 3.5% in 2019-20, up from 2.1% in 2018-19.", ["3.5% in 2019-20, up from 2.1%", "2018-19"] }
+figure! { count_more_modifier, "We will recruit 50,000 more nurses.", Count, "50,000 more nurses", 50000.0, "nurses" }
+texts! { list_of_counts, "There were 3, 4 and 5 cases.", ["3", "4", "5 cases"] }
+texts! { fy_and_money, "In this financial year, 2021-22, we have invested £5.7 million.", ["2021-22", "£5.7 million"] }
+texts! { table_row, "Year | Number of pupils\n2018 | 1,234\n2019 | 1,300", ["1,234", "1,300"] }
+
+#[test]
+fn table_row_sentence_and_unit() {
+    let t = "Year | Number of pupils | Spend (£000) | Share (%)\n2018 | 1,234 | 56 | 7.5";
+    let f = extract(t, "text");
+    assert_eq!(f.len(), 3, "{f:#?}");
+    assert_eq!(f[0].sentence, "Year | Number of pupils | Spend (£000) | Share (%): 2018 | 1,234 | 56 | 7.5");
+    assert_eq!(
+        (f[0].kind, f[0].unit.as_deref()),
+        (FigureKind::Count, Some("pupils"))
+    );
+    assert_eq!((f[1].kind, f[1].value), (FigureKind::Money, Some(56000.0)));
+    assert_eq!((f[2].kind, f[2].value), (FigureKind::Percent, Some(7.5)));
+}
+
+#[test]
+fn sentence_is_the_sentence() {
+    let t = "First sentence here. We spent £3m on it. Last one.";
+    let f = extract(t, "answer.text");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].sentence, "We spent £3m on it.");
+    assert_eq!(f[0].field, "answer.text");
+    assert_eq!(f[0].span, [30, 34]);
+}
+
+// --- not figures ------------------------------------------------------------
+none! { neg_year, "In 2017 the department acted." }
+none! { neg_month_year, "Since November 2017 it has run." }
+none! { neg_day_month, "On 6 December the statement was made." }
+none! { neg_day_month_year, "It ends on 31 March 2016." }
+none! { neg_month_day, "It ends on December 6, 2019." }
+none! { neg_iso_date, "Answered on 2019-07-22." }
+none! { neg_slash_date, "Dated 22/07/19 and 22/07/2019." }
+none! { neg_dotted_date, "Dated 22.07.2019." }
+none! { neg_ordinal_date, "On 16th September 2020 it was asked." }
+none! { neg_time, "The meeting is at 10am, or 10:30, or 2.30 pm." }
+none! { neg_uin_hl, "See question HL5821." }
+none! { neg_question_ref, "I refer to Question 184900 and PQ 146306." }
+none! { neg_question_list, "In response to Questions 137946, 137947 and 137948." }
+none! { neg_bracket_uin, "To ask the Minister about it. [67391]" }
+none! { neg_uin_word, "See UIN 143147 on 28 January 2021." }
+none! { neg_section, "Under Section 497A of the Education Act 1996." }
+none! { neg_standing_order, "Under S.O. No. 22(4) it applies." }
+none! { neg_covid, "During the COVID-19 outbreak and Covid-19 pandemic." }
+none! { neg_markers, "(a) first\n(1) second\n1. third\n2) fourth" }
+none! { neg_paragraph, "See paragraph 3.2 and para 4 and p.136." }
+none! { neg_phone, "Call 020 7219 3000 or 0800 123 4567 or +44 20 7946 0000." }
+none! { neg_postcode, "Write to SW1A 0AA or M1 1AA." }
+none! { neg_reference, "Our reference 168555 applies." }
+none! { neg_key_stage, "Pupils at Key Stage 2 and Level 3 and Tier 4 and Band 5 and Year 7." }
+none! { neg_ordinal_words, "The first inspection and the Third Report." }
+none! { neg_url, "See https://assets.publishing.service.gov.uk/file/554573/x_2019.pdf and www.gov.uk/12345." }
+none! { neg_session, "In Session 2010-12 and the 2017-19 Parliament and Session 1997-98." }
+none! { neg_column, "Official Report, column 824W, and 773W." }
+none! { neg_hansard_ref, "HC Deb 12 March 2019 Vol. 656 c123W." }
+none! { neg_year_range, "Between 2015-2020 and from 2010 to 2015 it ran." }
+none! { neg_label_capitalised, "The Boeing 737 and Type 45 destroyers and Article 50." }
+none! { neg_age, "Children aged 16, and 5 to 16 year olds, and 16-year-olds." }
+none! { neg_compound, "The two-child limit and a 5-star hotel." }
+none! { neg_lone_one, "This is one of the best." }
+none! { neg_decade_word, "It is the 1990s." }
+none! { neg_name_number_word, "We work with the Five Eyes partners." }
+none! { neg_table_unit_header, "Spend (£000) | Year" }
+none! { neg_empty, "" }
+
+// --- odd input never panics and spans are right -------------------------------
+#[test]
+fn odd_inputs() {
+    let long = "9".repeat(5000);
+    let inputs = [
+        "",
+        " ",
+        "0",
+        "999999999999999999999999",
+        "999999999999999999999999 people",
+        "£999999999999999999999999 billion",
+        "£",
+        "£ ",
+        "text ending in £",
+        "%%%",
+        "50%%",
+        "-",
+        "−5%",
+        "(-0.3%)",
+        "1,",
+        "1,000,",
+        ".5",
+        "5.",
+        "3.2.1.",
+        "2019-",
+        "2019/",
+        "FY",
+        "FY20",
+        "a",
+        "a third",
+        "half",
+        "one",
+        "twenty-",
+        "between 1 and",
+        "from 30 to",
+        "increased by",
+        "é£3millionü",
+        "日本 3 人",
+        "£3\u{a0}million",
+        "3\u{202f}per cent",
+        "\u{feff}£5m",
+        "|||",
+        " | | \n | 3 | ",
+        "£5–",
+        "10-",
+        "one in",
+        "1 in",
+        "https://",
+        "www.",
+        &long,
+    ];
+    for input in inputs {
+        let figs = extract(input, "text");
+        check_spans(input, &figs);
+    }
+}
+
+/// A poor man's fuzzer: random sentences built from a vocabulary of
+/// tricky tokens, and random bytes decoded lossily.
+#[test]
+fn random_inputs() {
+    let vocab = [
+        "£",
+        "€",
+        "$",
+        "%",
+        "per",
+        "cent",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "p",
+        "3",
+        "3.2",
+        "1,234",
+        "2019",
+        "2019-20",
+        "2019/20",
+        "0207",
+        "12:30",
+        "from",
+        "to",
+        "by",
+        "of",
+        "out",
+        "in",
+        "between",
+        "and",
+        "over",
+        "more",
+        "than",
+        "at",
+        "least",
+        "up",
+        "around",
+        "c.",
+        "half",
+        "a",
+        "third",
+        "one",
+        "two",
+        "twenty-five",
+        "hundred",
+        "years",
+        "days",
+        "schools",
+        "local",
+        "authorities",
+        "increased",
+        "fell",
+        "since",
+        "May",
+        "March",
+        "2010",
+        "the",
+        "end",
+        "this",
+        "year",
+        "-",
+        "–",
+        ",",
+        ".",
+        "(",
+        ")",
+        "[",
+        "]",
+        "|",
+        "\n",
+        "\n\n",
+        "é",
+        "’s",
+        "COVID-19",
+        "HL",
+        "Section",
+        "No.",
+        "https://x.y/1",
+        "aged",
+        "or",
+        "more",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let n = (next() % 40) as usize;
+        let mut s = String::new();
+        for _ in 0..n {
+            let w = vocab[(next() % vocab.len() as u64) as usize];
+            s.push_str(w);
+            if next() % 3 != 0 {
+                s.push(' ');
+            }
+        }
+        let figs = extract(&s, "text");
+        check_spans(&s, &figs);
+        let bytes: Vec<u8> =
+            (0..(next() % 64)).map(|_| (next() % 256) as u8).collect();
+        let lossy = String::from_utf8_lossy(&bytes);
+        let figs = extract(&lossy, "text");
+        check_spans(&lossy, &figs);
+    }
+}
+
+/// A huge text without full stops: linear time, and each figure's
+/// sentence is the text around it, not the whole run.
+#[test]
+fn run_on_text() {
+    let input = "we spent £3 million over 5 years in 2019, from 30 to 19 and 46 schools "
+        .repeat(5000);
+    let figs = extract(&input, "text");
+    assert_eq!(figs.len(), 15000);
+    check_spans(&input, &figs);
+    for f in &figs {
+        assert!(f.sentence.len() < 800, "{}", f.sentence.len());
+        assert!(f.sentence.contains(&f.text));
+    }
+}
