@@ -1,4 +1,4 @@
-//! The JSON Schema of [`Record`](crate::Record), generated from the types.
+//! The JSON Schema of [`Record`], generated from the types.
 
 use crate::record::{Record, SCHEMA_VERSION};
 
