@@ -41,8 +41,13 @@
 //!   layout; a layout the parser does not know gives partial records with
 //!   warnings rather than an error.
 //! - Figures are found by rules, not by a statistical model: unusual
-//!   phrasings (`1.2 billion pounds`, `two-thirds`) may be missed; see the
-//!   [`figures`] module for what is recognised.
+//!   phrasings may be missed, and a figure whose unit is only implied by
+//!   an earlier sentence gets no unit; see the [`figures`] module for what
+//!   is recognised and the decisions on overlapping readings.
+//! - A field the source does not print is `null`: bound Hansard and
+//!   TheyWorkForYou files give no tabling date, listings no UIN. Records of
+//!   the same question from such sources get a content-hash id and must be
+//!   matched on the question's date and text (see [`text::match_key`]).
 
 #![deny(missing_docs)]
 

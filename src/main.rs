@@ -67,6 +67,10 @@ struct Common {
     /// Print no notes or progress on stderr (errors are still printed).
     #[arg(short, long)]
     quiet: bool,
+    /// Treat a record's warnings as errors: such a record is not written,
+    /// each warning is printed on stderr, and the exit status is 1.
+    #[arg(long)]
+    strict: bool,
 }
 
 fn main() -> ExitCode {
@@ -237,6 +241,16 @@ fn process(
         });
         for parsed in results {
             for record in &parsed.records {
+                if common.strict && !record.warnings.is_empty() {
+                    ok = false;
+                    for w in &record.warnings {
+                        eprintln!(
+                            "{}: record {} ({}): {w}",
+                            record.source.path, record.source.index, record.id
+                        );
+                    }
+                    continue;
+                }
                 emit(out.writer(), record)?;
             }
             if !common.quiet {

@@ -358,3 +358,25 @@ fn figures_subcommand_joins_records_and_writes_csv() {
         assert_eq!(f["field"], "text");
     }
 }
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let dir = scratch("strict");
+    let mut bad = fs::read("corpus/002_b68d5a5a8b9ccac3.txt").expect("seed");
+    bad.extend_from_slice(b"\nanswering dept short name caf\xe9\n");
+    fs::write(dir.join("latin.txt"), &bad).expect("write");
+    let path = dir.join("latin.txt");
+    let lenient = run(&["parse", path.to_str().unwrap_or_default()]);
+    assert_eq!(lenient.status.code(), Some(0));
+    assert_eq!(stdout_records(&lenient).len(), 1);
+    let strict =
+        run(&["parse", "--strict", path.to_str().unwrap_or_default()]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stdout_records(&strict).is_empty());
+    let stderr = String::from_utf8_lossy(&strict.stderr);
+    assert!(
+        stderr.contains("record 0 (commons/2019-07-18/912085)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("UTF-8"), "{stderr}");
+}
