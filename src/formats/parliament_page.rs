@@ -231,7 +231,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
                     st = St::Question;
                 } else if let Some(c) = UIN_LINE.captures(t) {
                     d.uin = c.get(1).map(|m| m.as_str());
-                } else if t == "A" || ANSWERED_BY.is_match(t) {
+                } else if starts_answer(t) {
                     d.no_house_line = true;
                     d.answered = true;
                     st = St::AnswerHead;
@@ -245,7 +245,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
                 }
             }
             St::Question => {
-                if t == "A" || ANSWERED_BY.is_match(t) {
+                if starts_answer(t) {
                     d.answered = true;
                     st = St::AnswerHead;
                     answer_head_line(d, t);
@@ -323,11 +323,17 @@ fn opens_record(lines: &[Line<'_>], i: usize) -> bool {
         if ASKED_ON.is_match(l.text) {
             return true;
         }
-        if l.text == "Q" || l.text == "A" || ANSWERED_BY.is_match(l.text) {
+        if l.text == "Q" || starts_answer(l.text) {
             return false;
         }
     }
     false
+}
+
+/// Whether a line opens the answer: the `A` marker, or (when the page
+/// leaves the marker out) `Answered by:` or `Answered on:`.
+fn starts_answer(t: &str) -> bool {
+    t == "A" || ANSWERED_BY.is_match(t) || ANSWERED_ON.is_match(t)
 }
 
 /// Reads a preamble line: asker, constituency, markers, UIN; the markers'

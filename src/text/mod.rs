@@ -84,6 +84,10 @@ static TO_ASK: LazyLock<Regex> =
 /// `To ask Her Majesty's Government what …` gives `Her Majesty's
 /// Government`. `None` when the text has no `To ask` near its start.
 pub fn addressed_to(question: &str) -> Option<String> {
+    // Lords listings drop the "To ask": "Her Majesty's Government what …".
+    if let Some(g) = GOVERNMENT.find(question.trim_start()) {
+        return Some(g.as_str().to_string());
+    }
     let m = TO_ASK.find(question)?;
     if m.start() > 120 {
         return None;
@@ -270,6 +274,10 @@ mod tests {
             addressed_to("To ask Her Majesty's Government in light of the report, how many")
                 .as_deref(),
             Some("Her Majesty's Government")
+        );
+        assert_eq!(
+            addressed_to("His Majesty's Government what assessment").as_deref(),
+            Some("His Majesty's Government")
         );
         assert_eq!(addressed_to("What his policy is."), None);
     }
