@@ -125,12 +125,47 @@ static DETECT_COMMONS_UIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*\(\d{1,7}\)[ \t]*\r?$").expect("valid regex")
 });
 
+static FLAT_UIN_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r" \| \(\d{3,7}\) \|").expect("valid regex")
+});
+
+/// The Order Book's table as some copies save it, flattened to one line
+/// with cells separated by ` | ` (`1 | Mr X (Y): To ask … | (262835) | 2 N
+/// | …`): returned with one cell a line (and the item number apart from a
+/// named-day mark), or `None` when the text is not in that shape.
+fn unflatten(text: &str) -> Option<String> {
+    if FLAT_UIN_CELL.find_iter(text).take(2).count() < 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for cell in text.split(" | ") {
+        let cell = cell.trim().trim_matches('|').trim();
+        // "2 N" (item number and named-day mark) becomes two lines.
+        match cell.split_once(' ') {
+            Some((n, mark))
+                if n.bytes().all(|b| b.is_ascii_digit())
+                    && matches!(mark.trim(), "N" | "[N]" | "R" | "[R]") =>
+            {
+                out.push_str(n);
+                out.push('\n');
+                out.push_str(mark.trim());
+            }
+            _ => out.push_str(cell),
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
 /// Whether `text` looks like an order paper: a "Questions for Written
 /// Answer" heading with Lords items ending in a UIN, or a "Written
 /// Questions for Answer" / "Order Book" heading with `Name (Constituency):
 /// To ask` items and `(UIN)` lines.
 pub(crate) fn detect(text: &str) -> bool {
     let head = text::head(text, 20_000);
+    if let Some(lines) = unflatten(head) {
+        return detect(&lines);
+    }
     is_lords(head)
         || (COMMONS_HEADING.is_match(head)
             && DETECT_COMMONS_ITEM.is_match(head)
@@ -143,6 +178,16 @@ fn is_lords(head: &str) -> bool {
 
 /// Parses an order paper.
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+    if let Some(lines) = unflatten(input.text) {
+        let mut parsed = parse(&Input { path: input.path, text: &lines })?;
+        for r in &mut parsed.records {
+            r.warn(
+                "the paper's table was flattened to \" | \"-separated cells; \
+                 it was read with one cell a line",
+            );
+        }
+        return Ok(parsed);
+    }
     let head = text::head(input.text, 20_000);
     let parsed =
         if is_lords(head) { parse_lords(input) } else { parse_commons(input) };
