@@ -92,9 +92,11 @@ static COMMONS_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// `(26396)`: a Commons UIN on its own line.
-static COMMONS_UIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\((\d{1,7})\)$").expect("valid regex"));
+/// `(26396)`: a Commons UIN on its own line, possibly after a status
+/// (`[Transferred] (24006)`, `[Question Unstarred] (21483)`).
+static COMMONS_UIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[[^\]\n]{1,40}\]\s*)?\((\d{1,7})\)$").expect("valid regex")
+});
 
 /// A day heading (`MONDAY 2nd FEBRUARY`).
 static DAY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,28 +119,30 @@ static DETECT_LORDS_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DETECT_COMMONS_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[^():\n\d]{2,100}\([^()\n]{2,100}\)\s*:\s+To ask\b")
+    Regex::new(r"(?m)^[^():\n\d]{2,100}\([^()\n]{2,100}\)\s*:\s*To ask\b")
         .expect("valid regex")
 });
 
 static DETECT_COMMONS_UIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*\(\d{1,7}\)[ \t]*\r?$").expect("valid regex")
+    Regex::new(r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?\(\d{1,7}\)[ \t]*\r?$")
+        .expect("valid regex")
 });
 
 static FLAT_UIN_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r" \| \(\d{3,7}\) \|").expect("valid regex")
+    Regex::new(r"\(\d{3,7}\)[ \t]*\|").expect("valid regex")
 });
 
-/// The Order Book's table as some copies save it, flattened to one line
-/// with cells separated by ` | ` (`1 | Mr X (Y): To ask … | (262835) | 2 N
-/// | …`): returned with one cell a line (and the item number apart from a
-/// named-day mark), or `None` when the text is not in that shape.
+/// The Order Book's table as some copies save it, with cells separated by
+/// `|` — flattened to one line (`1 | Mr X (Y): To ask … | (262835) | 2 N
+/// | …`) or one row a line (`2 N | Mrs X (Y): To ask … |`): returned with
+/// one cell a line (and the item number apart from a named-day mark), or
+/// `None` when the text is not in that shape.
 fn unflatten(text: &str) -> Option<String> {
     if FLAT_UIN_CELL.find_iter(text).take(2).count() < 2 {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    for cell in text.split(" | ") {
+    for cell in text.split(['|', '\n']) {
         let cell = cell.trim().trim_matches('|').trim();
         // "2 N" (item number and named-day mark) becomes two lines.
         match cell.split_once(' ') {
@@ -182,7 +186,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         let mut parsed = parse(&Input { path: input.path, text: &lines })?;
         for r in &mut parsed.records {
             r.warn(
-                "the paper's table was flattened to \" | \"-separated cells; \
+                "the paper's table was saved with \"|\"-separated cells; \
                  it was read with one cell a line",
             );
         }
