@@ -95,7 +95,8 @@ static COMMONS_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// `(26396)`: a Commons UIN on its own line, possibly after a status
 /// (`[Transferred] (24006)`, `[Question Unstarred] (21483)`).
 static COMMONS_UIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\[[^\]\n]{1,40}\]\s*)?\((\d{1,7})\)$").expect("valid regex")
+    Regex::new(r"^(?:\[[^\]\n]{1,40}\]\s*)?\((\d{1,7})\)$")
+        .expect("valid regex")
 });
 
 /// A day heading (`MONDAY 2nd FEBRUARY`).
@@ -128,9 +129,8 @@ static DETECT_COMMONS_UIN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static FLAT_UIN_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(\d{3,7}\)[ \t]*\|").expect("valid regex")
-});
+static FLAT_UIN_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\d{3,7}\)[ \t]*\|").expect("valid regex"));
 
 /// The Order Book's table as some copies save it, with cells separated by
 /// `|` — flattened to one line (`1 | Mr X (Y): To ask … | (262835) | 2 N

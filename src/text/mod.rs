@@ -276,7 +276,8 @@ mod tests {
             Some("Her Majesty's Government")
         );
         assert_eq!(
-            addressed_to("His Majesty's Government what assessment").as_deref(),
+            addressed_to("His Majesty's Government what assessment")
+                .as_deref(),
             Some("His Majesty's Government")
         );
         assert_eq!(addressed_to("What his policy is."), None);
