@@ -607,3 +607,28 @@ texts! { count_more_is_not_comparative_change, "We hired 300 more teachers.", ["
 // A change noun after one word naming what changes.
 figure! { change_noun_after_word, "They expect a 3% fare rise next year.", Change, "3% fare rise", 3.0, "%", period: "next year" }
 texts! { change_noun_after_stopword, "It was 3% of the rise.", ["3%"] }
+
+// `a week`, `a decade`, `half a century` as lengths of time; not rates.
+figure! { a_week_after_than, "Claims are paid in less than a week.", Duration, "a week", 1.0, "weeks", qualifier: LessThan }
+figure! { a_decade, "It took a decade of work.", Duration, "a decade", 10.0, "years" }
+figure! { a_year_possessive, "They won a year’s delay.", Duration, "a year’s", 1.0, "years" }
+figure! { half_a_century, "The rule stood for half a century.", Duration, "half a century", 50.0, "years" }
+texts! { a_year_as_rate, "Members pay £120 a year and meet twice a year.", ["£120"] }
+none! { a_week_plain, "It was a week to remember." }
+
+// Hours are lengths of time even before `of`; so is part of a year.
+figure! { hours_of, "Pupils get three hours of music.", Duration, "three hours", 3.0, "hours" }
+figure! { months_of_year, "In the first six months of 2011 sales grew.", Duration, "six months", 6.0, "months" }
+figure! { days_of_work_count, "Volunteers gave 1,200 days of support.", Count, "1,200 days", 1200.0, "days" }
+
+// More labels: list markers after a stop, names with numbers.
+texts! { marker_after_stop, "Figures are rounded. 2. Data for 2019-20 are provisional.", ["2019-20"] }
+none! { fy_in_circular, "Source: Finance circular 2004-05." }
+none! { ordinal_bracketed, "Pupils in 12(th) grade." }
+none! { dwelling_size, "We need 2 bed flats, 3 bedroom houses and 1-2 bed units." }
+none! { band_glued_unit, "Band | Count\n5-20tpa | x" }
+none! { school_years_label, "Pupils in Years 7-9 took part." }
+none! { acronym_document, "See the guidance (PPG 13) and (MPS 3)." }
+none! { label_chain_aside, "It is taught at Level 4 (HNC) and 5 (HND)." }
+none! { segment_word, "The trust moved to segment three of the framework." }
+texts! { acronym_count_in_sentence, "The NHS employs 1,200 nurses here.", ["1,200 nurses"] }
