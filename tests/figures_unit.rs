@@ -632,3 +632,19 @@ none! { acronym_document, "See the guidance (PPG 13) and (MPS 3)." }
 none! { label_chain_aside, "It is taught at Level 4 (HNC) and 5 (HND)." }
 none! { segment_word, "The trust moved to segment three of the framework." }
 texts! { acronym_count_in_sentence, "The NHS employs 1,200 nurses here.", ["1,200 nurses"] }
+
+// A single letter and a stop at a line's start is a list marker, not a
+// label of the number after it.
+figure! { letter_marker_then_range, "d. 12,000 – 15,000 new homes", Range, "12,000 – 15,000 new homes", 12000.0, "homes", low: 12000.0, high: 15000.0 }
+none! { page_label, "See the report at p. 136 for details." }
+
+// A band of a measure written from high to low.
+figure! { range_high_to_low, "Flats | 3-2.5 spaces per flat", Range, "3-2.5 spaces", 2.5, "spaces", low: 2.5, high: 3.0 }
+texts! { ascending_dash_range, "Expect 4-6 weeks.", ["4-6 weeks"] }
+
+// Financial years: the GOV.UK style without `financial year`, and a
+// slashed short pair as a period.
+figure! { fy_govuk_style, "Funding for 2026 to 2027 is set out below.", FinancialYear, "2026 to 2027", None, None, period: "2026-27" }
+none! { from_year_to_year_is_span, "Data from 2016 to 2017 were lost." }
+figure! { fy_short_slash, "Bills will fall in 25/26.", FinancialYear, "25/26", None, None, period: "2025-26" }
+none! { short_pair_no_period_word, "The score was 25/26 overall." }

@@ -433,6 +433,21 @@ fn range(
     if cx.touch(b.e - 1) && cx.dash(b.e) && cx.num(b.e + 1) {
         return None;
     }
+    // "2-1.5 spaces per unit": a band of a measure written from high to
+    // low, when the second end carries the unit.
+    if dash && cx.touch(c) && b.noun.is_some() {
+        let (a2, b2) = merge(a, b)?;
+        if a2.value() > b2.value() {
+            let mut f = Fig::new(a.s, b.ne.max(b.e), FigureKind::Range);
+            f.low = Some(b2.value());
+            f.high = Some(a2.value());
+            f.value = f.low;
+            f.unit = pair_unit(cx, &a2, &b2);
+            f.qualifier = qual_before(cx, a.s).map(|q| q.0);
+            figs.push(f);
+            return Some(k + 2);
+        }
+    }
     push_range(cx, a, b, a.s, figs).map(|()| k + 2)
 }
 

@@ -799,7 +799,15 @@ impl Scanner<'_, '_> {
         let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
             || (i >= 1 && cx.is(i - 1, "fy"));
         let after = fy_word(i + 3) && cx.is(i + 4, "year");
-        if !(before || after) {
+        // "in 24/25", "for 23/24": a slashed pair as a period.
+        let period = cx.sym(i + 1, "/")
+            && i >= 1
+            && cx.near(i - 1)
+            && matches!(
+                cx.low(i - 1, &mut [0u8; 24]),
+                Some("in" | "for" | "during" | "by" | "since" | "until")
+            );
+        if !(before || after || period) {
             return None;
         }
         let full = if y >= 50 { 1900 + y } else { 2000 + y };
@@ -827,7 +835,10 @@ impl Scanner<'_, '_> {
         };
         let before = i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2);
         let after = fy_word(i + 3) && cx.is(i + 4, "year");
-        if !(before || after) {
+        // The GOV.UK style "2023 to 2024" alone is a financial year too,
+        // but "from 2019 to 2020" is a span of calendar years.
+        let from = i >= 1 && cx.is(i - 1, "from");
+        if !(before || after || !from) {
             return None;
         }
         let y = d.raw as u32;
@@ -1400,7 +1411,9 @@ impl Scanner<'_, '_> {
             return true;
         }
         if dotted {
-            return low.len() == 1 && low != "c";
+            // "p. 136", not the list marker "b. 44,000 homes" at a line's
+            // start.
+            return low.len() == 1 && low != "c" && !cx.line_start(p);
         }
         cx.cap(p)
             && !cx.clause_start(p)
