@@ -648,3 +648,9 @@ figure! { fy_govuk_style, "Funding for 2026 to 2027 is set out below.", Financia
 none! { from_year_to_year_is_span, "Data from 2016 to 2017 were lost." }
 figure! { fy_short_slash, "Bills will fall in 25/26.", FinancialYear, "25/26", None, None, period: "2025-26" }
 none! { short_pair_no_period_word, "The score was 25/26 overall." }
+
+// `Of the N ..., M were ...`: a ratio from the whole to the part.
+figure! { ratio_of_the_whole, "Of the 240 claims received by May, 35 were upheld.", Ratio, "240 claims received by May, 35", 35.0, "claims", total: 240.0, period: "by May" }
+figure! { ratio_of_the_only, "Of the 90 who applied only 12 were refused.", Ratio, "90 who applied only 12", 12.0, None, total: 90.0 }
+texts! { of_the_then_noun_is_not_part, "Of the 240 claims, 35 claims were upheld.", ["240 claims", "35 claims"] }
+texts! { of_the_part_larger_is_not_ratio, "Of the 40 sites, 120 staff moved.", ["40 sites", "120 staff"] }

@@ -197,6 +197,7 @@ pub(super) fn combine(cx: &Cx<'_>, atoms: &[Atom]) -> Vec<Fig> {
                 .or_else(|| between(cx, atoms, k, &mut figs))
                 .or_else(|| range(cx, atoms, k, &mut figs))
                 .or_else(|| ratio(cx, atoms, k, &mut figs))
+                .or_else(|| of_the_whole(cx, atoms, k, &mut figs))
                 .or_else(|| up_down_from(cx, atoms, k, &mut figs))
                 .unwrap_or_else(|| {
                     single(cx, a, &mut figs);
@@ -537,6 +538,63 @@ fn ratio(
     f.qualifier = qual_before(cx, a.s).map(|q| q.0).or(a.post_q);
     figs.push(f);
     Some(k + 2)
+}
+
+/// `Of the 154 appeals settled by May, 48 were allowed`, `of the 2,295
+/// offered a place only 70 refused`: the whole after `of the`, then the
+/// part (a bare number without a noun, after a comma or `only`/`just`)
+/// later in the sentence, with no other quantity between.
+fn of_the_whole(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    if a.s < 2
+        || !cx.is(a.s - 2, "of")
+        || !cx.is(a.s - 1, "the")
+        || !cx.near(a.s - 2)
+        || !cx.near(a.s - 1)
+        || a.kind() != FigureKind::Count
+        || !a.bare()
+    {
+        return None;
+    }
+    let mut kk = k + 1;
+    while atoms
+        .get(kk)
+        .is_some_and(|x| matches!(x.what, What::Skip(Skip::Year | Skip::Date)))
+    {
+        kk += 1;
+    }
+    let b = atoms.get(kk).filter(|b| b.qty())?;
+    let lead = b.s >= 1
+        && (cx.sym(b.s - 1, ",")
+            || cx.is(b.s - 1, "only")
+            || cx.is(b.s - 1, "just"));
+    if b.s > a.ne + 16
+        || !cx.same_sent(a.s, b.s)
+        || !lead
+        || !b.bare()
+        || b.noun.is_some()
+        || b.weak
+        || b.value() > a.value()
+    {
+        return None;
+    }
+    // Nothing between that ends the clause's subject: no stop, semicolon,
+    // colon or bracket.
+    if (a.ne..b.s).any(|t| matches!(cx.t(t), ";" | ":" | "(" | ")")) {
+        return None;
+    }
+    let mut f = Fig::new(a.s, b.e, FigureKind::Ratio);
+    f.value = Some(b.value());
+    f.total = Some(a.value());
+    f.unit = a.unit(cx);
+    f.qualifier = qual_before(cx, b.s).map(|q| q.0);
+    figs.push(f);
+    Some(kk + 1)
 }
 
 /// `19, down from 30`: a change, the new value first.
