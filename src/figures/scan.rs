@@ -1578,14 +1578,21 @@ impl Scanner<'_, '_> {
         }
         let mut buf = [0u8; 24];
         let t = cx.t(i + 1);
-        let bare =
-            t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or(t);
-        let mut tbuf = [0u8; 24];
-        let tu = lexicon::lower(bare, &mut tbuf).and_then(lexicon::time_unit);
+        let low = cx.low(i + 1, &mut buf);
+        let mut tu = low.and_then(lexicon::time_unit);
+        if tu.is_none() && possessive(t) {
+            // `a year’s extension`: the unit before the possessive.
+            let bare = t
+                .strip_suffix("’s")
+                .or_else(|| t.strip_suffix("'s"))
+                .unwrap_or(t);
+            tu = lexicon::lower(bare, &mut [0u8; 24])
+                .and_then(lexicon::time_unit);
+        }
         if let Some((unit, mult)) = tu {
             return self.a_time(i, unit, mult);
         }
-        let w = cx.low(i + 1, &mut buf)?;
+        let w = low?;
         let (raw, scale) = match lexicon::number_word(w) {
             Some(NumWord::Dozen) => (12.0, None),
             Some(NumWord::Hundred) => (100.0, None),
