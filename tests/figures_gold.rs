@@ -173,7 +173,6 @@ fn scorer_matches_gold_with_itself_and_rejects_wrong_values() {
 }
 
 #[test]
-#[ignore = "enable when the figure extractor lands"]
 fn extractor_meets_targets() {
     let (docs, problems) = gold::load(&gold::gold_dir());
     assert!(problems.is_empty(), "gold set: {problems:?}");

@@ -150,7 +150,8 @@ figure! { money_bn, "A £1.5bn deal.", Money, "£1.5bn", 1.5e9, "GBP" }
 figure! { money_k, "Grants of £500k were paid.", Money, "£500k", 500e3, "GBP" }
 figure! { money_plain, "The band is £325,000 for each estate.", Money, "£325,000", 325000.0, "GBP" }
 figure! { money_pence_p, "It costs 45p a bag.", Money, "45p", 0.45, "GBP" }
-figure! { money_pence_word, "It rose to 45 pence.", Change, "rose to 45 pence", None, "GBP", to: 0.45 }
+// Only one end of a change is no change (gold README): the amount itself.
+figure! { money_pence_word, "It rose to 45 pence.", Money, "45 pence", 0.45, "GBP" }
 figure! { money_euro, "The EU gave €5 million.", Money, "€5 million", 5e6, "EUR" }
 figure! { money_dollar, "The US gave $10m.", Money, "$10m", 10e6, "USD" }
 figure! { money_us_dollar, "It pledged US$2 billion.", Money, "US$2 billion", 2e9, "USD" }
@@ -165,7 +166,8 @@ figure! { percent_one_word, "It is 12.5 percent.", Percent, "12.5 percent", 12.5
 figure! { percent_number_word, "Only five per cent replied.", Percent, "five per cent", 5.0, "%" }
 figure! { points, "This is 14 percentage points higher.", PercentagePoints, "14 percentage points", 14.0, "pp" }
 figure! { points_pp, "Turnout was 3pp lower.", PercentagePoints, "3pp", 3.0, "pp" }
-figure! { change_verb_points, "Turnout fell 3pp overall.", Change, "fell 3pp", -3.0, "pp" }
+// Percentage points are always `percentage_points`, even as a change's size.
+figure! { change_verb_points, "Turnout fell 3pp overall.", PercentagePoints, "3pp", 3.0, "pp" }
 figure! { points_percent_points, "It is 2 % points lower.", PercentagePoints, "2 % points", 2.0, "pp" }
 
 // --- counts ---------------------------------------------------------------
@@ -219,8 +221,9 @@ figure! { change_by_object, "They cut the budget by £2 million.", Change, "cut 
 figure! { change_by_to, "This will increase by £1.6 billion to £57 billion.", Change, "increase by £1.6 billion to £57 billion", 1.6e9, "GBP", from: 55.4e9, to: 57e9 }
 figure! { change_noun_of, "It delivered an increase of at least 2.5%.", Change, "increase of at least 2.5%", 2.5, "%", qualifier: AtLeast }
 figure! { change_noun_after, "Russia saw a 24% reduction in revenue.", Change, "24% reduction", -24.0, "%" }
-figure! { change_points_noun, "It assumed a 5 percentage point increase.", Change, "5 percentage point increase", 5.0, "pp" }
-figure! { change_to_only, "The rate rose to 19%.", Change, "rose to 19%", None, "%", to: 19.0 }
+figure! { change_points_noun, "It assumed a 5 percentage point increase.", PercentagePoints, "5 percentage point", 5.0, "pp" }
+figure! { change_to_only, "The rate rose to 19%.", Percent, "19%", 19.0, "%" }
+figure! { change_from_only, "The fee was uplifted from £3.10 last year.", Money, "£3.10", 3.1, "GBP", period: "last year" }
 figure! { change_down_from, "It is 19, down from 30.", Change, "19, down from 30", -11.0, None, from: 30.0, to: 19.0 }
 figure! { change_up_by, "Poverty has gone up by 700,000 since 2010.", Change, "up by 700,000", 700000.0, None, period: "since 2010" }
 
@@ -537,3 +540,117 @@ fn run_on_text() {
         assert!(f.sentence.contains(&f.text));
     }
 }
+
+// --- rules added to meet the development gold set (issue 4) ---------------
+
+// Tables: a unit alone on the line above the header; a header naming time
+// taken; a header naming a rate without a base.
+#[test]
+fn table_caption_time_and_rate_headers() {
+    let kinds = |t: &str| -> Vec<(FigureKind, Option<f64>, Option<String>)> {
+        extract(t, "text")
+            .into_iter()
+            .map(|f| (f.kind, f.value, f.unit))
+            .collect()
+    };
+    let money = kinds("£000\n | North | South\nGrants | 12 | 3,400");
+    assert_eq!(
+        money,
+        [
+            (FigureKind::Money, Some(12000.0), Some("GBP".into())),
+            (FigureKind::Money, Some(3_400_000.0), Some("GBP".into()))
+        ]
+    );
+    // A caption line that is a sentence, not a unit, says nothing.
+    let plain =
+        kinds("Figures for 2010 are in £ below\n | North\nGrants | 12");
+    assert_eq!(plain, [(FigureKind::Count, Some(12.0), None)]);
+    let days = kinds("Region | Mean processing time in weeks\nWales | 6.5");
+    assert_eq!(
+        days,
+        [(FigureKind::Duration, Some(6.5), Some("weeks".into()))]
+    );
+    // Days that are counted, not taken: a count.
+    let absence = kinds("Unit | Number of days of sickness absence\nA | 340");
+    assert_eq!(absence[0].0, FigureKind::Count);
+    let rate =
+        kinds("Prison | Cohort | Proven reoffending rate\nA | 1,204 | 31.5");
+    assert_eq!(rate[1], (FigureKind::Percent, Some(31.5), Some("%".into())));
+    let per = kinds("Area | Rate per 1,000 births\nA | 4.2");
+    assert_eq!(per[0].0, FigureKind::Count);
+}
+
+// A lone `one` counts the noun after it, but not as a pronoun or idiom.
+figure! { one_counts_noun, "Each trust received one grant last spring.", Count, "one grant", 1.0, "grant" }
+none! { one_pronoun_of, "It is one of our priorities." }
+none! { one_no_one, "No one was harmed and at one point nobody knew." }
+figure! { one_year_duration, "They signed a one year contract.", Duration, "one year", 1.0, "years" }
+
+// Multipliers and rate bases are not figures.
+none! { multiplier_more_likely, "Such pupils are 4 times more likely to be excluded." }
+none! { multiplier_participle, "They are two times underrepresented in the workforce." }
+texts! { times_as_count_stays, "He visited the site 12 times in May.", ["12"] }
+none! { rate_base_per, "The rate is measured per 100,000 residents." }
+figure! { ratio_per_stays, "There are 8.5 per 1,000 children.", Ratio, "8.5 per 1,000 children", 8.5, "children", total: 1000.0 }
+
+// `by X%` far after its change verb, in the same clause.
+figure! { change_far_by, "Tuition fees for overseas students on taught courses will rise next year by 4.5%.", Change, "by 4.5%", 4.5, "%", period: "next year" }
+texts! { change_far_by_blocked_by_comma, "The levy was raised in 2019, and later fell by 3%.", ["fell by 3%"] }
+texts! { by_without_verb, "Sales are measured by 5% bands.", ["5%"] }
+
+// A percent or amount before a comparative is a change.
+figure! { change_comparative_fewer, "Last summer 7 per cent. fewer tourists arrived.", Change, "7 per cent. fewer", -7.0, "%" }
+figure! { change_comparative_more, "Each school gets £2.5 million more than last year.", Change, "£2.5 million more", 2.5e6, "GBP", period: "last year" }
+texts! { comparative_likely_not_change, "They are 20% more likely to apply.", ["20%"] }
+texts! { count_more_is_not_comparative_change, "We hired 300 more teachers.", ["300 more teachers"] }
+
+// A change noun after one word naming what changes.
+figure! { change_noun_after_word, "They expect a 3% fare rise next year.", Change, "3% fare rise", 3.0, "%", period: "next year" }
+texts! { change_noun_after_stopword, "It was 3% of the rise.", ["3%"] }
+
+// `a week`, `a decade`, `half a century` as lengths of time; not rates.
+figure! { a_week_after_than, "Claims are paid in less than a week.", Duration, "a week", 1.0, "weeks", qualifier: LessThan }
+figure! { a_decade, "It took a decade of work.", Duration, "a decade", 10.0, "years" }
+figure! { a_year_possessive, "They won a year’s delay.", Duration, "a year’s", 1.0, "years" }
+figure! { half_a_century, "The rule stood for half a century.", Duration, "half a century", 50.0, "years" }
+texts! { a_year_as_rate, "Members pay £120 a year and meet twice a year.", ["£120"] }
+none! { a_week_plain, "It was a week to remember." }
+
+// Hours are lengths of time even before `of`; so is part of a year.
+figure! { hours_of, "Pupils get three hours of music.", Duration, "three hours", 3.0, "hours" }
+figure! { months_of_year, "In the first six months of 2011 sales grew.", Duration, "six months", 6.0, "months" }
+figure! { days_of_work_count, "Volunteers gave 1,200 days of support.", Count, "1,200 days", 1200.0, "days" }
+
+// More labels: list markers after a stop, names with numbers.
+texts! { marker_after_stop, "Figures are rounded. 2. Data for 2019-20 are provisional.", ["2019-20"] }
+none! { fy_in_circular, "Source: Finance circular 2004-05." }
+none! { ordinal_bracketed, "Pupils in 12(th) grade." }
+none! { dwelling_size, "We need 2 bed flats, 3 bedroom houses and 1-2 bed units." }
+none! { band_glued_unit, "Band | Count\n5-20tpa | x" }
+none! { school_years_label, "Pupils in Years 7-9 took part." }
+none! { acronym_document, "See the guidance (PPG 13) and (MPS 3)." }
+none! { label_chain_aside, "It is taught at Level 4 (HNC) and 5 (HND)." }
+none! { segment_word, "The trust moved to segment three of the framework." }
+texts! { acronym_count_in_sentence, "The NHS employs 1,200 nurses here.", ["1,200 nurses"] }
+
+// A single letter and a stop at a line's start is a list marker, not a
+// label of the number after it.
+figure! { letter_marker_then_range, "d. 12,000 – 15,000 new homes", Range, "12,000 – 15,000 new homes", 12000.0, "homes", low: 12000.0, high: 15000.0 }
+none! { page_label, "See the report at p. 136 for details." }
+
+// A band of a measure written from high to low.
+figure! { range_high_to_low, "Flats | 3-2.5 spaces per flat", Range, "3-2.5 spaces", 2.5, "spaces", low: 2.5, high: 3.0 }
+texts! { ascending_dash_range, "Expect 4-6 weeks.", ["4-6 weeks"] }
+
+// Financial years: the GOV.UK style without `financial year`, and a
+// slashed short pair as a period.
+figure! { fy_govuk_style, "Funding for 2026 to 2027 is set out below.", FinancialYear, "2026 to 2027", None, None, period: "2026-27" }
+none! { from_year_to_year_is_span, "Data from 2016 to 2017 were lost." }
+figure! { fy_short_slash, "Bills will fall in 25/26.", FinancialYear, "25/26", None, None, period: "2025-26" }
+none! { short_pair_no_period_word, "The score was 25/26 overall." }
+
+// `Of the N ..., M were ...`: a ratio from the whole to the part.
+figure! { ratio_of_the_whole, "Of the 240 claims received by May, 35 were upheld.", Ratio, "240 claims received by May, 35", 35.0, "claims", total: 240.0, period: "by May" }
+figure! { ratio_of_the_only, "Of the 90 who applied only 12 were refused.", Ratio, "90 who applied only 12", 12.0, None, total: 90.0 }
+texts! { of_the_then_noun_is_not_part, "Of the 240 claims, 35 claims were upheld.", ["240 claims", "35 claims"] }
+texts! { of_the_part_larger_is_not_ratio, "Of the 40 sites, 120 staff moved.", ["40 sites", "120 staff"] }

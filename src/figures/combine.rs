@@ -197,6 +197,7 @@ pub(super) fn combine(cx: &Cx<'_>, atoms: &[Atom]) -> Vec<Fig> {
                 .or_else(|| between(cx, atoms, k, &mut figs))
                 .or_else(|| range(cx, atoms, k, &mut figs))
                 .or_else(|| ratio(cx, atoms, k, &mut figs))
+                .or_else(|| of_the_whole(cx, atoms, k, &mut figs))
                 .or_else(|| up_down_from(cx, atoms, k, &mut figs))
                 .unwrap_or_else(|| {
                     single(cx, a, &mut figs);
@@ -433,6 +434,21 @@ fn range(
     if cx.touch(b.e - 1) && cx.dash(b.e) && cx.num(b.e + 1) {
         return None;
     }
+    // "2-1.5 spaces per unit": a band of a measure written from high to
+    // low, when the second end carries the unit.
+    if dash && cx.touch(c) && b.noun.is_some() {
+        let (a2, b2) = merge(a, b)?;
+        if a2.value() > b2.value() {
+            let mut f = Fig::new(a.s, b.ne.max(b.e), FigureKind::Range);
+            f.low = Some(b2.value());
+            f.high = Some(a2.value());
+            f.value = f.low;
+            f.unit = pair_unit(cx, &a2, &b2);
+            f.qualifier = qual_before(cx, a.s).map(|q| q.0);
+            figs.push(f);
+            return Some(k + 2);
+        }
+    }
     push_range(cx, a, b, a.s, figs).map(|()| k + 2)
 }
 
@@ -522,6 +538,63 @@ fn ratio(
     f.qualifier = qual_before(cx, a.s).map(|q| q.0).or(a.post_q);
     figs.push(f);
     Some(k + 2)
+}
+
+/// `Of the 154 appeals settled by May, 48 were allowed`, `of the 2,295
+/// offered a place only 70 refused`: the whole after `of the`, then the
+/// part (a bare number without a noun, after a comma or `only`/`just`)
+/// later in the sentence, with no other quantity between.
+fn of_the_whole(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    if a.s < 2
+        || !cx.is(a.s - 2, "of")
+        || !cx.is(a.s - 1, "the")
+        || !cx.near(a.s - 2)
+        || !cx.near(a.s - 1)
+        || a.kind() != FigureKind::Count
+        || !a.bare()
+    {
+        return None;
+    }
+    let mut kk = k + 1;
+    while atoms
+        .get(kk)
+        .is_some_and(|x| matches!(x.what, What::Skip(Skip::Year | Skip::Date)))
+    {
+        kk += 1;
+    }
+    let b = atoms.get(kk).filter(|b| b.qty())?;
+    let lead = b.s >= 1
+        && (cx.sym(b.s - 1, ",")
+            || cx.is(b.s - 1, "only")
+            || cx.is(b.s - 1, "just"));
+    if b.s > a.ne + 16
+        || !cx.same_sent(a.s, b.s)
+        || !lead
+        || !b.bare()
+        || b.noun.is_some()
+        || b.weak
+        || b.value() > a.value()
+    {
+        return None;
+    }
+    // Nothing between that ends the clause's subject: no stop, semicolon,
+    // colon or bracket.
+    if (a.ne..b.s).any(|t| matches!(cx.t(t), ";" | ":" | "(" | ")")) {
+        return None;
+    }
+    let mut f = Fig::new(a.s, b.e, FigureKind::Ratio);
+    f.value = Some(b.value());
+    f.total = Some(a.value());
+    f.unit = a.unit(cx);
+    f.qualifier = qual_before(cx, b.s).map(|q| q.0);
+    figs.push(f);
+    Some(kk + 1)
 }
 
 /// `19, down from 30`: a change, the new value first.
@@ -662,18 +735,134 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
     None
 }
 
+/// Whether a lone `one` counts the noun after it (`one report`, `one
+/// child`), unlike the pronoun (`one of`, `no one`) and idioms (`at one
+/// point`, `one way or another`); `one year` is a duration.
+fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
+    if matches!(a.suffix, Suffix::Time(_)) {
+        return true;
+    }
+    // The noun right after `one` (not the unit of `one of our schools`).
+    let Some((ns, ne)) = a.noun.filter(|n| n.0 == a.e) else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    let before_ok = a.s == 0
+        || !cx.near(a.s - 1)
+        || !matches!(
+            cx.low(a.s - 1, &mut buf),
+            Some(
+                "no" | "any"
+                    | "every"
+                    | "each"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "at"
+                    | "on"
+                    | "some"
+                    | "only"
+                    | "just"
+                    | "another"
+            )
+        );
+    let idiom = ne == ns + 1
+        && matches!(
+            cx.low(ns, &mut buf),
+            Some(
+                "another"
+                    | "way"
+                    | "hand"
+                    | "point"
+                    | "side"
+                    | "thing"
+                    | "time"
+                    | "off"
+                    | "such"
+                    | "other"
+                    | "else"
+            )
+        );
+    before_ok && !idiom
+}
+
+/// Whether the quantity is a multiplier (`5 times more likely`, `three
+/// times overrepresented`), which is no kind of figure.
+fn multiplier(cx: &Cx<'_>, a: &Atom) -> bool {
+    let t = a.e;
+    if !(a.bare() && cx.near(t - 1) && cx.is(t, "times") && cx.near(t)) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    cx.low(t + 1, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            "more" | "less" | "fewer" | "as" | "the" | "likely" | "over"
+        ) || ((w.ends_with("er") || w.ends_with("ed")) && w.len() > 4)
+    })
+}
+
+/// Whether a bare count is the base of a rate (`per 100 offenders`,
+/// `per 100,000 population`), not a figure of its own.
+fn rate_base(cx: &Cx<'_>, a: &Atom) -> bool {
+    a.bare() && a.s >= 1 && cx.near(a.s - 1) && cx.is(a.s - 1, "per")
+}
+
+/// `State Pensions were uprated by 10.1%`, `increase the wage for
+/// workers aged 21 and over by 9.8%`: `by` just before token `p`, and a
+/// change verb earlier in the same clause (no comma, semicolon, colon or
+/// other quantity between); the sign of the change.
+fn far_by_verb(cx: &Cx<'_>, p: usize) -> Option<f64> {
+    if p < 2 || !cx.is(p - 1, "by") || !cx.near(p - 1) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let mut v = p - 1;
+    for _ in 0..14 {
+        if v == 0 || !cx.same_sent(v - 1, p) {
+            return None;
+        }
+        v -= 1;
+        if matches!(cx.t(v), "," | ";" | ":" | "(" | ")") {
+            return None;
+        }
+        let Some(w) = cx.low(v, &mut buf) else { continue };
+        if matches!(w, "up" | "down" | "gone" | "went" | "lower") {
+            continue;
+        }
+        if let Some(sign) = lexicon::change_verb(w) {
+            return Some(sign);
+        }
+    }
+    None
+}
+
 /// A lone quantity: a change when a change verb or noun goes with it
 /// (`increased by 16`, `fell by 13%`, `an increase of 5%`, `a 13%
 /// reduction`, `rose to 19`), else money, percent, points, count or
 /// duration.
 fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
-    if a.weak {
+    if a.weak && !one_counts(cx, a) {
+        return;
+    }
+    if multiplier(cx, a) || rate_base(cx, a) {
         return;
     }
     let (q, p) = match qual_before(cx, a.s) {
         Some((q, s)) => (Some(q), s),
         None => (None, a.s),
     };
+    // A quantity in percentage points is always one, even as the size of
+    // a change (`fell 3 percentage points`, `a 5 percentage point rise`).
+    if a.suffix == Suffix::Points {
+        let mut f = Fig::new(a.s, a.ne.max(a.e), FigureKind::PercentagePoints);
+        f.value = Some(a.value());
+        f.unit = a.unit(cx);
+        f.qualifier = q.or(a.post_q);
+        figs.push(f);
+        return;
+    }
     let qualifier = q.or(a.post_q);
     let unit = a.unit(cx);
     let value = a.value();
@@ -725,22 +914,40 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
                 return;
             }
         }
-        // "rose to 19", "fell from 30", "is up from 883,000"
-        let updown_from =
-            cx.is(p - 1, "from") && matches!(before, "up" | "down");
-        if (cx.is(p - 1, "to") || cx.is(p - 1, "from"))
-            && (updown_from
-                || !matches!(before, "up" | "down" | "gone" | "went"))
-            && lexicon::change_verb(before).is_some()
-        {
-            let mut f = change(p - 2, e);
-            if cx.is(p - 1, "to") {
-                f.to = Some(value);
-            } else {
-                f.from = Some(value);
-            }
+        // "rose to 19", "fell from 30": only one end of a change, which
+        // is no change (no size, no pair): the figure itself (below).
+    }
+    // "increase the wage for workers aged 21 and over by 9.8%": `by` and a
+    // change verb further back in the clause.
+    if matches!(a.suffix, Suffix::Percent) || a.cur.is_some() {
+        if let Some(sign) = far_by_verb(cx, p) {
+            let mut f = change(p - 1, e);
+            f.value = Some(sign * value);
             figs.push(f);
             return;
+        }
+    }
+    // "9 per cent fewer visitors", "£8.4 million more than", "1% lower
+    // than": a percent or an amount before a comparative.
+    if a.noun.is_none() && (a.suffix == Suffix::Percent || a.cur.is_some()) {
+        let mut t = e;
+        // "9 per cent. fewer": the old Hansard stop after `per cent`.
+        if cx.sym(t, ".") {
+            t += 1;
+        }
+        if cx.near(t - 1) && cx.same_sent(a.s, t) {
+            let sign = match cx.low(t, &mut buf) {
+                Some("more" | "higher" | "greater") => Some(1.0),
+                Some("fewer" | "less" | "lower") => Some(-1.0),
+                _ => None,
+            };
+            let likely = cx.is(t + 1, "likely");
+            if let Some(sign) = sign.filter(|_| !likely && cx.near(t)) {
+                let mut f = change(a.s, t + 1);
+                f.value = Some(sign * value);
+                figs.push(f);
+                return;
+            }
         }
     }
     // "a 13% reduction", "a £3 million real terms increase"
@@ -764,6 +971,25 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         {
             t += 1;
             skipped += 1;
+        }
+        // "a 20% VAT increase", "a 5% pay rise": one word naming what
+        // changes, when a change noun follows it.
+        if skipped == 0
+            && cx.near(t - 1)
+            && cx.near(t)
+            && cx.word(t)
+            && cx
+                .low(t + 1, &mut [0u8; 24])
+                .and_then(lexicon::change_noun)
+                .is_some()
+            && cx.low(t, &mut buf).is_some_and(|w| {
+                !lexicon::stopword(w)
+                    && lexicon::number_word(w).is_none()
+                    && lexicon::change_noun(w).is_none()
+                    && lexicon::change_verb(w).is_none()
+            })
+        {
+            t += 1;
         }
         if cx.near(t - 1) {
             if let Some(sign) =

@@ -150,6 +150,7 @@ pub(super) fn time_unit(w: &str) -> Option<(&'static str, f64)> {
         "hour" | "hours" => ("hours", 1.0),
         "minute" | "minutes" | "mins" => ("minutes", 1.0),
         "decade" | "decades" => ("years", 10.0),
+        "century" | "centuries" => ("years", 100.0),
         _ => return None,
     })
 }
@@ -292,6 +293,8 @@ pub(super) fn label(w: &str) -> bool {
             | "junction"
             | "flight"
             | "session"
+            | "segment"
+            | "segments"
             | "series"
             | "division"
             | "amendment"

@@ -27,9 +27,9 @@
 //! | `count` | `46 local authorities`, `three schools`, `61` | 46 | the counted noun, or `null` | |
 //! | `ratio` | `146 local authorities out of a total of 151`, `19 of 42`, `3 of the 10 schools`, `one in five children`, `8.5 per 1,000 children`, `a third of`, `half of` | the part (1 for `a third`, `half`; 2 for `two thirds`) | the counted noun | `total`: the whole (3, 2) |
 //! | `range` | `between 10 and 20`, `10-15`, `£5–10 million`, `£180–260k`, `2 to 3 years` | the low end | of the ends | `low`, `high` |
-//! | `change` | `from 30 to 19`, `from £500 million in 2017-18 to £4.3 billion`, `19, down from 30`, `increased by 16`, `fell by 13%`, `cut the budget by £2m`, `an increase of 5%`, `a 13% reduction`, `increase by £1.6bn to £57bn`, `rose to 19%` | the signed size (`to - from`, or `±` the `by` amount); `null` when only an end is given | of the figures inside | `from`, `to` where given |
-//! | `duration` | `5 years`, `within 5 years` (text `5 years`), `3-year`, `six months`, `three working days`, `24 hours` | 5 | `years`, `months`, `weeks`, `days`, `hours`, `minutes` (a decade is 10 years) | |
-//! | `financial_year` | `2021-22`, `2012/13`, `1999-2000`, `FY 2019-20`, `financial year 2020 to 2021` | `null` | `null` | `period`: normalised `2021-22` |
+//! | `change` | `from 30 to 19`, `from £500 million in 2017-18 to £4.3 billion`, `19, down from 30`, `increased by 16`, `fell by 13%`, `cut the budget by £2m`, `an increase of 5%`, `a 13% reduction`, `a 20% VAT increase`, `increase by £1.6bn to £57bn`, `uprated … by 10.1%`, `9 per cent fewer`, `£8m more than` | the signed size (`to - from`, `±` the `by` amount, the sign of `more`/`fewer`/`lower`...) | of the figures inside | `from`, `to` where given |
+//! | `duration` | `5 years`, `within 5 years` (text `5 years`), `3-year`, `six months`, `three working days`, `24 hours`, `one year`, `a decade`, `within a week`, `a year’s extension`, `half a century` | 5 | `years`, `months`, `weeks`, `days`, `hours`, `minutes` (a decade is 10 years, a century 100) | |
+//! | `financial_year` | `2021-22`, `2012/13`, `1999-2000`, `FY 2019-20`, `financial year 2020 to 2021`, `2023 to 2024` (GOV.UK style; not after `from`), `in 24/25` | `null` | `null` | `period`: normalised `2021-22` |
 //!
 //! - A scale, currency, pence or `%` written on one end of a range or a
 //!   change applies to the other (`£5–10 million` is 5,000,000 to
@@ -43,13 +43,21 @@
 //! - **Time units**: `N years/months/weeks/days/hours` is a duration,
 //!   unless it counts things: `5,500 days of support` is a count of days;
 //!   `within 28 days of the first test` stays a duration (`of` is followed
-//!   by a determiner, or the number by `within`/`after`/`for`...). Ages are
-//!   not durations (below).
+//!   by a determiner or a year, as in `the first eight months of 2009`, or
+//!   the number by `within`/`after`/`for`...). Hours and minutes are always
+//!   durations (`300 hours of unpaid work`). `a`/`an` + a unit of time is a
+//!   duration only as a length of time (`a decade`, `a year’s extension`,
+//!   after `within`, `for`, `than`, `after`, `almost`, `over`...), not as a
+//!   rate (`£800 a year`, `twice a week`). Ages are not durations (below).
 //! - **Tables** (lines with ` | `): a cell that is a bare number takes its
 //!   column header's meaning: `%` / `per cent` → percent; `£` → money,
 //!   scaled by `£000`/`£k` (thousands), `£m`/`£ million`, `£bn`; `Number of
-//!   X` → unit `X`. A unit given once in the corner cell or in a caption
-//!   spanning the columns applies to every column.
+//!   X` → unit `X`; a header naming time taken (`Average number of days
+//!   taken`, `Waiting time (weeks)`) → a duration in that unit; a header
+//!   naming a rate without a base (`Actual reoffending rate`, not `Rate per
+//!   1,000`) → a percent (cells of 0 to 100). A unit given once in the
+//!   corner cell, in a caption spanning the columns, or alone on the line
+//!   above the header (`£`, `£000`) applies to every column.
 //!
 //! **Qualifiers** are read just before the figure: `approx` (around,
 //! approximately, about, some, roughly, nearly, almost, circa, `c.`,
@@ -100,15 +108,30 @@
 //!   when it is another figure's period (`In 2021-22 we spent £5m` gives a
 //!   financial year and money with period `in 2021-22`).
 //! - `a third of` / `half of` are ratios with value 1 and total 3 / 2;
-//!   `two thirds of` is 2 of 3.
-//! - A lone `one` is not a count (`one of the best`), but it is in a pair
-//!   (`one in five`, `one of the 22 countries`) and with a scale (`one
-//!   billion`).
+//!   `two thirds of` is 2 of 3. `Of the 154 appeals settled, 48 were
+//!   allowed` is one ratio (48 of 154), from the whole to the part, when
+//!   the part is a bare number after a comma or `only`.
+//! - A lone `one` is a count when it counts the noun right after it (`one
+//!   report`, `one child`), not as a pronoun (`one of the best`, `no one`)
+//!   or in idioms (`at one point`, `one way or another`); it is a figure in
+//!   a pair (`one in five`, `one of the 22 countries`), with a scale (`one
+//!   billion`) and with a unit of time (`one year`).
+//! - Changes need their size or both ends (gold-set guideline; SPEC is
+//!   silent): `rose to 19%` and `uplifted from £2.41` are the percent and
+//!   the money, not changes. A size in percentage points is always a
+//!   `percentage_points` figure (`fell 3pp`, `a 5 percentage point
+//!   increase` → 3, 5), never a change.
+//! - A range written from high to low with a unit on the second end (`2-1.5
+//!   spaces per unit`) is the range 1.5 to 2.
 //! - A parliamentary session (`Session 2010-12`, `Session 1997-98`) is a
 //!   name, not a financial year; `2010-12` (years that do not follow each
 //!   other) is a span of years, not a financial year.
-//! - `N times` and a percent's `of` phrase are not read: `50% of local
-//!   authorities` is a percent with unit `%`.
+//! - A percent's `of` phrase is not read: `50% of local authorities` is a
+//!   percent with unit `%`. `N times` as a multiplier (`5 times more
+//!   likely`, `three times overrepresented`) is no figure; `visited 12
+//!   times` is a count.
+//! - The base of a rate (`per 100 offenders`, `per 100,000 residents`) is
+//!   not a figure; `8.5 per 1,000 children` is a ratio.
 //!
 //! # Not figures
 //!
@@ -127,11 +150,18 @@
 //! `paragraph 3.2`, `p.136`); telephone numbers (a number with a leading
 //! zero, `+44 ...`); postcodes; numbers after a label word (`Key Stage 2`,
 //! `Level 3`, `Tier 4`, `Band 5`, `Year 7`, `Phase 2`, `Table 1`, `column
-//! 824`, `Vol. 656`, `top 10`) or after a capitalised name (`Boeing 737`,
-//! `Type 45`, `Challenger 2`); ordinals (`3rd`; `first inspection` and
+//! 824`, `Vol. 656`, `top 10`, `segment four`, `Years 1-13`, `Note 13`)
+//! or after a capitalised name (`Boeing 737`, `Type 45`, `Challenger 2`) or
+//! an acronym (`PPG 13`, `PPS 11`), also across a bracketed aside (`Level 2
+//! (GCSE) and 3`); dwelling sizes (`3 bed units`, `4+1 bed`, `1-2 bed`) and
+//! bands whose second end has a glued unit (`1-10tpy`); a financial year
+//! in a document name (`Pay circular 1997-98`); list markers after a stop
+//! (`... nurse. 2. 1996-97 figures`) or a letter at a line's start (`b.
+//! 44,000`); ordinals (`3rd`; `first inspection` and
 //! `Third Report` are never read as numbers); ages (`aged 16`, `aged
 //! between 0 and 17`, `5 to 16 year olds`, `16-year-olds`, `5 years old`);
 //! compound adjectives (`two-child limit`, `5-star`, `3- and 4-year-olds`);
+//! bracketed ordinals (`6(th) forms`);
 //! number words in names (`the Five Eyes`); numbers inside URLs (`https://…`,
 //! `www.…`); a currency followed by zeros (`(£000)`, a table unit).
 //!

@@ -317,6 +317,22 @@ impl Scanner<'_, '_> {
     }
 
     fn skip(&mut self, s: usize, e: usize, why: Skip) -> Option<usize> {
+        // "1-10tpy", "1-2 bed units": a band naming a group; the first end
+        // goes with the second.
+        if matches!(why, Skip::Ident | Skip::Label) && s >= 2 {
+            let cx = self.cx;
+            if let Some(prev) = self.out.last_mut() {
+                let k = prev.e;
+                let joined = k + 1 == s
+                    && prev.ne == prev.e
+                    && cx.dash(k)
+                    && cx.touch(k - 1)
+                    && cx.touch(k);
+                if prev.qty() && prev.bare() && prev.noun.is_none() && joined {
+                    prev.what = What::Skip(why);
+                }
+            }
+        }
         if why == Skip::Age || why == Skip::Date {
             // "5 to 16 year olds", "15 to 16 May": the first end is an age
             // or a day too.
@@ -549,7 +565,11 @@ impl Scanner<'_, '_> {
         // parliamentary session (`Session 2010-12`, `Session 1997-98`) is
         // a name, not a financial year.
         if let Some((norm, e)) = self.fin_year(i) {
-            if i >= 1 && (cx.is(i - 1, "session") || cx.is(i - 1, "sessions"))
+            if i >= 1
+                && (cx.is(i - 1, "session")
+                    || cx.is(i - 1, "sessions")
+                    || cx.is(i - 1, "circular")
+                    || cx.is(i - 1, "edition"))
             {
                 return self.skip(i, e, Skip::Label);
             }
@@ -648,7 +668,8 @@ impl Scanner<'_, '_> {
             if d.int <= 2
                 && i >= 1
                 && matches!(cx.t(i - 1), ":" | "." | ";")
-                && cx.near(i - 1)
+                && !cx.touch(i - 1)
+                && !cx.gap(i - 1).contains('\n')
                 && cx.touch(i)
                 && cx.sym(i + 1, ".")
                 && !cx.touch(i + 1)
@@ -667,6 +688,18 @@ impl Scanner<'_, '_> {
             {
                 return self.skip(i, i + 2, Skip::Marker);
             }
+        }
+        // "6(th) forms": an ordinal with its suffix in brackets.
+        if cx.touch(i)
+            && cx.sym(i + 1, "(")
+            && cx.touch(i + 1)
+            && matches!(
+                cx.low(i + 2, &mut [0u8; 24]),
+                Some("st" | "nd" | "rd" | "th")
+            )
+            && cx.sym(i + 3, ")")
+        {
+            return self.skip(i, i + 4, Skip::Ordinal);
         }
         if i >= 1 && cx.sym(i - 1, "[") && cx.sym(i + 1, "]") {
             return self.skip(i, i + 2, Skip::Ref);
@@ -766,7 +799,15 @@ impl Scanner<'_, '_> {
         let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
             || (i >= 1 && cx.is(i - 1, "fy"));
         let after = fy_word(i + 3) && cx.is(i + 4, "year");
-        if !(before || after) {
+        // "in 24/25", "for 23/24": a slashed pair as a period.
+        let period = cx.sym(i + 1, "/")
+            && i >= 1
+            && cx.near(i - 1)
+            && matches!(
+                cx.low(i - 1, &mut [0u8; 24]),
+                Some("in" | "for" | "during" | "by" | "since" | "until")
+            );
+        if !(before || after || period) {
             return None;
         }
         let full = if y >= 50 { 1900 + y } else { 2000 + y };
@@ -794,7 +835,10 @@ impl Scanner<'_, '_> {
         };
         let before = i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2);
         let after = fy_word(i + 3) && cx.is(i + 4, "year");
-        if !(before || after) {
+        // The GOV.UK style "2023 to 2024" alone is a financial year too,
+        // but "from 2019 to 2020" is a span of calendar years.
+        let from = i >= 1 && cx.is(i - 1, "from");
+        if !(before || after || !from) {
             return None;
         }
         let y = d.raw as u32;
@@ -886,6 +930,29 @@ impl Scanner<'_, '_> {
         } else if cx.sym(k, "+") && cx.touch(k - 1) {
             a.post_q = Some(Qualifier::AtLeast);
             k += 1;
+        }
+        // "3 bed units", "4+1 bed": a dwelling size names a group.
+        {
+            let mut b = k;
+            if cx.num(b) && cx.touch(b - 1) {
+                b += 1;
+            }
+            if a.suffix == Suffix::None
+                && a.cur.is_none()
+                && cx.near(b - 1)
+                && matches!(
+                    cx.low(b, &mut buf),
+                    Some(
+                        "bed"
+                            | "bedroom"
+                            | "bedrooms"
+                            | "bedroomed"
+                            | "bedded"
+                    )
+                )
+            {
+                return Err(Skip::Label);
+            }
         }
         // The counted noun.
         let countish = a.cur.is_none() && !a.pence && a.suffix == Suffix::None;
@@ -995,6 +1062,7 @@ impl Scanner<'_, '_> {
             if !hyphen
                 && cx.near(tj)
                 && cx.is(tj + 1, "of")
+                && !matches!(unit, "hours" | "minutes")
                 && !self.time_of(a.s, tj + 2)
             {
                 // "5,500 days of support": a count of days.
@@ -1056,6 +1124,10 @@ impl Scanner<'_, '_> {
     /// 28 days of the first test`), unlike `5,500 days of support`.
     fn time_of(&self, s: usize, k: usize) -> bool {
         let cx = self.cx;
+        // "the first eight months of 2009": a stretch of a year.
+        if cx.num(k) && digits(cx.t(k)).yearish() {
+            return true;
+        }
         let mut buf = [0u8; 24];
         let prev = s
             .checked_sub(1)
@@ -1324,8 +1396,24 @@ impl Scanner<'_, '_> {
             // "no" is a label only as "No." or "No 10".
             return low != "no" || dotted || cx.cap(p);
         }
+        // "Years 1-13" (school years), "Note 13" (a document).
+        if cx.cap(p) && matches!(low, "years" | "note") {
+            return true;
+        }
+        // An acronym naming a document or scheme: "PPG 13", "PPS 11".
+        let t = cx.t(p);
+        if !dotted
+            && (2..=5).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_uppercase())
+            && lexicon::scale_word_short(low).is_none()
+            && !matches!(low, "gbp" | "eur" | "usd" | "fy" | "us")
+        {
+            return true;
+        }
         if dotted {
-            return low.len() == 1 && low != "c";
+            // "p. 136", not the list marker "b. 44,000 homes" at a line's
+            // start.
+            return low.len() == 1 && low != "c" && !cx.line_start(p);
         }
         cx.cap(p)
             && !cx.clause_start(p)
@@ -1349,11 +1437,21 @@ impl Scanner<'_, '_> {
         if !matches!(prev.what, What::Skip(Skip::Label)) {
             return false;
         }
-        let gap = i.saturating_sub(prev.ne);
+        let mut from = prev.ne;
+        // "Level 2 (GCSE) and 3": skip a short bracketed aside.
+        if cx.sym(from, "(") {
+            let close =
+                (from + 1..(from + 6).min(i)).find(|&k| cx.sym(k, ")"));
+            match close {
+                Some(c) => from = c + 1,
+                None => return false,
+            }
+        }
+        let gap = i.saturating_sub(from);
         if gap == 0 || gap > 2 || !cx.same_sent(prev.s, i) {
             return false;
         }
-        (prev.ne..i).all(|k| {
+        (from..i).all(|k| {
             matches!(
                 cx.t(k),
                 "," | "and" | "&" | "or" | "to" | "-" | "–" | "/"
@@ -1392,6 +1490,21 @@ impl Scanner<'_, '_> {
             return self.a_number(i);
         }
         if low == "half" {
+            // "half a century", "half an hour": a duration.
+            if cx.near(i)
+                && (cx.is(i + 1, "a") || cx.is(i + 1, "an"))
+                && cx.near(i + 1)
+            {
+                let unit =
+                    cx.low(i + 2, &mut buf).and_then(lexicon::time_unit);
+                if let Some((unit, mult)) = unit {
+                    let mut a = Atom::new(i, i + 3, What::Qty);
+                    a.raw = mult / 2.0;
+                    a.dec = 1;
+                    a.suffix = Suffix::Time(unit);
+                    return self.push(a);
+                }
+            }
             let prev_ok = i == 0
                 || !cx.near(i - 1)
                 || !matches!(
@@ -1464,7 +1577,22 @@ impl Scanner<'_, '_> {
             return None;
         }
         let mut buf = [0u8; 24];
-        let w = cx.low(i + 1, &mut buf)?;
+        let t = cx.t(i + 1);
+        let low = cx.low(i + 1, &mut buf);
+        let mut tu = low.and_then(lexicon::time_unit);
+        if tu.is_none() && possessive(t) {
+            // `a year’s extension`: the unit before the possessive.
+            let bare = t
+                .strip_suffix("’s")
+                .or_else(|| t.strip_suffix("'s"))
+                .unwrap_or(t);
+            tu = lexicon::lower(bare, &mut [0u8; 24])
+                .and_then(lexicon::time_unit);
+        }
+        if let Some((unit, mult)) = tu {
+            return self.a_time(i, unit, mult);
+        }
+        let w = low?;
         let (raw, scale) = match lexicon::number_word(w) {
             Some(NumWord::Dozen) => (12.0, None),
             Some(NumWord::Hundred) => (100.0, None),
@@ -1489,6 +1617,73 @@ impl Scanner<'_, '_> {
         if self.tail(&mut a, i + 1).is_err() {
             return None;
         }
+        self.push(a)
+    }
+
+    /// `a week`, `a decade`, `an hour` at `i` (the unit word at `i + 1`):
+    /// a duration when it stands as a length of time: a decade or a
+    /// century, a possessive (`a year’s extension`), or after a word that
+    /// measures time (`within a week`, `after almost a decade`, `for an
+    /// hour`, `more than a year`). Not a rate (`£800 a year`, `twice a
+    /// week`), which is a period.
+    fn a_time(
+        &mut self,
+        i: usize,
+        unit: &'static str,
+        mult: f64,
+    ) -> Option<usize> {
+        let cx = self.cx;
+        if !cx.near(i) || cx.touch(i) {
+            return None;
+        }
+        let u = i + 1;
+        let long = mult >= 10.0;
+        let poss = possessive(cx.t(u));
+        let mut buf = [0u8; 24];
+        let prev = i
+            .checked_sub(1)
+            .filter(|&p| cx.near(p))
+            .and_then(|p| cx.low(p, &mut buf));
+        let timed = matches!(
+            prev,
+            Some(
+                "within"
+                    | "for"
+                    | "than"
+                    | "after"
+                    | "almost"
+                    | "nearly"
+                    | "about"
+                    | "around"
+                    | "least"
+                    | "most"
+                    | "only"
+                    | "just"
+                    | "over"
+                    | "under"
+                    | "half"
+                    | "took"
+                    | "takes"
+                    | "take"
+                    | "lasted"
+                    | "lasts"
+            )
+        );
+        // Not "once a year", "£800 a year", "two hours a week".
+        let rate = i >= 1
+            && cx.near(i - 1)
+            && (cx.num(i - 1)
+                || prev.is_some_and(|w| {
+                    lexicon::time_unit(w).is_some()
+                        || matches!(w, "once" | "twice" | "times")
+                }));
+        if rate || !(long || poss || timed) {
+            return None;
+        }
+        // "after almost a decade of failure": `of` after the unit is fine.
+        let mut a = Atom::new(i, u + 1, What::Qty);
+        a.raw = mult;
+        a.suffix = Suffix::Time(unit);
         self.push(a)
     }
 

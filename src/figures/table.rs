@@ -6,7 +6,13 @@
 //!   percent;
 //! - a header with `£` makes it money, scaled by `£000` / `£'000` / `£k`
 //!   (thousands), `£m` / `£ million` (millions) or `£bn` / `£ billion`;
-//! - a header `Number of X` makes `X` its unit.
+//! - a header `Number of X` makes `X` its unit;
+//! - a header that names a length of time in a unit (`Average number of
+//!   days taken`, `Waiting time (weeks)`) makes it a duration in that unit;
+//! - a header that names a rate without a base (`Actual reoffending
+//!   rate`, not `Rate per 1,000`) makes a cell of 0 to 100 a percent;
+//! - a unit alone on the line just above the header row (`£`, `£000`,
+//!   `£ million`, `%`) applies to every column whose header has none.
 
 use super::combine::Fig;
 use super::cx::Cx;
@@ -71,11 +77,27 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 .filter(|&(k, _)| k == 0 || heads.len() < n_row)
                 .map(|(_, h)| h.0)
         };
-        let pick = own.or_else(shared).or_else(|| heads.get(col).map(|h| h.0));
+        let pick = own
+            .or_else(shared)
+            .or_else(|| caption(cx.text, hs))
+            .or_else(|| heads.get(col).map(|h| h.0));
         if let Some(h) = pick {
             apply_header(f, h);
         }
     }
+}
+
+/// A unit given on its own on the line just above the header row at
+/// `hs` (`£`, `£000`, `£ million`, `Per cent`): a short line that says
+/// money or percent and has no digit other than the zeros of `£000`.
+fn caption(text: &str, hs: usize) -> Option<&str> {
+    let before = text.get(..hs)?.trim_end_matches([' ', '\t']);
+    let before = before.strip_suffix('\n')?;
+    let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    let line = line.trim();
+    let digits_ok = line.bytes().all(|b| !b.is_ascii_digit() || b == b'0');
+    (!line.is_empty() && line.len() <= 24 && digits_ok && signal(line))
+        .then_some(line)
 }
 
 /// Whether a row starts with a bar.
@@ -151,6 +173,16 @@ fn apply_header(f: &mut Fig, head: &str) {
         f.value = Some(round_dec(v * 10f64.powi(exp), 6));
         return;
     }
+    if let Some(unit) = time_header(&lower) {
+        f.kind = FigureKind::Duration;
+        f.unit = Some(unit.into());
+        return;
+    }
+    if rate_header(&lower) && (0.0..=100.0).contains(&v) {
+        f.kind = FigureKind::Percent;
+        f.unit = Some("%".into());
+        return;
+    }
     let trimmed = head.trim().trim_end_matches([':', '.', '*']).trim();
     if trimmed.len() > 10 && trimmed[..10].eq_ignore_ascii_case("number of ") {
         let unit = trimmed[10..].trim();
@@ -158,6 +190,50 @@ fn apply_header(f: &mut Fig, head: &str) {
             f.unit = Some(unit.to_string());
         }
     }
+}
+
+/// The words of a lower-case header.
+fn words(lower: &str) -> impl Iterator<Item = &str> {
+    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// The unit of a header that names a length of time: a unit of time
+/// together with a word saying it is time taken (`Average number of days
+/// taken`, `Processing time (days)`, `Mean wait in weeks`); not `Number
+/// of days of sickness absence`.
+fn time_header(lower: &str) -> Option<&'static str> {
+    let mut unit = None;
+    let mut time = false;
+    for w in words(lower) {
+        match w {
+            "days" | "day" => unit = unit.or(Some("days")),
+            "weeks" | "week" => unit = unit.or(Some("weeks")),
+            "months" | "month" => unit = unit.or(Some("months")),
+            "years" | "year" => unit = unit.or(Some("years")),
+            "hours" | "hour" => unit = unit.or(Some("hours")),
+            "minutes" | "mins" => unit = unit.or(Some("minutes")),
+            "taken" | "time" | "times" | "wait" | "waiting" | "waited"
+            | "duration" | "length" | "delay" | "turnaround" => time = true,
+            _ => {}
+        }
+    }
+    unit.filter(|_| time)
+}
+
+/// Whether a header names a rate of people without a base: `Actual
+/// reoffending rate`, `Employment rate`; not `Rate per 1,000`, `Exchange
+/// rate`, `Rate of pay`.
+fn rate_header(lower: &str) -> bool {
+    let mut rate = false;
+    for w in words(lower) {
+        match w {
+            "rate" | "rates" => rate = true,
+            "per" | "of" | "exchange" | "interest" | "pay" | "hourly"
+            | "daily" | "weekly" | "annual" | "£" => return false,
+            _ => {}
+        }
+    }
+    rate && !lower.contains('£')
 }
 
 #[cfg(test)]
