@@ -151,14 +151,16 @@ fn seed_002() {
     for n in ["2018", "2022", "2017", "2010"] {
         absent(&f, n);
     }
-    // Nothing else: five money/percent/count figures, one change, one
-    // duration ("within 5 years").
+    // Nothing else: five money/percent/count figures, one change, two
+    // durations: "5 years", which is also £84 million's period (reported
+    // as financial years are), and "within 5 years".
     let kinds: Vec<FigureKind> = f.iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
         [
             FigureKind::Money,
             FigureKind::Money,
+            FigureKind::Duration,
             FigureKind::Count,
             FigureKind::Change,
             FigureKind::Percent,

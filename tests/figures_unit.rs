@@ -271,8 +271,6 @@ figure! { q_or_more, "It has two or more inadequate judgments.", Count, "two or 
 figure! { q_or_fewer, "Aim for 10% or fewer failing.", Percent, "10%", 10.0, "%", qualifier: AtMost }
 
 // --- periods --------------------------------------------------------------
-figure! { p_over_years_to, "We are investing £3 million over the 3 years to March 2021 to help.", Money, "£3 million", 3e6, "GBP", period: "over the 3 years to March 2021" }
-figure! { p_over_n_years, "We are investing £84 million over 5 years.", Money, "£84 million", 84e6, "GBP", period: "over 5 years" }
 figure! { p_since_intro, "Since May 2010, 46 local authorities have left.", Count, "46 local authorities", 46.0, "local authorities", period: "since May 2010" }
 figure! { p_at_the_end_of, "At the end of August 2020, 50% were good.", Percent, "50%", 50.0, "%", period: "at the end of August 2020" }
 figure! { p_this_year, "An additional £410 million invested this year.", Money, "£410 million", 410e6, "GBP", period: "this year" }
@@ -283,7 +281,32 @@ figure! { p_to_date, "It reached 70 local authorities to date.", Count, "70 loca
 figure! { p_between_years, "We gave £5.8 billion between 2016 and 2020.", Money, "£5.8 billion", 5.8e9, "GBP", period: "between 2016 and 2020" }
 figure! { p_as_of, "As of August 2023, 14,400 schools have claimed.", Count, "14,400 schools", 14400.0, "schools", period: "as of August 2023" }
 figure! { p_other_clause_not_taken, "We gave £5m, and the scheme ended in 2019.", Money, "£5m", 5e6, "GBP" }
-figure! { p_next_years, "Investing £3m over the next three years.", Money, "£3m", 3e6, "GBP", period: "over the next three years" }
+
+/// A length of time that is another figure's period is reported too (as a
+/// financial year is), without the `over` read as `more_than`.
+#[test]
+fn period_duration_is_also_a_figure() {
+    for (text, money, period, duration, years) in [
+        (
+            "We are investing £3 million over the 3 years to March 2021 to help.",
+            "£3 million",
+            "over the 3 years to March 2021",
+            "3 years",
+            3.0,
+        ),
+        ("We are investing £84 million over 5 years.", "£84 million", "over 5 years", "5 years", 5.0),
+        ("Investing £3m over the next three years.", "£3m", "over the next three years", "three years", 3.0),
+    ] {
+        let figs = extract(text, "text");
+        check_spans(text, &figs);
+        assert_eq!(figs.len(), 2, "{text}: {figs:?}");
+        assert_eq!((figs[0].kind, figs[0].text.as_str()), (FigureKind::Money, money));
+        assert_eq!(figs[0].period.as_deref(), Some(period));
+        assert_eq!((figs[1].kind, figs[1].text.as_str()), (FigureKind::Duration, duration));
+        assert_eq!((figs[1].value, figs[1].unit.as_deref()), (Some(years), Some("years")));
+        assert_eq!(figs[1].qualifier, None);
+    }
+}
 
 // --- several figures --------------------------------------------------------
 texts! { seed_sentence, "During March and April 2020, the government provided £3.2 billion of emergency grant funding and over £5 billion of cashflow support.", ["£3.2 billion", "£5 billion"] }
@@ -533,7 +556,9 @@ fn run_on_text() {
     let input = "we spent £3 million over 5 years in 2019, from 30 to 19 and 46 schools "
         .repeat(5000);
     let figs = extract(&input, "text");
-    assert_eq!(figs.len(), 15000);
+    // Per repetition: money, duration (also the money's period), change,
+    // count.
+    assert_eq!(figs.len(), 20000);
     check_spans(&input, &figs);
     for f in &figs {
         assert!(f.sentence.len() < 800, "{}", f.sentence.len());

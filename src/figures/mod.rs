@@ -102,8 +102,9 @@
 //!   are ranges; `by X to Y` after a change verb is a change with `value`
 //!   X and `to` Y.
 //! - A duration that is a figure's period (`£84 million over 5 years`) is
-//!   not reported as a figure; alone it is a duration, and `over` before it
-//!   is then `more_than` (`waited over 2 years`).
+//!   reported too (as financial years are), with no qualifier: its `over`
+//!   means "spanning"; alone, `over` before a duration is `more_than`
+//!   (`waited over 2 years`).
 //! - A financial year is reported wherever it stands as a period, also
 //!   when it is another figure's period (`In 2021-22 we spent £5m` gives a
 //!   financial year and money with period `in 2021-22`).
@@ -205,7 +206,7 @@ mod sentence;
 mod table;
 mod token;
 
-use crate::record::{Figure, FigureKind};
+use crate::record::{Figure, FigureKind, Qualifier};
 use combine::Fig;
 use cx::Cx;
 use scan::Atom;
@@ -243,13 +244,10 @@ pub fn extract(text: &str, field: &str) -> Vec<Figure> {
             *slot = i as u32;
         }
     }
-    let keep = attach_periods(&cx, &atoms, &tok_atom, &sent_tok, &mut figs);
+    attach_periods(&cx, &atoms, &tok_atom, &sent_tok, &mut figs);
     let mut out = Vec::with_capacity(figs.len());
     let mut cache: Option<(u32, String)> = None;
-    for (f, keep) in figs.into_iter().zip(keep) {
-        if !keep {
-            continue;
-        }
+    for f in figs {
         let (start, end) = cx.span(f.s, f.e);
         let s = sid[f.s];
         let sent = sents.get(s as usize);
@@ -370,16 +368,14 @@ fn drop_overlaps(figs: &mut Vec<Fig>) {
     });
 }
 
-/// Sets each figure's period from its clause; returns which figures to
-/// keep (a duration that is a figure's period is not a figure itself).
+/// Sets each figure's period from its clause.
 fn attach_periods(
     cx: &Cx<'_>,
     atoms: &[Atom],
     tok_atom: &[u32],
     sent_tok: &[usize],
     figs: &mut [Fig],
-) -> Vec<bool> {
-    let mut keep = vec![true; figs.len()];
+) {
     let mut i = 0;
     while i < figs.len() {
         let s = cx.sid[figs[i].s] as usize;
@@ -408,19 +404,24 @@ fn attach_periods(
                     used[p] = true;
                 }
             }
-            for f in i..j {
-                if figs[f].kind == FigureKind::Duration && {
-                    // The phrase starting at or before the duration.
-                    let k = phrases.partition_point(|p| p.0 <= figs[f].s);
-                    k > 0 && used[k - 1] && figs[f].e <= phrases[k - 1].1
-                } {
-                    keep[f] = false;
+            for fig in &mut figs[i..j] {
+                if fig.kind == FigureKind::Duration
+                    && fig.qualifier == Some(Qualifier::MoreThan)
+                    && {
+                        // The phrase starting at or before the duration.
+                        let k = phrases.partition_point(|p| p.0 <= fig.s);
+                        k > 0 && used[k - 1] && fig.e <= phrases[k - 1].1
+                    }
+                {
+                    // A length of time that is also another figure's
+                    // period is still reported (as financial years are);
+                    // its `over` means "spanning", not "more than".
+                    fig.qualifier = None;
                 }
             }
         }
         i = j;
     }
-    keep
 }
 
 /// The period phrase for figure `fi` of the sentence's figures `figs`.
