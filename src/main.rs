@@ -107,23 +107,20 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
         }
         Command::Parse { common } => {
             let pretty = common.pretty;
-            process(&common, |out, record| write_json(out, record, pretty))
+            process(&common, None, |out, record| {
+                write_json(out, record, pretty)
+            })
         }
         Command::Figures { common, csv, text: Some(file) } => {
             figures_of_text(&common, &file, csv)
         }
         Command::Figures { common, csv, text: None } => {
             if csv {
-                let mut header = true;
-                process(&common, |out, record| {
-                    if std::mem::take(&mut header) {
-                        out.write_all(figure_csv_header().as_bytes())?;
-                    }
-                    write_figure_rows_csv(out, record)
-                })
+                let header = figure_csv_header();
+                process(&common, Some(header), write_figure_rows_csv)
             } else {
                 let pretty = common.pretty;
-                process(&common, |out, record| {
+                process(&common, None, |out, record| {
                     for row in figure_rows(record) {
                         write_json(out, &row, pretty)?;
                     }
@@ -215,11 +212,60 @@ fn failed(path: &str, kind: wrans::ErrorKind) -> Parsed {
     }
 }
 
-/// Parses every input (in parallel, in batches) and hands each record to
-/// `emit` in input order. Returns whether every input parsed.
+/// What one input gave, rendered: the output bytes of its records and
+/// the lines for stderr.
+struct Rendered {
+    out: Vec<u8>,
+    messages: Vec<String>,
+    ok: bool,
+}
+
+/// Parses one input and renders its records with `render` (in the worker
+/// thread, so that serialisation runs in parallel too).
+fn parse_and_render(
+    input: &InputPath,
+    common: &Common,
+    render: &(impl Fn(&mut dyn Write, &Record) -> anyhow::Result<()> + Sync),
+) -> Rendered {
+    let parsed = parse_one(input, common.format);
+    let mut done =
+        Rendered { out: Vec::new(), messages: Vec::new(), ok: true };
+    for record in &parsed.records {
+        if common.strict && !record.warnings.is_empty() {
+            done.ok = false;
+            for w in &record.warnings {
+                done.messages.push(format!(
+                    "{}: record {} ({}): {w}",
+                    record.source.path, record.source.index, record.id
+                ));
+            }
+            continue;
+        }
+        if let Err(e) = render(&mut done.out, record) {
+            done.ok = false;
+            done.messages.push(format!(
+                "{}: record {}: cannot write: {e:#}",
+                record.source.path, record.source.index
+            ));
+        }
+    }
+    if !common.quiet {
+        done.messages.extend(parsed.notes);
+    }
+    if let Some(e) = &parsed.failure {
+        done.ok = false;
+        done.messages.push(e.to_string());
+    }
+    done
+}
+
+/// Parses every input (in parallel, in batches), renders each record with
+/// `render` and writes the output in input order, after `header` if any.
+/// Returns whether every input parsed.
 fn process(
     common: &Common,
-    mut emit: impl FnMut(&mut dyn Write, &Record) -> anyhow::Result<()>,
+    header: Option<String>,
+    render: impl Fn(&mut dyn Write, &Record) -> anyhow::Result<()> + Sync,
 ) -> anyhow::Result<bool> {
     if common.paths.is_empty() {
         anyhow::bail!("no input: give files, directories or - for stdin");
@@ -230,38 +276,27 @@ fn process(
         .context("cannot start the thread pool")?;
     let inputs = expand(&common.paths);
     let mut out = Output::open(common.output.as_deref())?;
+    if let Some(h) = header {
+        out.writer().write_all(h.as_bytes())?;
+    }
     let progress =
         !common.quiet && io::stderr().is_terminal() && inputs.len() > 50;
     let mut ok = true;
     let batch = 64 * pool.current_num_threads().max(1);
     let mut done = 0;
     for chunk in inputs.chunks(batch) {
-        let results: Vec<Parsed> = pool.install(|| {
-            chunk.par_iter().map(|i| parse_one(i, common.format)).collect()
+        let results: Vec<Rendered> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|i| parse_and_render(i, common, &render))
+                .collect()
         });
-        for parsed in results {
-            for record in &parsed.records {
-                if common.strict && !record.warnings.is_empty() {
-                    ok = false;
-                    for w in &record.warnings {
-                        eprintln!(
-                            "{}: record {} ({}): {w}",
-                            record.source.path, record.source.index, record.id
-                        );
-                    }
-                    continue;
-                }
-                emit(out.writer(), record)?;
+        for r in results {
+            out.writer().write_all(&r.out)?;
+            for m in &r.messages {
+                eprintln!("{m}");
             }
-            if !common.quiet {
-                for note in &parsed.notes {
-                    eprintln!("{note}");
-                }
-            }
-            if let Some(e) = &parsed.failure {
-                ok = false;
-                eprintln!("{e}");
-            }
+            ok &= r.ok;
         }
         done += chunk.len();
         if progress {
