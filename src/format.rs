@@ -136,9 +136,10 @@ impl Format {
         }
     }
 
-    /// Detects the format of `text` (already decoded) by its content; the
-    /// path's extension only breaks ties. Returns `None` when no format
-    /// recognises it.
+    /// Detects the format of `text` (already decoded) by its content alone,
+    /// trying the formats in the order of [`Format::ALL`]; `path` is not
+    /// looked at (a `.txt` file may hold JSON). Returns `None` when no
+    /// format recognises it.
     pub fn detect(path: &str, text: &str) -> Option<Format> {
         let _ = path;
         Format::ALL.into_iter().find(|f| f.sniff(text))
