@@ -282,6 +282,46 @@ figure! { p_between_years, "We gave £5.8 billion between 2016 and 2020.", Money
 figure! { p_as_of, "As of August 2023, 14,400 schools have claimed.", Count, "14,400 schools", 14400.0, "schools", period: "as of August 2023" }
 figure! { p_other_clause_not_taken, "We gave £5m, and the scheme ended in 2019.", Money, "£5m", 5e6, "GBP" }
 
+/// A table cell takes its period from a time in its row's first cell or
+/// its column's header.
+#[test]
+fn table_cells_take_their_time_headings_as_period() {
+    let by_column = "Region | 2019-20 | 2020/21 | March 2022\nNorth | 1,200 | 1,350 | 1,400";
+    let figs = extract(by_column, "text");
+    check_spans(by_column, &figs);
+    // The header's financial years are figures too; the cells take them
+    // as periods, normalised as financial years are.
+    let periods: Vec<Option<&str>> = figs
+        .iter()
+        .filter(|f| f.kind != FigureKind::FinancialYear)
+        .map(|f| f.period.as_deref())
+        .collect();
+    assert_eq!(
+        periods,
+        [Some("2019-20"), Some("2020-21"), Some("March 2022")]
+    );
+
+    let by_row =
+        "Year | Staff | Cost (£)\n2018 (p) | 420 | 1,000\n2019 | 450 | 1,100";
+    let figs = extract(by_row, "text");
+    check_spans(by_row, &figs);
+    let got: Vec<(&str, Option<&str>)> =
+        figs.iter().map(|f| (f.text.as_str(), f.period.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("420", Some("2018")),
+            ("1,000", Some("2018")),
+            ("450", Some("2019")),
+            ("1,100", Some("2019"))
+        ]
+    );
+
+    // A header that is not a time gives no period.
+    let plain = "Region | North | South\nStaff | 1,200 | 1,350";
+    assert!(extract(plain, "text").iter().all(|f| f.period.is_none()));
+}
+
 /// A length of time that is another figure's period is reported too (as a
 /// financial year is), without the `over` read as `more_than`.
 #[test]

@@ -245,6 +245,7 @@ pub fn extract(text: &str, field: &str) -> Vec<Figure> {
         }
     }
     attach_periods(&cx, &atoms, &tok_atom, &sent_tok, &mut figs);
+    table::periods(&cx, &sents, &mut figs);
     let mut out = Vec::with_capacity(figs.len());
     let mut cache: Option<(u32, String)> = None;
     for f in figs {

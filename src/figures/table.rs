@@ -13,6 +13,11 @@
 //!   rate`, not `Rate per 1,000`) makes a cell of 0 to 100 a percent;
 //! - a unit alone on the line just above the header row (`£`, `£000`,
 //!   `£ million`, `%`) applies to every column whose header has none.
+//!
+//! A cell figure with no period of its own takes one from its row's first
+//! cell or, failing that, its column's header cell, when that cell is a
+//! time: a year, a financial year, a month and year, `Q1 2020`
+//! ([`periods`]).
 
 use super::combine::Fig;
 use super::cx::Cx;
@@ -84,6 +89,101 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         if let Some(h) = pick {
             apply_header(f, h);
         }
+    }
+}
+
+/// Gives each figure standing in a table cell, that has no period yet, the
+/// period its row or column is headed by: the row's first cell or the
+/// column's header cell, when that cell is a time (a year, a financial
+/// year, a month and year, a quarter).
+pub(super) fn periods(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
+    for f in figs.iter_mut() {
+        if f.period.is_some() || f.kind == FigureKind::FinancialYear {
+            continue;
+        }
+        let Some(sent) = sents.get(cx.sid[f.s] as usize) else { continue };
+        let Some((hs, he)) = sent.header else { continue };
+        let (start, end) = cx.span(f.s, f.e);
+        if start < sent.start
+            || end > sent.end
+            || sent.end - sent.start > MAX_ROW
+            || he - hs > MAX_ROW
+        {
+            continue;
+        }
+        let row = &cx.text[sent.start..sent.end];
+        let header = &cx.text[hs..he];
+        let strip = bar_first(header) && bar_first(row);
+        let Some((col, _)) = cell_at(row, start - sent.start, strip) else {
+            continue;
+        };
+        if col == 0 {
+            continue;
+        }
+        let row_head = cells(row, strip).next().and_then(time);
+        let col_head = || cells(header, strip).nth(col).and_then(time);
+        if let Some(t) = row_head.or_else(col_head) {
+            f.period = Some(normalise_year_pair(t));
+        }
+    }
+}
+
+/// The time a header cell names, without a trailing note: `2019`,
+/// `2019-20`, `2019/20`, `2019 to 2020`, `March 2020`, `Q1 2020`; `2019
+/// (provisional)` and `2019(1)` give `2019`.
+fn time(cell: &str) -> Option<&str> {
+    let c = cell.trim();
+    let c = c.split(['(', '*']).next().unwrap_or("").trim();
+    is_time(c).then_some(c)
+}
+
+/// `2020/21`, `2020–2021` and `2020-2021` as financial years are
+/// written (`2020-21`); any other time as it is.
+fn normalise_year_pair(t: &str) -> String {
+    let mut parts = t.splitn(2, ['-', '/', '–']);
+    match (parts.next(), parts.next()) {
+        (Some(a), Some(b))
+            if a.len() == 4
+                && matches!(b.len(), 2 | 4)
+                && !t.contains(' ') =>
+        {
+            format!("{a}-{}", &b[b.len() - 2..])
+        }
+        _ => t.to_string(),
+    }
+}
+
+/// Whether a (note-free) cell names a time.
+fn is_time(c: &str) -> bool {
+    if c.is_empty() || c.len() > 24 {
+        return false;
+    }
+    let year = |w: &str| {
+        w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&w[..2], "18" | "19" | "20")
+    };
+    let words: Vec<&str> = c.split_whitespace().collect();
+    match words.as_slice() {
+        [w] => {
+            if year(w) {
+                return true;
+            }
+            // 2019-20, 2019/20, 2019–2020
+            let mut parts = w.splitn(2, ['-', '/', '–']);
+            let (a, b) =
+                (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            year(a)
+                && matches!(b.len(), 2 | 4)
+                && b.bytes().all(|x| x.is_ascii_digit())
+        }
+        [a, "to", b] => year(a) && year(b),
+        [m, y] => {
+            year(y)
+                && (crate::text::date::month_number(m).is_some()
+                    || matches!(*m, "Q1" | "Q2" | "Q3" | "Q4"))
+        }
+        _ => false,
     }
 }
 
