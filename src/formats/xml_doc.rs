@@ -229,37 +229,6 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&([A-Za-z_:][-A-Za-z0-9._:]*);").expect("valid regex")
 });
 
-/// Entities HTML has that the shared table lacks, seen in ParlParse DTDs.
-fn extra_entity(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "oelig" => "œ",
-        "OElig" => "Œ",
-        "scaron" => "š",
-        "Scaron" => "Š",
-        "Iacute" => "Í",
-        "Igrave" => "Ì",
-        "Icirc" => "Î",
-        "Iuml" => "Ï",
-        "Ograve" => "Ò",
-        "Otilde" => "Õ",
-        "Ugrave" => "Ù",
-        "Ucirc" => "Û",
-        "Yacute" => "Ý",
-        "ETH" => "Ð",
-        "THORN" => "Þ",
-        "curren" => "¤",
-        "brvbar" => "¦",
-        "uml" => "¨",
-        "not" => "¬",
-        "macr" => "¯",
-        "acute" => "´",
-        "cedil" => "¸",
-        "frasl" => "⁄",
-        "lrm" | "rlm" => "",
-        _ => return None,
-    })
-}
-
 /// Prepares `text` for roxmltree: declares, in the internal DTD subset
 /// (created when missing), every named entity the text uses that is
 /// neither predefined nor declared. A known HTML entity gets its
@@ -289,8 +258,7 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
     }
     let mut decls = String::new();
     for name in &missing {
-        let value =
-            text::html::named_entity(name).or_else(|| extra_entity(name));
+        let value = text::html::named_entity(name);
         let _ = write!(decls, "\n<!ENTITY {name} \"");
         match value {
             Some(v) => {

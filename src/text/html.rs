@@ -379,7 +379,8 @@ fn numeric_char(code: u32) -> Option<char> {
     }
 }
 
-/// Decodes the named entities found in answers and in the ParlParse DTD.
+/// Decodes the named entities found in answers and in the ParlParse DTDs
+/// (the one table for HTML and XML inputs).
 pub fn named_entity(name: &str) -> Option<&'static str> {
     Some(match name {
         "amp" => "&",
@@ -504,6 +505,29 @@ pub fn named_entity(name: &str) -> Option<&'static str> {
         "mu" => "μ",
         "pi" => "π",
         "sigma" => "σ",
+        "oelig" => "œ",
+        "OElig" => "Œ",
+        "scaron" => "š",
+        "Scaron" => "Š",
+        "Igrave" => "Ì",
+        "Icirc" => "Î",
+        "Iuml" => "Ï",
+        "Ograve" => "Ò",
+        "Otilde" => "Õ",
+        "Ugrave" => "Ù",
+        "Ucirc" => "Û",
+        "Yacute" => "Ý",
+        "ETH" => "Ð",
+        "THORN" => "Þ",
+        "curren" => "¤",
+        "brvbar" => "¦",
+        "uml" => "¨",
+        "not" => "¬",
+        "macr" => "¯",
+        "acute" => "´",
+        "cedil" => "¸",
+        "frasl" => "⁄",
+        "lrm" | "rlm" => "",
         _ => return None,
     })
 }
