@@ -17,6 +17,16 @@ fn run(args: &[&str]) -> Output {
     wrans().args(args).output().expect("the binary runs")
 }
 
+/// Asserts exit status 0, showing stderr when it is not.
+fn assert_success(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn stdout_records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -43,12 +53,7 @@ fn readme_quick_start_parses_the_corpus() {
     assert!(readme.contains("cargo test"));
 
     let out = run(&["parse", "corpus/"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let records = stdout_records(&out);
     assert_eq!(records.len(), 5);
     let kinds: Vec<&str> =
@@ -205,12 +210,7 @@ fn encodings_bom_crlf_and_invalid_utf8() {
     bad.extend_from_slice(b"\nanswering dept short name caf\xe9\n");
     fs::write(dir.join("c_latin.txt"), &bad).expect("write");
     let out = run(&["parse", dir.to_str().unwrap_or_default()]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let records = stdout_records(&out);
     assert_eq!(records.len(), 3);
     for r in &records {
