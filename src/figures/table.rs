@@ -284,8 +284,9 @@ fn apply_header(f: &mut Fig, head: &str) {
         return;
     }
     let trimmed = head.trim().trim_end_matches([':', '.', '*']).trim();
-    if trimmed.len() > 10 && trimmed[..10].eq_ignore_ascii_case("number of ") {
-        let unit = trimmed[10..].trim();
+    let prefix = trimmed.get(..10);
+    if prefix.is_some_and(|p| p.eq_ignore_ascii_case("number of ")) {
+        let unit = trimmed.get(10..).unwrap_or_default().trim();
         if !unit.is_empty() && unit.len() <= 60 {
             f.unit = Some(unit.to_string());
         }
