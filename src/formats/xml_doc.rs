@@ -133,8 +133,10 @@ pub(crate) fn parse<'a>(
 pub(crate) const ENTITY_EXPANSION_LIMIT: usize = 16 * 1024 * 1024;
 
 static ENTITY_DECL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<!ENTITY\s+([A-Za-z_:][-A-Za-z0-9._:]*)\s+(?:"([^"]*)"|'([^']*)')"#)
-        .expect("valid regex")
+    Regex::new(
+        r#"<!ENTITY\s+([A-Za-z_:][-A-Za-z0-9._:]*)\s+(?:"([^"]*)"|'([^']*)')"#,
+    )
+    .expect("valid regex")
 });
 
 /// The offset of the first entity reference when the document's internal
