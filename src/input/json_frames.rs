@@ -809,7 +809,7 @@ mod tests {
             JsonFrames::new("[\"££\", {\"x\": 1}]".as_bytes(), 1 << 20, false);
         fr.next_frame().unwrap();
         let second = fr.next_frame().unwrap().unwrap();
-        assert_eq!(second.start, Position { line: 1, column: 7, byte: 9 });
+        assert_eq!(second.start, Position { line: 1, column: 8, byte: 9 });
     }
 
     #[test]
