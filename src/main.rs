@@ -80,6 +80,28 @@ struct Common {
     /// each warning is printed on stderr, and the exit status is 1.
     #[arg(long)]
     strict: bool,
+    /// Largest single record of a JSON stream, in MiB (a larger one is a
+    /// diagnostic, not an out-of-memory).
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_record: usize,
+    /// Largest document read whole (anything but a JSON stream), in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_document: u64,
+}
+
+impl Common {
+    /// The pipeline's options from the command line.
+    fn options(&self) -> Options {
+        let mut options = Options {
+            format: self.format,
+            strict: self.strict,
+            ..Options::default()
+        };
+        options.limits.max_record = self.max_record.saturating_mul(1 << 20);
+        options.limits.max_document =
+            self.max_document.saturating_mul(1 << 20);
+        options
+    }
 }
 
 fn main() -> ExitCode {
@@ -172,11 +194,7 @@ fn process(
     }
     let bar =
         Bar::new(!common.quiet && io::stderr().is_terminal(), &common.paths);
-    let options = Options {
-        format: common.format,
-        strict: common.strict,
-        ..Options::default()
-    };
+    let options = common.options();
     let quiet = common.quiet;
     let inputs = wrans::input::walk(common.paths.clone());
     let summary = pipeline::run(inputs, &options, &pool, render, |event| {
@@ -200,7 +218,7 @@ fn figures_of_text(
     file: &std::path::Path,
     csv: bool,
 ) -> anyhow::Result<bool> {
-    let limits = wrans::pipeline::Limits::default();
+    let limits = common.options().limits;
     let shown = file.display().to_string();
     let opened = if file.as_os_str() == "-" {
         wrans::input::open_stdin(&limits)

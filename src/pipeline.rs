@@ -468,6 +468,9 @@ impl Reader {
                 return Reader::once(shown, Work::Nothing, Some(e), None, 0);
             }
             InputSpec::Stdin => ("-".to_string(), input::open_stdin(limits)),
+            InputSpec::Bytes { shown, bytes } => {
+                (shown, input::open_bytes(bytes, limits))
+            }
             InputSpec::File { path, shown } => {
                 let o = input::open_file(&path, limits);
                 (shown, o)
@@ -525,9 +528,9 @@ impl Reader {
                     }
                     Ok(_) if bytes.len() as u64 > max => {
                         let e = Error::new(ErrorKind::TooLarge(format!(
-                            "a document larger than the limit of {} MiB \
-                             (only JSON streams are read record by record)",
-                            max / (1024 * 1024)
+                            "a document larger than the limit of {max} bytes \
+                             (--max-document MIB; only JSON streams are read \
+                             record by record)"
                         )))
                         .with_path(&shown);
                         Reader::once(shown, Work::Nothing, Some(e), None, size)

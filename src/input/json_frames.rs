@@ -548,9 +548,9 @@ impl<R: Read> JsonFrames<R> {
                     return Err(FrameError {
                         position: self.position(),
                         message: format!(
-                            "a record larger than the limit of {} MiB \
-                             (--max-record)",
-                            self.max_frame / (1024 * 1024)
+                            "a record larger than the limit of {} bytes \
+                             (--max-record MIB)",
+                            self.max_frame
                         ),
                         too_large: true,
                         io: None,

@@ -13,8 +13,8 @@ mod open;
 mod walk;
 
 pub use open::{
-    is_json_head, looks_like_json_lines, open_file, open_stdin, read_error,
-    Counter, Opened, HEAD,
+    is_json_head, looks_like_json_lines, open_bytes, open_file, open_stdin,
+    read_error, Counter, Opened, HEAD,
 };
 pub use walk::{is_own_temporary, walk, InputSpec};
 

@@ -55,6 +55,11 @@ pub fn open_stdin(limits: &Limits) -> Result<Opened> {
     open_reader(Box::new(io::stdin()), limits)
 }
 
+/// Opens bytes held in memory as an input.
+pub fn open_bytes(bytes: Vec<u8>, limits: &Limits) -> Result<Opened> {
+    open_reader(Box::new(io::Cursor::new(bytes)), limits)
+}
+
 /// What a file that is not a regular file is.
 pub fn file_kind(meta: &std::fs::Metadata) -> String {
     #[cfg(unix)]

@@ -31,6 +31,14 @@ pub enum InputSpec {
         /// The path as shown in records and messages.
         shown: String,
     },
+    /// Bytes already in memory (tests, benchmarks, embedding programs):
+    /// read exactly as a file with these contents would be.
+    Bytes {
+        /// The name shown in records and messages.
+        shown: String,
+        /// The contents.
+        bytes: Vec<u8>,
+    },
     /// Something met in a walk that is not read (a note, not an error).
     Skipped {
         /// The path as shown.
