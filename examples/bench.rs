@@ -42,7 +42,11 @@ fn main() {
             }
         }
     }
-    let all = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+    let all = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let samples = root.join("../shared/samples");
     let api = samples.join("wqapi_json");
@@ -60,14 +64,18 @@ fn main() {
         archive.len()
     );
     println!();
-    println!("{:<42} {:>9} {:>11} {:>9}", "what", "MB/s", "records/s", "× trip");
+    println!(
+        "{:<42} {:>9} {:>11} {:>9}",
+        "what", "MB/s", "records/s", "× trip"
+    );
 
     for (name, corpus) in [("list", &list), ("full", &full)] {
         let bytes = corpus.len();
         let lines = count_lines(corpus);
         let t = time(|| {
             for l in corpus.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-                let v: serde_json::Value = serde_json::from_slice(l).expect("valid JSON");
+                let v: serde_json::Value =
+                    serde_json::from_slice(l).expect("valid JSON");
                 std::hint::black_box(v);
             }
         });
@@ -75,17 +83,31 @@ fn main() {
         let mut out = Vec::with_capacity(bytes + bytes / 4);
         let trip = time(|| {
             for l in corpus.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-                let v: serde_json::Value = serde_json::from_slice(l).expect("valid JSON");
+                let v: serde_json::Value =
+                    serde_json::from_slice(l).expect("valid JSON");
                 serde_json::to_writer(&mut out, &v).expect("write");
                 out.push(b'\n');
             }
         });
         std::hint::black_box(&out);
         drop(out);
-        row(&format!("{name}: serde_json round trip"), bytes, lines, trip, Some(trip));
+        row(
+            &format!("{name}: serde_json round trip"),
+            bytes,
+            lines,
+            trip,
+            Some(trip),
+        );
         for j in [1, all] {
-            let (t, records) = parse_run(vec![(format!("{name}.jsonl"), corpus.clone())], j);
-            row(&format!("{name}: wrans parse -j {j}"), bytes, records, t, Some(trip));
+            let (t, records) =
+                parse_run(vec![(format!("{name}.jsonl"), corpus.clone())], j);
+            row(
+                &format!("{name}: wrans parse -j {j}"),
+                bytes,
+                records,
+                t,
+                Some(trip),
+            );
         }
     }
     let bytes: usize = archive.iter().map(|f| f.1.len()).sum();
@@ -100,7 +122,9 @@ fn main() {
         .filter_map(|l| serde_json::from_slice::<serde_json::Value>(l).ok())
         .filter_map(|v| v["answer_text"].as_str().map(str::to_string))
         .collect();
-    let reps = (mb * 1_000_000 / html.iter().map(String::len).sum::<usize>().max(1)).max(1);
+    let reps = (mb * 1_000_000
+        / html.iter().map(String::len).sum::<usize>().max(1))
+    .max(1);
     let html_bytes = html.iter().map(String::len).sum::<usize>() * reps;
     let mut texts = Vec::new();
     let t = time(|| {
@@ -118,20 +142,34 @@ fn main() {
             figures += wrans::figures::extract(s, "answer.text").len();
         }
     });
-    row("full: figure extractor alone (per core)", text_bytes, texts.len(), t, None);
+    row(
+        "full: figure extractor alone (per core)",
+        text_bytes,
+        texts.len(),
+        t,
+        None,
+    );
     println!("  ({figures} figures, {:.0} figures/s)", figures as f64 / t);
     println!();
-    println!("peak RSS: {:.0} MB (the corpora themselves are held in memory)", peak_rss_mb());
+    println!(
+        "peak RSS: {:.0} MB (the corpora themselves are held in memory)",
+        peak_rss_mb()
+    );
 }
 
 /// Runs the pipeline over in-memory inputs on `threads` threads; the
 /// seconds taken and the records written.
 fn parse_run(inputs: Vec<(String, Vec<u8>)>, threads: usize) -> (f64, usize) {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool");
     let options = Options::default();
     let mut records = 0usize;
     let mut written = 0usize;
-    let specs = inputs.into_iter().map(|(shown, bytes)| InputSpec::Bytes { shown, bytes });
+    let specs = inputs
+        .into_iter()
+        .map(|(shown, bytes)| InputSpec::Bytes { shown, bytes });
     let start = Instant::now();
     let r = pipeline::run(
         specs,
@@ -156,7 +194,13 @@ fn parse_run(inputs: Vec<(String, Vec<u8>)>, threads: usize) -> (f64, usize) {
     (t, records)
 }
 
-fn row(what: &str, bytes: usize, records: usize, secs: f64, trip: Option<f64>) {
+fn row(
+    what: &str,
+    bytes: usize,
+    records: usize,
+    secs: f64,
+    trip: Option<f64>,
+) {
     let ratio = match trip {
         Some(tr) => format!("{:.2}", tr / secs),
         None => "-".to_string(),
@@ -185,10 +229,17 @@ fn real_lines(dir: &Path) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
     for p in paths {
         let Ok(text) = std::fs::read(&p) else { continue };
         if p.extension().is_some_and(|e| e == "jsonl") {
-            full.extend(text.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(<[u8]>::to_vec));
+            full.extend(
+                text.split(|&b| b == b'\n')
+                    .filter(|l| !l.is_empty())
+                    .map(<[u8]>::to_vec),
+            );
             continue;
         }
-        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&text) else { continue };
+        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&text)
+        else {
+            continue;
+        };
         let items = match &doc {
             serde_json::Value::Array(a) => a.clone(),
             v => v["results"].as_array().cloned().unwrap_or_default(),
@@ -199,7 +250,11 @@ fn real_lines(dir: &Path) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
             }
         }
     }
-    assert!(!list.is_empty() && !full.is_empty(), "no API samples under {}", dir.display());
+    assert!(
+        !list.is_empty() && !full.is_empty(),
+        "no API samples under {}",
+        dir.display()
+    );
     (list, full)
 }
 
@@ -217,7 +272,11 @@ fn repeat_lines(lines: &[Vec<u8>], mb: usize) -> Vec<u8> {
 fn repeat_files(dirs: &[PathBuf], mb: usize) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     for d in dirs {
-        for e in walkdir::WalkDir::new(d).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        for e in walkdir::WalkDir::new(d)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             if e.file_type().is_file() {
                 if let Ok(b) = std::fs::read(e.path()) {
                     files.push((e.path().display().to_string(), b));

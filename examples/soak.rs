@@ -45,22 +45,37 @@ fn main() {
     }
     pipeline::quiet_panic_hook();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dirs = [root.join("corpus"), root.join("fixtures"), root.join("../shared/samples")];
+    let dirs = [
+        root.join("corpus"),
+        root.join("fixtures"),
+        root.join("../shared/samples"),
+    ];
     let dirs: Vec<&std::path::Path> =
         dirs.iter().filter(|d| d.is_dir()).map(|d| d.as_path()).collect();
     let seeds = mutate::seeds(&dirs);
-    eprintln!("{} seed documents; cases {from}..{}", seeds.len(), from + count);
+    eprintln!(
+        "{} seed documents; cases {from}..{}",
+        seeds.len(),
+        from + count
+    );
 
     // The watchdog: each worker notes when its current case started.
     let done = Arc::new(AtomicU64::new(0));
     let panics = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
-    let busy: Arc<Vec<AtomicU64>> =
-        Arc::new((0..rayon::current_num_threads() + 1).map(|_| AtomicU64::new(0)).collect());
-    let case_of: Arc<Vec<AtomicU64>> =
-        Arc::new((0..rayon::current_num_threads() + 1).map(|_| AtomicU64::new(0)).collect());
+    let busy: Arc<Vec<AtomicU64>> = Arc::new(
+        (0..rayon::current_num_threads() + 1)
+            .map(|_| AtomicU64::new(0))
+            .collect(),
+    );
+    let case_of: Arc<Vec<AtomicU64>> = Arc::new(
+        (0..rayon::current_num_threads() + 1)
+            .map(|_| AtomicU64::new(0))
+            .collect(),
+    );
     {
-        let (done, busy, case_of) = (done.clone(), busy.clone(), case_of.clone());
+        let (done, busy, case_of) =
+            (done.clone(), busy.clone(), case_of.clone());
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_secs(1));
             let now = started.elapsed().as_millis() as u64;

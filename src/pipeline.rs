@@ -393,6 +393,12 @@ where
             *in_flight_bytes += unit.bytes;
             let tx = tx.clone();
             let render = Arc::clone(&render);
+            if threads == 1 {
+                // One thread: the work runs here, between reads, so that
+                // `-j 1` uses one core.
+                let _ = tx.send(process(unit, options, &*render));
+                return;
+            }
             let options = options.clone();
             pool.spawn(move || {
                 let done = process(unit, &options, &*render);

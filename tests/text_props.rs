@@ -80,10 +80,17 @@ fn regex_lite_tag(s: &str) -> Option<String> {
         }
         let rest = &s[i + 1..];
         let name = rest.trim_start_matches('/');
-        let starts = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        let starts =
+            name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         if let (true, Some(end)) = (starts, rest.find('>')) {
             let inner = &rest[..end];
-            if inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '/' || c == ' ' || c == '=' || c == '"') {
+            if inner.chars().all(|c| {
+                c.is_ascii_alphanumeric()
+                    || c == '/'
+                    || c == ' '
+                    || c == '='
+                    || c == '"'
+            }) {
                 return Some(format!("<{inner}>"));
             }
         }

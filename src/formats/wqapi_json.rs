@@ -104,6 +104,25 @@ pub(crate) fn parse_frame(input: &Input<'_>, label: &str) -> FrameParsed {
     let text: &str = &escaped.text;
     let mut sink = Sink::new(input);
     sink.prefix = label.to_string();
+    // A frame is nearly always one whole record: read it in one pass. Only
+    // what that does not cover (a list inside, a cut or damaged record,
+    // an object that is none of ours) takes the walk, which can salvage.
+    if let Ok(node) = serde_json::from_str::<Node<'_>>(text) {
+        if !matches!(node.kind(), NodeKind::Other) || node.value.0.is_some() {
+            sink.node(node, None);
+            return FrameParsed {
+                tally: Tally {
+                    statements: sink.statements,
+                    not_questions: sink.not_questions,
+                    error_doc: sink.error_doc.take(),
+                    lists: 0,
+                    items: 0,
+                },
+                failure: None,
+                records: sink.records,
+            };
+        }
+    }
     let failure = match read_document(text, &mut sink) {
         Ok(end) if js::skip_ws(text, end) < text.len() => {
             let at = js::skip_ws(text, end);
