@@ -32,9 +32,7 @@ impl Bar {
                 let mut sum = 0u64;
                 for p in paths {
                     for e in walkdir::WalkDir::new(p).follow_links(true) {
-                        if let Ok(m) =
-                            e.and_then(|e| e.metadata().map_err(Into::into))
-                        {
+                        if let Ok(m) = e.and_then(|e| e.metadata()) {
                             if m.is_file() {
                                 sum += m.len();
                             }

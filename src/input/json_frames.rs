@@ -700,9 +700,10 @@ fn chars(s: &[u8]) -> u64 {
 mod tests {
     use super::*;
 
-    fn frames(
-        text: &str,
-    ) -> (Vec<(String, Option<String>, bool)>, Option<String>) {
+    /// A frame's text, place and whether it is cut.
+    type Split = (String, Option<String>, bool);
+
+    fn frames(text: &str) -> (Vec<Split>, Option<String>) {
         let mut f = JsonFrames::new(text.as_bytes(), 1 << 20, false);
         let mut out = Vec::new();
         loop {

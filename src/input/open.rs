@@ -222,10 +222,10 @@ impl<R: Read> Read for RatioLimit<R> {
         if self.out > self.allowance
             && self.out > read.saturating_mul(self.ratio)
         {
-            return Err(io::Error::new(
-                io::ErrorKind::Other,
-                RatioExceeded { out: self.out, read },
-            ));
+            return Err(io::Error::other(RatioExceeded {
+                out: self.out,
+                read,
+            }));
         }
         Ok(n)
     }

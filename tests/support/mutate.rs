@@ -158,13 +158,12 @@ fn apply(b: &mut Vec<u8>, rng: &mut Rng, seeds: &[(String, Vec<u8>)]) {
             let text = String::from_utf8_lossy(b).into_owned();
             let le = rng.below(2) == 0;
             let mut out = Vec::new();
-            match rng.below(3) {
-                0 => out.extend_from_slice(if le {
+            if rng.below(3) == 0 {
+                out.extend_from_slice(if le {
                     b"\xff\xfe"
                 } else {
                     b"\xfe\xff"
-                }),
-                _ => {}
+                });
             }
             for u in text.encode_utf16() {
                 let bytes = if le { u.to_le_bytes() } else { u.to_be_bytes() };
