@@ -5,7 +5,7 @@
 //! # Stages
 //!
 //! The calling thread walks the inputs lazily ([`crate::input::walk`]),
-//! opens each ([`crate::input::open`]) and cuts it into *units* of work:
+//! opens each ([`crate::input::open_file`]) and cuts it into *units* of work:
 //! a whole document (web pages, XML, letters: bounded by
 //! [`Limits::max_document`]), or a batch of frames of a JSON stream (JSON
 //! Lines lines, elements of `results`, `result.items` or a top-level
