@@ -104,9 +104,16 @@ pub enum ErrorKind {
     /// The input is an error document returned by an API.
     #[error("the input is an API error document: {0}")]
     ErrorDocument(String),
-    /// A decompression stream is corrupt.
+    /// A decompression stream is corrupt, or expands beyond the limit.
     #[error("cannot decompress: {0}")]
     Decompress(String),
+    /// A document or record is larger than the limit.
+    #[error("{0}")]
+    TooLarge(String),
+    /// The path names something that is not a regular file (a FIFO, a
+    /// socket, a device).
+    #[error("not a regular file ({0}): expected a file, a directory or - for standard input")]
+    NotRegular(String),
 }
 
 /// An error that can occur when reading or parsing an input.
@@ -123,6 +130,9 @@ struct Inner {
     path: Option<String>,
     format: Option<Format>,
     position: Option<Position>,
+    /// Text after the message: where in a stream (`(in results[3])`),
+    /// how many other records failed.
+    suffix: String,
 }
 
 impl Error {
@@ -133,6 +143,7 @@ impl Error {
             path: None,
             format: None,
             position: None,
+            suffix: String::new(),
         }))
     }
 
@@ -169,6 +180,22 @@ impl Error {
             self.0.format = Some(format);
         }
         self
+    }
+
+    /// Says which record of a stream the error is in (`results[3]`).
+    pub fn in_record(self, label: &str) -> Error {
+        self.with_suffix(&format!(" (in {label})"))
+    }
+
+    /// Adds `text` after the message.
+    pub fn with_suffix(mut self, text: &str) -> Error {
+        self.0.suffix.push_str(text);
+        self
+    }
+
+    /// The kind of error, taken out.
+    pub fn into_kind(self) -> ErrorKind {
+        self.0.kind
     }
 
     /// The kind of error.
@@ -218,7 +245,7 @@ impl fmt::Display for Error {
         if let Some(format) = self.0.format {
             write!(f, "{}: ", format.name())?;
         }
-        write!(f, "{}", self.0.kind)
+        write!(f, "{}{}", self.0.kind, self.0.suffix)
     }
 }
 

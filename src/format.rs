@@ -6,15 +6,15 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
 use crate::formats;
 use crate::Input;
 use crate::Parsed;
 
 /// An input format wrans can read.
 ///
-/// The set is closed: every format has a module under `formats/`, and the
-/// one exhaustive `match` in [`Format::parse`] dispatches to it.
+/// The set is closed: every format has a module under `formats/` and one
+/// entry in the registry (`formats/mod.rs`), which holds its name,
+/// description, detector and parser.
 #[derive(
     Clone,
     Copy,
@@ -54,7 +54,8 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, in the order detection tries them.
+    /// Every format, in the order detection tries them (the registry's
+    /// order).
     pub const ALL: [Format; 10] = [
         Format::WqapiJson,
         Format::LdaJson,
@@ -70,70 +71,12 @@ impl Format {
 
     /// The format's name, as used by `--format` and in `source.format`.
     pub fn name(self) -> &'static str {
-        match self {
-            Format::ParallelParliament => "parallelparliament",
-            Format::LdaText => "lda_text",
-            Format::LdaJson => "lda_json",
-            Format::WqapiJson => "wqapi_json",
-            Format::QnaXml => "qna_xml",
-            Format::TwfyXml => "twfy_xml",
-            Format::ParliamentPage => "parliament_page",
-            Format::Hansard => "hansard",
-            Format::OrderPaper => "order_paper",
-            Format::Letter => "letter",
-        }
+        formats::entry(self).name
     }
 
     /// One line on what the format is and how it is recognised.
     pub fn description(self) -> &'static str {
-        match self {
-            Format::ParallelParliament => {
-                "parallelparliament.co.uk answer pages and listings saved as \
-                 text; recognised by \"(asked on DATE)\" with \"Question to \
-                 the\", or \"Written Question\" with \"Asked by:\""
-            }
-            Format::LdaText => {
-                "Linked Data API answeredquestions page saved as text; \
-                 recognised by \"key value more like this\" lines with \
-                 \"question text\" / \"answer text\""
-            }
-            Format::LdaJson => {
-                "Linked Data API JSON; recognised by \"linked-data-api\" or \
-                 a result.items array of answeredquestions"
-            }
-            Format::WqapiJson => {
-                "Written Questions API JSON (lists, single results, JSON \
-                 Lines); recognised by results/value objects with \
-                 questionText or uin"
-            }
-            Format::QnaXml => {
-                "QnA XML (departmental PQ API, daily reports); recognised by \
-                 the http://data.parliament.uk/QnA/2013/02 namespace or \
-                 <Question><Uin> elements"
-            }
-            Format::TwfyXml => {
-                "TheyWorkForYou / ParlParse wrans XML; recognised by \
-                 <publicwhip> with <ques>/<reply> or <gidredirect>"
-            }
-            Format::ParliamentPage => {
-                "parliament.uk written questions pages saved as text; \
-                 recognised by \"Asked on:\" with \"Answered by:\" or the \
-                 page's title"
-            }
-            Format::Hansard => {
-                "bound Hansard written answers, HTML or text; recognised by \
-                 \"Written Answers\" and questions ending in a [UIN]"
-            }
-            Format::OrderPaper => {
-                "questions tabled for written answer (Lords Business, Commons \
-                 Order Book); recognised by \"Questions for Written Answer\" \
-                 or \"Written Questions for Answer\""
-            }
-            Format::Letter => {
-                "a minister's letter; recognised by a \"Dear ...\" salutation \
-                 and a \"Yours sincerely/faithfully\" sign-off"
-            }
-        }
+        formats::entry(self).description
     }
 
     /// Detects the format of `text` (already decoded) by its content alone,
@@ -142,43 +85,19 @@ impl Format {
     /// format recognises it.
     pub fn detect(path: &str, text: &str) -> Option<Format> {
         let _ = path;
-        Format::ALL.into_iter().find(|f| f.sniff(text))
+        formats::REGISTRY.iter().find(|e| (e.detect)(text)).map(|e| e.format)
     }
 
     /// Whether `text` looks like this format.
     pub fn sniff(self, text: &str) -> bool {
-        match self {
-            Format::ParallelParliament => {
-                formats::parallelparliament::detect(text)
-            }
-            Format::LdaText => formats::lda_text::detect(text),
-            Format::LdaJson => formats::lda_json::detect(text),
-            Format::WqapiJson => formats::wqapi_json::detect(text),
-            Format::QnaXml => formats::qna_xml::detect(text),
-            Format::TwfyXml => formats::twfy_xml::detect(text),
-            Format::ParliamentPage => formats::parliament_page::detect(text),
-            Format::Hansard => formats::hansard::detect(text),
-            Format::OrderPaper => formats::order_paper::detect(text),
-            Format::Letter => formats::letter::detect(text),
-        }
+        (formats::entry(self).detect)(text)
     }
 
-    /// Parses `input` as this format.
-    pub fn parse(self, input: &Input<'_>) -> Result<Parsed> {
-        match self {
-            Format::ParallelParliament => {
-                formats::parallelparliament::parse(input)
-            }
-            Format::LdaText => formats::lda_text::parse(input),
-            Format::LdaJson => formats::lda_json::parse(input),
-            Format::WqapiJson => formats::wqapi_json::parse(input),
-            Format::QnaXml => formats::qna_xml::parse(input),
-            Format::TwfyXml => formats::twfy_xml::parse(input),
-            Format::ParliamentPage => formats::parliament_page::parse(input),
-            Format::Hansard => formats::hansard::parse(input),
-            Format::OrderPaper => formats::order_paper::parse(input),
-            Format::Letter => formats::letter::parse(input),
-        }
+    /// Parses `input` as this format. Records are not yet finished (no
+    /// figures, id or inferred House): see [`crate::pipeline`]. A failure,
+    /// whole or partial, is in [`Parsed::failure`].
+    pub fn parse(self, input: &Input<'_>) -> Parsed {
+        formats::entry(self).parse(input)
     }
 }
 

@@ -56,6 +56,7 @@ pub mod figures;
 pub mod format;
 mod formats;
 pub mod input;
+pub mod pipeline;
 pub mod record;
 pub mod schema;
 pub mod text;
@@ -104,82 +105,18 @@ pub struct Parsed {
     pub failure: Option<Error>,
 }
 
-/// Parses one input's bytes: decodes them, detects the format (unless
-/// `format` is given), parses, and finishes every record (house, figures,
-/// id). Never panics and never returns early: a failure is reported in
-/// [`Parsed::failure`].
+/// Parses one input's bytes as a whole document: decodes them, detects
+/// the format (unless `format` is given), parses, and finishes every
+/// record (house, figures, id). A failure is reported in
+/// [`Parsed::failure`]. The command line reads through
+/// [`pipeline::run`], which also streams JSON record by record and
+/// contains panics; this is the same path for one document in memory.
 pub fn parse_bytes(
     path: &str,
     bytes: &[u8],
     format: Option<Format>,
 ) -> Parsed {
-    let decoded = match input::decode(bytes) {
-        Ok(d) => d,
-        Err(e) => {
-            let e = e.with_path(path);
-            let e = match format {
-                Some(f) => e.with_format(f),
-                None => e,
-            };
-            return Parsed { failure: Some(e), ..Parsed::default() };
-        }
-    };
-    parse_text(path, &decoded.text, format, &decoded.warnings)
+    pipeline::parse_document(path, bytes, format)
 }
 
-/// Parses one input's decoded text, as [`parse_bytes`] does after
-/// decoding. `warnings` are added to every record.
-pub fn parse_text(
-    path: &str,
-    text: &str,
-    format: Option<Format>,
-    warnings: &[String],
-) -> Parsed {
-    let Some(format) = format.or_else(|| Format::detect(path, text)) else {
-        return Parsed {
-            failure: Some(
-                Error::new(ErrorKind::Unrecognised)
-                    .with_path(path)
-                    .at_offset(text, 0),
-            ),
-            ..Parsed::default()
-        };
-    };
-    let input = Input { path, text };
-    let mut parsed = match format.parse(&input) {
-        Ok(p) => p,
-        Err(e) => Parsed { failure: Some(e), ..Parsed::default() },
-    };
-    parsed.format = Some(format);
-    if let Some(e) = parsed.failure.take() {
-        parsed.failure = Some(e.with_format(format).with_path(path));
-    }
-    for record in &mut parsed.records {
-        record.warnings.splice(0..0, warnings.iter().cloned());
-        finish(record);
-    }
-    parsed
-}
-
-/// Finishes a record the same way whatever its format: infers the House
-/// from the question's form or UIN when the source did not give it,
-/// extracts the figures, and sets the id.
-pub fn finish(record: &mut Record) {
-    if record.house.is_none() {
-        record.house = text::infer_house(
-            record.question.as_ref().and_then(|q| q.text.as_deref()),
-            record.uin.as_deref(),
-        );
-    }
-    if record.figures.is_empty() {
-        if let Some(t) = record.answer.as_ref().and_then(|a| a.text.as_deref())
-        {
-            record.figures = figures::extract(t, "answer.text");
-        } else if let Some(t) =
-            record.letter.as_ref().and_then(|l| l.body.as_deref())
-        {
-            record.figures = figures::extract(t, "letter.body");
-        }
-    }
-    record.id = text::record_id(record);
-}
+pub use pipeline::{finish, parse_text};

@@ -1,17 +1,24 @@
-//! The `wrans` command line: parses arguments, walks the inputs, calls the
-//! library, writes JSON Lines (or CSV) and picks the exit code
-//! (0 = every input parsed, 1 = some inputs failed, 2 = usage error).
+//! The `wrans` command line: parses arguments, runs the library's
+//! pipeline over the inputs, writes JSON Lines (or CSV) and picks the exit
+//! status: 0 = every input parsed, 1 = some inputs failed (the run went
+//! on), 2 = usage error; the same for every subcommand. A closed pipe
+//! (`wrans parse … | head`) ends the run quietly with 0.
 
-use std::fs;
+mod cli;
+
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use rayon::prelude::*;
 
-use wrans::{Format, Parsed, Record};
+use wrans::pipeline::{self, Event, Options, Severity};
+use wrans::{Format, Record};
+
+use cli::output::Output;
+use cli::progress::Bar;
 
 /// Read UK Parliament written questions and answers in every published
 /// form and write one normalised JSON record per question.
@@ -37,7 +44,8 @@ enum Command {
         /// Write CSV instead of JSON Lines.
         #[arg(long)]
         csv: bool,
-        /// Extract the figures of a plain-text file (not a parsed record).
+        /// Extract the figures of a plain-text file (`-` for standard
+        /// input), not of parsed records.
         #[arg(long, value_name = "FILE", conflicts_with = "paths")]
         text: Option<PathBuf>,
     },
@@ -51,7 +59,8 @@ enum Command {
 struct Common {
     /// Files, directories (walked recursively, in sorted order) or `-` for
     /// standard input.
-    paths: Vec<String>,
+    #[arg(value_parser = clap::value_parser!(OsString))]
+    paths: Vec<OsString>,
     /// Write to FILE (atomically: a temporary file renamed into place).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -71,9 +80,32 @@ struct Common {
     /// each warning is printed on stderr, and the exit status is 1.
     #[arg(long)]
     strict: bool,
+    /// Largest single record of a JSON stream, in MiB (a larger one is a
+    /// diagnostic, not an out-of-memory).
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_record: usize,
+    /// Largest document read whole (anything but a JSON stream), in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_document: u64,
+}
+
+impl Common {
+    /// The pipeline's options from the command line.
+    fn options(&self) -> Options {
+        let mut options = Options {
+            format: self.format,
+            strict: self.strict,
+            ..Options::default()
+        };
+        options.limits.max_record = self.max_record.saturating_mul(1 << 20);
+        options.limits.max_document =
+            self.max_document.saturating_mul(1 << 20);
+        options
+    }
 }
 
 fn main() -> ExitCode {
+    pipeline::quiet_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -84,11 +116,19 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("wrans: {err:#}");
+            eprintln!("wrans: {}", pipeline::one_line(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs a command; `Ok(false)` when some inputs failed.
@@ -96,20 +136,20 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     match cli.command {
         Command::Schema => {
             let schema = wrans::schema::json_schema();
-            println!("{}", serde_json::to_string_pretty(&schema)?);
+            let mut out = io::stdout().lock();
+            writeln!(out, "{}", serde_json::to_string_pretty(&schema)?)?;
             Ok(true)
         }
         Command::Formats => {
+            let mut out = io::stdout().lock();
             for f in Format::ALL {
-                println!("{:<20}{}", f.name(), f.description());
+                writeln!(out, "{:<20}{}", f.name(), f.description())?;
             }
             Ok(true)
         }
         Command::Parse { common } => {
             let pretty = common.pretty;
-            process(&common, None, |out, record| {
-                write_json(out, record, pretty)
-            })
+            process(&common, None, move |record| json_line(record, pretty))
         }
         Command::Figures { common, csv, text: Some(file) } => {
             figures_of_text(&common, &file, csv)
@@ -117,212 +157,93 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
         Command::Figures { common, csv, text: None } => {
             if csv {
                 let header = figure_csv_header();
-                process(&common, Some(header), write_figure_rows_csv)
+                process(&common, Some(header), figure_rows_csv)
             } else {
                 let pretty = common.pretty;
-                process(&common, None, |out, record| {
+                process(&common, None, move |record| {
+                    let mut out = Vec::new();
                     for row in figure_rows(record) {
-                        write_json(out, &row, pretty)?;
+                        let _ = write_json(&mut out, &row, pretty);
                     }
-                    Ok(())
+                    out
                 })
             }
         }
     }
 }
 
-/// An input: a file path, or standard input.
-enum InputPath {
-    File(PathBuf, String),
-    Stdin,
-    /// A path that could not be walked: reported, counted as failed.
-    Bad(String, String),
-}
-
-/// Expands the paths given on the command line into inputs, in order:
-/// directories are walked recursively in sorted order.
-fn expand(paths: &[String]) -> Vec<InputPath> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p == "-" {
-            out.push(InputPath::Stdin);
-            continue;
-        }
-        let path = Path::new(p);
-        if path.is_dir() {
-            let walker = walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .sort_by_file_name();
-            for entry in walker {
-                match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        let shown = e.path().display().to_string();
-                        out.push(InputPath::File(e.into_path(), shown));
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        let shown = e.path().map_or_else(
-                            || p.clone(),
-                            |x| x.display().to_string(),
-                        );
-                        out.push(InputPath::Bad(shown, e.to_string()));
-                    }
-                }
-            }
-        } else {
-            out.push(InputPath::File(path.to_path_buf(), p.clone()));
-        }
-    }
-    out
-}
-
-/// Reads and parses one input.
-fn parse_one(input: &InputPath, format: Option<Format>) -> Parsed {
-    let (shown, bytes) = match input {
-        InputPath::Stdin => {
-            let mut buf = Vec::new();
-            match io::stdin().lock().read_to_end(&mut buf) {
-                Ok(_) => ("-".to_string(), buf),
-                Err(e) => return failed("-", wrans::ErrorKind::Io(e)),
-            }
-        }
-        InputPath::Bad(shown, msg) => {
-            return failed(
-                shown,
-                wrans::ErrorKind::Io(io::Error::other(msg.clone())),
-            )
-        }
-        InputPath::File(path, shown) => {
-            if path.is_dir() {
-                return failed(shown, wrans::ErrorKind::IsDirectory);
-            }
-            match fs::read(path) {
-                Ok(b) => (shown.clone(), b),
-                Err(e) => return failed(shown, wrans::ErrorKind::Io(e)),
-            }
-        }
-    };
-    wrans::parse_bytes(&shown, &bytes, format)
-}
-
-fn failed(path: &str, kind: wrans::ErrorKind) -> Parsed {
-    Parsed {
-        failure: Some(wrans::Error::new(kind).with_path(path)),
-        ..Parsed::default()
-    }
-}
-
-/// What one input gave, rendered: the output bytes of its records and
-/// the lines for stderr.
-struct Rendered {
-    out: Vec<u8>,
-    messages: Vec<String>,
-    ok: bool,
-}
-
-/// Parses one input and renders its records with `render` (in the worker
-/// thread, so that serialisation runs in parallel too).
-fn parse_and_render(
-    input: &InputPath,
-    common: &Common,
-    render: &(impl Fn(&mut dyn Write, &Record) -> anyhow::Result<()> + Sync),
-) -> Rendered {
-    let parsed = parse_one(input, common.format);
-    let mut done =
-        Rendered { out: Vec::new(), messages: Vec::new(), ok: true };
-    for record in &parsed.records {
-        if common.strict && !record.warnings.is_empty() {
-            done.ok = false;
-            for w in &record.warnings {
-                done.messages.push(format!(
-                    "{}: record {} ({}): {w}",
-                    record.source.path, record.source.index, record.id
-                ));
-            }
-            continue;
-        }
-        if let Err(e) = render(&mut done.out, record) {
-            done.ok = false;
-            done.messages.push(format!(
-                "{}: record {}: cannot write: {e:#}",
-                record.source.path, record.source.index
-            ));
-        }
-    }
-    if !common.quiet {
-        done.messages.extend(parsed.notes);
-    }
-    if let Some(e) = &parsed.failure {
-        done.ok = false;
-        done.messages.push(e.to_string());
-    }
-    done
-}
-
-/// Parses every input (in parallel, in batches), renders each record with
-/// `render` and writes the output in input order, after `header` if any.
-/// Returns whether every input parsed.
+/// Runs the pipeline over the inputs, renders each record with `render`
+/// (on the worker threads) and writes the output in input order, after
+/// `header` if any. Returns whether every input parsed.
 fn process(
     common: &Common,
     header: Option<String>,
-    render: impl Fn(&mut dyn Write, &Record) -> anyhow::Result<()> + Sync,
+    render: impl Fn(&Record) -> Vec<u8> + Send + Sync + 'static,
 ) -> anyhow::Result<bool> {
     if common.paths.is_empty() {
         anyhow::bail!("no input: give files, directories or - for stdin");
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(common.threads.unwrap_or(0))
+        .thread_name(|i| format!("wrans-{i}"))
         .build()
         .context("cannot start the thread pool")?;
-    let inputs = expand(&common.paths);
     let mut out = Output::open(common.output.as_deref())?;
     if let Some(h) = header {
-        out.writer().write_all(h.as_bytes())?;
+        out.write_all(h.as_bytes())?;
     }
-    let progress =
-        !common.quiet && io::stderr().is_terminal() && inputs.len() > 50;
-    let mut ok = true;
-    let batch = 64 * pool.current_num_threads().max(1);
-    let mut done = 0;
-    for chunk in inputs.chunks(batch) {
-        let results: Vec<Rendered> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|i| parse_and_render(i, common, &render))
-                .collect()
-        });
-        for r in results {
-            out.writer().write_all(&r.out)?;
-            for m in &r.messages {
-                eprintln!("{m}");
-            }
-            ok &= r.ok;
+    let bar =
+        Bar::new(!common.quiet && io::stderr().is_terminal(), &common.paths);
+    let options = common.options();
+    let quiet = common.quiet;
+    let inputs = wrans::input::walk(common.paths.clone());
+    let summary = pipeline::run(inputs, &options, &pool, render, |event| {
+        match event {
+            Event::Record(bytes) => out.write_all(&bytes)?,
+            Event::Message(m) if m.severity == Severity::Note && quiet => {}
+            Event::Message(m) => bar.println(&m.text),
+            Event::Progress(p) => bar.update(p),
         }
-        done += chunk.len();
-        if progress {
-            eprint!("\r{done}/{} inputs", inputs.len());
-        }
-    }
-    if progress {
-        eprintln!();
-    }
+        Ok(())
+    });
+    bar.finish();
+    let summary = summary.context("cannot write the output")?;
     out.finish()?;
-    Ok(ok)
+    Ok(summary.ok())
 }
 
+/// `wrans figures --text FILE`: the figures of a plain-text file.
 fn figures_of_text(
     common: &Common,
-    file: &Path,
+    file: &std::path::Path,
     csv: bool,
 ) -> anyhow::Result<bool> {
-    let bytes = fs::read(file)
-        .with_context(|| format!("{}: cannot read", file.display()))?;
-    let decoded = wrans::input::decode(&bytes)
-        .map_err(|e| e.with_path(&file.display().to_string()))?;
+    let limits = common.options().limits;
+    let shown = file.display().to_string();
+    let opened = if file.as_os_str() == "-" {
+        wrans::input::open_stdin(&limits)
+    } else {
+        wrans::input::open_file(file, &limits)
+    };
+    let text = opened.and_then(|o| {
+        let mut bytes = o.head;
+        let mut rest = o.rest.take(limits.max_document);
+        rest.read_to_end(&mut bytes).map_err(wrans::input::read_error)?;
+        wrans::input::decode(&bytes)
+    });
+    let decoded = match text {
+        Ok(d) => d,
+        Err(e) => {
+            let e = e.with_path(&shown);
+            eprintln!("{}", pipeline::one_line(&e.to_string()));
+            return Ok(false);
+        }
+    };
     let figures = wrans::figures::extract(&decoded.text, "text");
     let mut out = Output::open(common.output.as_deref())?;
+    let mut buf = Vec::new();
     if csv {
-        let mut w = csv::Writer::from_writer(out.writer());
+        let mut w = csv::Writer::from_writer(&mut buf);
         w.write_record(FIGURE_COLUMNS)?;
         for f in &figures {
             w.write_record(figure_cells(f))?;
@@ -330,11 +251,25 @@ fn figures_of_text(
         w.flush()?;
     } else {
         for f in &figures {
-            write_json(out.writer(), f, common.pretty)?;
+            write_json(&mut buf, f, common.pretty)?;
         }
     }
+    out.write_all(&buf)?;
     out.finish()?;
     Ok(true)
+}
+
+/// A record as one JSON line (or pretty-printed).
+fn json_line(record: &Record, pretty: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4096);
+    let _ = write_json(&mut out, record, pretty);
+    out
+}
+
+fn figure_rows_csv(r: &Record) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = write_figure_rows_csv(&mut out, r);
+    out
 }
 
 fn write_json<T: serde::Serialize>(
@@ -473,87 +408,4 @@ fn write_figure_rows_csv(
     }
     w.flush()?;
     Ok(())
-}
-
-/// Standard output, or a temporary file renamed over `-o FILE` when the
-/// run finishes, so that a failed run never leaves half a file.
-struct Output {
-    writer: Option<Box<dyn Write>>,
-    rename: Option<(PathBuf, PathBuf)>,
-}
-
-impl Output {
-    fn open(path: Option<&Path>) -> anyhow::Result<Output> {
-        match path {
-            None => Ok(Output {
-                writer: Some(Box::new(io::BufWriter::new(
-                    io::stdout().lock(),
-                ))),
-                rename: None,
-            }),
-            // A device or pipe (`-o /dev/null`) is written directly:
-            // renaming over it would replace it.
-            Some(p) if p.exists() && !p.is_file() => {
-                let file =
-                    fs::OpenOptions::new().write(true).open(p).with_context(
-                        || format!("{}: cannot open", p.display()),
-                    )?;
-                Ok(Output {
-                    writer: Some(Box::new(io::BufWriter::new(file))),
-                    rename: None,
-                })
-            }
-            Some(p) => {
-                let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
-                let name = p.file_name().with_context(|| {
-                    format!("{}: not a file name", p.display())
-                })?;
-                let mut tmp_name = std::ffi::OsString::from(".");
-                tmp_name.push(name);
-                tmp_name.push(format!(".{}.tmp", std::process::id()));
-                let tmp = dir.map_or_else(
-                    || PathBuf::from(&tmp_name),
-                    |d| d.join(&tmp_name),
-                );
-                let file = fs::File::create(&tmp).with_context(|| {
-                    format!("{}: cannot create", tmp.display())
-                })?;
-                Ok(Output {
-                    writer: Some(Box::new(io::BufWriter::new(file))),
-                    rename: Some((tmp, p.to_path_buf())),
-                })
-            }
-        }
-    }
-
-    fn writer(&mut self) -> &mut dyn Write {
-        match &mut self.writer {
-            Some(w) => &mut **w,
-            // Only after `finish`, which consumes the output.
-            None => unreachable!("output used after finish"),
-        }
-    }
-
-    fn finish(mut self) -> anyhow::Result<()> {
-        if let Some(mut w) = self.writer.take() {
-            w.flush().context("cannot write the output")?;
-        }
-        if let Some((tmp, dest)) = self.rename.take() {
-            fs::rename(&tmp, &dest).with_context(|| {
-                format!("cannot move {} to {}", tmp.display(), dest.display())
-            })?;
-        }
-        Ok(())
-    }
-}
-
-impl Drop for Output {
-    /// A run that stops before `finish` removes its temporary file, so no
-    /// half-written output is left behind.
-    fn drop(&mut self) {
-        if let Some((tmp, _)) = self.rename.take() {
-            self.writer.take();
-            let _ = fs::remove_file(tmp);
-        }
-    }
 }

@@ -23,6 +23,7 @@
 use serde_json::{Map, Value};
 
 use super::wqapi_json_stream::{self as js, JsonFail, Step};
+use super::{FrameParsed, Tally};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
@@ -48,8 +49,14 @@ pub(crate) fn detect(text: &str) -> bool {
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     let escaped = js::escape_controls(input.text);
     let text: &str = &escaped.text;
-    let mut st =
-        State { input, records: Vec::new(), items: 0, not_questions: 0 };
+    let mut st = State {
+        input,
+        frame: false,
+        prefix: "",
+        records: Vec::new(),
+        items: 0,
+        not_questions: 0,
+    };
     let mut found = false;
     let walked = js::walk_object(text, 0, |key, p| {
         if key != "result" || text.as_bytes().get(p) != Some(&b'{') {
@@ -123,8 +130,86 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     Ok(Parsed { records: st.records, notes, failure, ..Parsed::default() })
 }
 
+/// Parses one element of `result.items`, read as a frame of a JSON
+/// stream; a cut item is kept as a partial record when it holds some of a
+/// question.
+pub(crate) fn parse_item(input: &Input<'_>, label: &str) -> FrameParsed {
+    let escaped = js::escape_controls(input.text);
+    let text: &str = &escaped.text;
+    let mut st = State {
+        input,
+        frame: true,
+        prefix: label,
+        records: Vec::new(),
+        items: 0,
+        not_questions: 0,
+    };
+    let failure = match js::read_at::<Value>(text, js::skip_ws(text, 0)) {
+        Ok((value, _)) => {
+            st.take(&value, None);
+            None
+        }
+        Err(mut f) => {
+            f.element = Some((0, js::skip_ws(text, 0)));
+            Some(st.fail(text, &f, |o| escaped.original(o)))
+        }
+    };
+    FrameParsed {
+        tally: Tally {
+            items: st.items,
+            not_questions: st.not_questions,
+            lists: 0,
+            ..Tally::default()
+        },
+        failure,
+        records: st.records,
+    }
+}
+
+/// What a streamed Linked Data API input gave, from the sum of its
+/// frames: the notes, and the failure when it holds no record.
+pub(crate) fn conclude(
+    path: &str,
+    tally: &Tally,
+    records: usize,
+    failure: Option<Error>,
+) -> (Vec<String>, Option<Error>) {
+    let mut notes = Vec::new();
+    if records > 0 || failure.is_some() {
+        if tally.not_questions > 0 && records > 0 {
+            notes.push(format!(
+                "{path}: skipped {} items that are not written questions",
+                tally.not_questions
+            ));
+        }
+        return (notes, failure);
+    }
+    if tally.items > 0 {
+        let e = Error::new(ErrorKind::NoRecords(format!(
+            "none of the {} items is a written question (no questionText, \
+             uin or answer)",
+            tally.items
+        )));
+        return (notes, Some(e));
+    }
+    if tally.lists == 0 {
+        let e = Error::new(ErrorKind::NoRecords(
+            "expected result.items (or result.primaryTopic) in the Linked \
+             Data API JSON, found none"
+                .into(),
+        ));
+        return (notes, Some(e));
+    }
+    notes.push(format!("{path}: the response lists no items"));
+    (notes, None)
+}
+
 struct State<'i, 'a> {
     input: &'i Input<'a>,
+    /// Whether the text is one item read as a frame of a stream.
+    frame: bool,
+    /// Where the item is in the stream (`result.items[3]`), for messages.
+    prefix: &'i str,
     records: Vec<Record>,
     items: usize,
     not_questions: usize,
@@ -185,7 +270,11 @@ impl State<'_, '_> {
         if path.last() == Some(&Step::Key("_value".into())) {
             path.pop();
         }
-        let at = js::path_string(&path);
+        let at = match (self.prefix, js::path_string(&path)) {
+            ("", at) => at,
+            (prefix, at) if at.is_empty() => prefix.to_string(),
+            (prefix, at) => format!("{prefix}.{at}"),
+        };
         let mut message = if f.eof {
             "unexpected end of input".to_string()
         } else {
@@ -235,7 +324,12 @@ impl State<'_, '_> {
                 }
             }
         }
-        if f.element.is_some() || complete > 0 {
+        if self.frame {
+            // One item of a stream: the items before it are other frames.
+            if let Some(k) = kept {
+                message.push_str(&format!(" ({k})"));
+            }
+        } else if f.element.is_some() || complete > 0 {
             message.push_str(&format!(
                 " ({complete} complete item{} before it{})",
                 if complete == 1 { "" } else { "s" },

@@ -41,6 +41,7 @@ use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::wqapi_json_stream::{self as js, JsonFail, Step};
+use super::{FrameParsed, Tally};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
@@ -93,6 +94,110 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         Err(f) => Some(sink.fail(text, &f, |o| escaped.original(o))),
     };
     sink.finish(failure)
+}
+
+/// Parses one frame of a JSON stream (a list element, a JSON Lines line,
+/// a single response): its records, what else it held, and why it failed
+/// (positions in the frame's text).
+pub(crate) fn parse_frame(input: &Input<'_>, label: &str) -> FrameParsed {
+    let escaped = js::escape_controls(input.text);
+    let text: &str = &escaped.text;
+    let mut sink = Sink::new(input);
+    sink.prefix = label.to_string();
+    // A frame is nearly always one whole record: read it in one pass. Only
+    // what that does not cover (a list inside, a cut or damaged record,
+    // an object that is none of ours) takes the walk, which can salvage.
+    if let Ok(node) = serde_json::from_str::<Node<'_>>(text) {
+        if !matches!(node.kind(), NodeKind::Other) || node.value.0.is_some() {
+            sink.node(node, None);
+            return FrameParsed {
+                tally: Tally {
+                    statements: sink.statements,
+                    not_questions: sink.not_questions,
+                    error_doc: sink.error_doc.take(),
+                    lists: 0,
+                    items: 0,
+                },
+                failure: None,
+                records: sink.records,
+            };
+        }
+    }
+    let failure = match read_document(text, &mut sink) {
+        Ok(end) if js::skip_ws(text, end) < text.len() => {
+            let at = js::skip_ws(text, end);
+            Some(Fail {
+                message: format!(
+                    "expected the end of the JSON value, found {}",
+                    js::found_at(text, at)
+                ),
+                offset: escaped.original(at),
+            })
+        }
+        Ok(_) => None,
+        Err(f) => Some(sink.fail(text, &f, |o| escaped.original(o))),
+    };
+    let failure = failure.or_else(|| {
+        let (message, offset) = sink.bad_elements.first()?.clone();
+        Some(Fail { message, offset })
+    });
+    FrameParsed {
+        tally: Tally {
+            statements: sink.statements,
+            not_questions: sink.not_questions,
+            error_doc: sink.error_doc.take(),
+            lists: sink.lists,
+            items: 0,
+        },
+        failure: failure.map(|f| {
+            Error::new(ErrorKind::Json(f.message))
+                .at_offset(input.text, f.offset)
+        }),
+        records: sink.records,
+    }
+}
+
+/// What a whole input gave, from the sum of its frames: the notes, and
+/// the failure when it holds no record.
+pub(crate) fn conclude(
+    path: &str,
+    tally: &Tally,
+    records: usize,
+    failure: Option<Error>,
+) -> (Vec<String>, Option<Error>) {
+    let mut notes = Vec::new();
+    if tally.statements > 0 {
+        notes.push(format!(
+            "{path}: skipped {} written statement{} (not questions)",
+            tally.statements,
+            if tally.statements == 1 { "" } else { "s" }
+        ));
+    }
+    if tally.not_questions > 0 && records > 0 {
+        notes.push(format!(
+            "{path}: skipped {} JSON object{} that {} not written questions",
+            tally.not_questions,
+            if tally.not_questions == 1 { "" } else { "s" },
+            if tally.not_questions == 1 { "is" } else { "are" },
+        ));
+    }
+    if records > 0 || failure.is_some() || tally.statements > 0 {
+        return (notes, failure);
+    }
+    if let Some(doc) = &tally.error_doc {
+        let e = Error::new(ErrorKind::ErrorDocument(doc.clone()));
+        return (notes, Some(e));
+    }
+    if tally.lists > 0 && tally.not_questions == 0 {
+        notes.push(format!("{path}: the response lists no questions"));
+        return (notes, None);
+    }
+    let e = Error::new(ErrorKind::NoRecords(
+        "expected Written Questions API objects (with questionText, uin \
+         or question_text), found none"
+            .into(),
+    ));
+    (notes, Some(e))
 }
 
 /// Whether the input is JSON Lines: at least two non-empty lines that each
@@ -234,6 +339,8 @@ struct Sink<'i, 'a> {
     /// The path of the array being walked (`results`, or empty for a bare
     /// array).
     container: String,
+    /// Where the text is in a stream (`results[3]`), for messages.
+    prefix: String,
     /// The first element that could not be read (a type mismatch), and how
     /// many there were.
     bad_elements: Vec<(String, usize)>,
@@ -249,6 +356,7 @@ impl<'i, 'a> Sink<'i, 'a> {
             error_doc: None,
             lists: 0,
             container: String::new(),
+            prefix: String::new(),
             bad_elements: Vec::new(),
         }
     }
@@ -285,6 +393,9 @@ impl<'i, 'a> Sink<'i, 'a> {
 
     fn element_path(&self, index: usize, inner: &[Step]) -> String {
         let mut steps = Vec::new();
+        if !self.prefix.is_empty() {
+            steps.push(Step::Key(self.prefix.clone()));
+        }
         if !self.container.is_empty() {
             steps.push(Step::Key(self.container.clone()));
         }
@@ -391,26 +502,9 @@ impl<'i, 'a> Sink<'i, 'a> {
     }
 
     fn finish(self, mut failure: Option<Fail>) -> Result<Parsed> {
-        let path = self.input.path;
-        let mut notes = Vec::new();
-        if self.statements > 0 {
-            notes.push(format!(
-                "{path}: skipped {} written statement{} (not questions)",
-                self.statements,
-                if self.statements == 1 { "" } else { "s" }
-            ));
-        }
-        if self.not_questions > 0 && !self.records.is_empty() {
-            notes.push(format!(
-                "{path}: skipped {} JSON object{} that {} not written questions",
-                self.not_questions,
-                if self.not_questions == 1 { "" } else { "s" },
-                if self.not_questions == 1 { "is" } else { "are" },
-            ));
-        }
         if failure.is_none() {
             let n = self.bad_elements.len();
-            if let Some((msg, offset)) = self.bad_elements.into_iter().next() {
+            if let Some((msg, offset)) = self.bad_elements.first().cloned() {
                 let more = if n > 1 {
                     format!(
                         " ({n} elements could not be read; the others were)"
@@ -422,41 +516,28 @@ impl<'i, 'a> Sink<'i, 'a> {
                     Some(Fail { message: format!("{msg}{more}"), offset });
             }
         }
-        let error = |f: Fail| {
+        let failure = failure.map(|f| {
             Error::new(ErrorKind::Json(f.message))
                 .at_offset(self.input.text, f.offset)
+        });
+        let tally = Tally {
+            statements: self.statements,
+            not_questions: self.not_questions,
+            error_doc: self.error_doc,
+            lists: self.lists,
+            items: 0,
         };
-        if self.records.is_empty() {
-            if let Some(f) = failure {
-                if self.statements == 0 {
-                    return Err(error(f));
-                }
-                return Ok(Parsed {
-                    notes,
-                    failure: Some(error(f)),
-                    ..Parsed::default()
-                });
+        let (notes, failure) =
+            conclude(self.input.path, &tally, self.records.len(), failure);
+        if self.records.is_empty() && tally.statements == 0 {
+            if let Some(e) = failure {
+                return Err(e);
             }
-            if self.statements > 0 {
-                return Ok(Parsed { notes, ..Parsed::default() });
-            }
-            if let Some(doc) = self.error_doc {
-                return Err(Error::new(ErrorKind::ErrorDocument(doc)));
-            }
-            if self.lists > 0 && self.not_questions == 0 {
-                notes.push(format!("{path}: the response lists no questions"));
-                return Ok(Parsed { notes, ..Parsed::default() });
-            }
-            return Err(Error::new(ErrorKind::NoRecords(
-                "expected Written Questions API objects (with questionText, uin \
-                 or question_text), found none"
-                    .into(),
-            )));
         }
         Ok(Parsed {
             records: self.records,
             notes,
-            failure: failure.map(error),
+            failure,
             ..Parsed::default()
         })
     }

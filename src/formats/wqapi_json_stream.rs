@@ -91,7 +91,17 @@ fn slice_offset(s: &str, line: usize, column: usize) -> usize {
             }
         }
     }
-    (start + column.saturating_sub(1)).min(s.len())
+    floor_char_boundary(s, start + column.saturating_sub(1))
+}
+
+/// `i` clamped to `s` and moved back to a char boundary: serde_json counts
+/// columns in bytes, so its position can fall inside a character.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The offset of the first non-white-space byte at or after `pos`.
@@ -422,7 +432,8 @@ pub(crate) fn close_cut(
     end: usize,
     keep_partial: impl Fn(&[Step]) -> bool,
 ) -> Cut {
-    let end = end.min(text.len());
+    let end = floor_char_boundary(text, end);
+    let start = floor_char_boundary(text, start.min(end));
     let b = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut safe_end = start;

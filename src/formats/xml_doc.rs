@@ -93,6 +93,13 @@ pub(crate) fn message(e: &roxmltree::Error) -> String {
         roxmltree::Error::UnexpectedEndOfStream => {
             return "unexpected end of input".to_string()
         }
+        roxmltree::Error::EntityReferenceLoop(_) => {
+            return format!(
+                "entity expansion beyond the limit of {} MiB, or an entity \
+                 that refers to itself",
+                ENTITY_EXPANSION_LIMIT / (1024 * 1024)
+            )
+        }
         _ => {}
     }
     AT_POS.replace_all(&e.to_string(), "").into_owned()
@@ -100,11 +107,93 @@ pub(crate) fn message(e: &roxmltree::Error) -> String {
 
 /// Parses prepared text (internal DTD allowed: its entities are
 /// resolved; roxmltree guards against entity-expansion attacks).
+///
+/// roxmltree guards against reference loops but not against size: one
+/// large entity referenced many times (or a "billion laughs" nest) would
+/// expand to gigabytes. So the text's references are first weighed
+/// against [`ENTITY_EXPANSION_LIMIT`]; beyond it the document is refused
+/// with `EntityReferenceLoop` at the first reference (reported as
+/// "entity expansion beyond the limit" by [`message`]).
 pub(crate) fn parse<'a>(
     text: &'a str,
 ) -> Result<Document<'a>, roxmltree::Error> {
+    if let Some(at) = expansion_beyond_limit(text) {
+        let p = Position::of_offset(text, at);
+        let pos = roxmltree::TextPos::new(
+            u32::try_from(p.line).unwrap_or(u32::MAX),
+            u32::try_from(p.column).unwrap_or(u32::MAX),
+        );
+        return Err(roxmltree::Error::EntityReferenceLoop(pos));
+    }
     let opt = ParsingOptions { allow_dtd: true, ..ParsingOptions::default() };
     Document::parse_with_options(text, opt)
+}
+
+/// How many bytes the entities of one XML document may expand to in all.
+pub(crate) const ENTITY_EXPANSION_LIMIT: usize = 16 * 1024 * 1024;
+
+static ENTITY_DECL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"<!ENTITY\s+([A-Za-z_:][-A-Za-z0-9._:]*)\s+(?:"([^"]*)"|'([^']*)')"#,
+    )
+    .expect("valid regex")
+});
+
+/// The offset of the first entity reference when the document's internal
+/// entities, expanded, would exceed [`ENTITY_EXPANSION_LIMIT`]; `None`
+/// when they fit (or the document declares none).
+fn expansion_beyond_limit(text: &str) -> Option<usize> {
+    let prolog = scan_prolog(text);
+    let (a, b) = prolog.subset?;
+    let subset = text.get(a..b)?;
+    let mut values: Vec<(&str, &str)> = Vec::new();
+    for c in ENTITY_DECL.captures_iter(subset) {
+        let name = c.get(1).map_or("", |m| m.as_str());
+        let value = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+        values.push((name, value));
+    }
+    if values.is_empty() {
+        return None;
+    }
+    // Expanded length of each entity, innermost first; saturating, and
+    // each pass bounded by the number of declarations (loops stay finite).
+    let mut sizes: Vec<usize> = values.iter().map(|(_, v)| v.len()).collect();
+    for _ in 0..values.len().min(64) {
+        let mut changed = false;
+        for (i, (_, v)) in values.iter().enumerate() {
+            let mut size = 0usize;
+            let mut rest_len = v.len();
+            for c in REFERENCE.captures_iter(v) {
+                let name = c.get(1).map_or("", |m| m.as_str());
+                if let Some(j) = values.iter().position(|(n, _)| *n == name) {
+                    size = size.saturating_add(sizes[j]);
+                    rest_len = rest_len.saturating_sub(name.len() + 2);
+                }
+            }
+            let total = size.saturating_add(rest_len);
+            if total > sizes[i] {
+                sizes[i] = total.min(usize::MAX / 2);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let body = text.get(b..).unwrap_or("");
+    let mut total = 0usize;
+    let mut first = None;
+    for c in REFERENCE.captures_iter(body) {
+        let name = c.get(1).map_or("", |m| m.as_str());
+        if let Some(j) = values.iter().position(|(n, _)| *n == name) {
+            first.get_or_insert(b + c.get(0).map_or(0, |m| m.start()));
+            total = total.saturating_add(sizes[j]);
+            if total > ENTITY_EXPANSION_LIMIT {
+                return first;
+            }
+        }
+    }
+    None
 }
 
 /// Where the prolog's parts are: the DOCTYPE and the root element.

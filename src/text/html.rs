@@ -339,7 +339,13 @@ pub fn html_to_text(s: &str) -> String {
 /// `&`). Returns the decoded text and the number of bytes used; an unknown
 /// or malformed reference is kept as a literal `&`.
 pub fn decode_entity(s: &str) -> (String, usize) {
-    let end = s[1..]
+    let Some(rest) = s.strip_prefix('&') else {
+        // Not a reference: the first character as it is.
+        let first = s.chars().next().map_or(String::new(), String::from);
+        let used = first.len();
+        return (first, used);
+    };
+    let end = rest
         .char_indices()
         .take(32)
         .find(|&(_, c)| c == ';' || c.is_whitespace() || c == '&' || c == '<')
@@ -348,7 +354,7 @@ pub fn decode_entity(s: &str) -> (String, usize) {
         // `&pound` without `;` is common in scraped text: try the name.
         return ("&".to_string(), 1);
     };
-    let name = &s[1..semi];
+    let name = rest.get(..semi - 1).unwrap_or_default();
     let decoded = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok(),

@@ -50,7 +50,9 @@ pub fn infer_house(
 ) -> Option<House> {
     if let Some(u) = uin {
         let u = u.trim();
-        if u.len() > 2 && u[..2].eq_ignore_ascii_case("HL") {
+        if u.len() > 2
+            && u.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("HL"))
+        {
             return Some(House::Lords);
         }
     }

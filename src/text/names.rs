@@ -76,26 +76,26 @@ pub fn plain_name(printed: &str) -> String {
     s = s.trim().trim_end_matches([':', ',']).trim().to_string();
     loop {
         let before = s.len();
-        let lower = s.to_lowercase();
         for p in PREFIXES {
-            if lower.starts_with(p) {
-                s = s[p.len()..].trim_start().to_string();
+            if let Some(rest) = strip_prefix_ci(&s, p) {
+                s = rest.trim_start().to_string();
                 break;
             }
         }
-        let lower = s.to_lowercase();
         for t in TITLES {
-            if lower.starts_with(t) && !s[t.len()..].trim().is_empty() {
-                s = s[t.len()..].trim_start().to_string();
-                break;
+            if let Some(rest) = strip_prefix_ci(&s, t) {
+                if !rest.trim().is_empty() {
+                    s = rest.trim_start().to_string();
+                    break;
+                }
             }
         }
-        let lower = s.to_lowercase();
         for x in SUFFIXES {
-            if lower.ends_with(x) && s.len() > x.len() {
-                s.truncate(s.len() - x.len());
-                s = s.trim_end().trim_end_matches(',').to_string();
-                break;
+            if let Some(rest) = strip_suffix_ci(&s, x) {
+                if !rest.is_empty() {
+                    s = rest.trim_end().trim_end_matches(',').to_string();
+                    break;
+                }
             }
         }
         if s.len() == before {
@@ -103,19 +103,32 @@ pub fn plain_name(printed: &str) -> String {
         }
     }
     // "The Lord Bishop of X" / "The Earl of Y": drop a leading "The".
-    let lower = s.to_lowercase();
-    if lower.starts_with("the ")
-        && PEER_TITLES.iter().any(|t| lower[4..].starts_with(t))
-    {
-        s = s[4..].to_string();
+    if let Some(rest) = strip_prefix_ci(&s, "the ") {
+        if PEER_TITLES.iter().any(|t| strip_prefix_ci(rest, t).is_some()) {
+            s = rest.to_string();
+        }
     }
     s
 }
 
 /// Whether a (plain) name is a peer's.
 pub fn is_peer(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    PEER_TITLES.iter().any(|t| lower.starts_with(t))
+    PEER_TITLES.iter().any(|t| strip_prefix_ci(name, t).is_some())
+}
+
+/// `s` without `prefix`, compared ASCII-case-insensitively (the tables
+/// are ASCII), sliced on `s`'s own char boundaries: never by a length
+/// measured on a case-mapped copy, whose length can differ (U+212A).
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+/// `s` without `suffix`, compared ASCII-case-insensitively.
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(at..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &s[..at])
 }
 
 /// A person from a printed name: `printed` as given (trimmed), `name`

@@ -1,9 +1,22 @@
-//! Turning an input's bytes into text: gzip, BOMs, UTF-16, Latin-1,
-//! invalid UTF-8, CRLF and binary data.
+//! Reading inputs: walking the paths given ([`walk`]), opening files and
+//! standard input with gzip and limits ([`open_file`]), splitting JSON
+//! streams into records ([`json_frames`]), and turning a document's bytes
+//! into text ([`decode`]: gzip, BOMs, UTF-16, Latin-1, invalid UTF-8, CRLF
+//! and binary data).
 
 use std::io::Read;
 
 use crate::error::{Error, ErrorKind, Result};
+
+pub mod json_frames;
+mod open;
+mod walk;
+
+pub use open::{
+    is_json_head, looks_like_json_lines, open_bytes, open_file, open_stdin,
+    read_error, Counter, Opened, HEAD,
+};
+pub use walk::{is_own_temporary, walk, InputSpec};
 
 /// An input decoded to text, with what was noticed while decoding.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,6 +56,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         utf16(rest, u16::from_le_bytes, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         utf16(rest, u16::from_be_bytes, &mut warnings)
+    } else if let Some(le) = utf16_without_bom(bytes) {
+        warnings.push(format!(
+            "input is UTF-16{} without a byte-order mark: decoded as such",
+            if le { "LE" } else { "BE" }
+        ));
+        if le {
+            utf16(bytes, u16::from_le_bytes, &mut warnings)
+        } else {
+            utf16(bytes, u16::from_be_bytes, &mut warnings)
+        }
     } else {
         if let Some(found) = binary_sign(bytes) {
             return Err(Error::new(ErrorKind::Binary { found }));
@@ -101,6 +124,25 @@ fn utf16(
         );
     }
     s
+}
+
+/// UTF-16 text without a BOM: most of the first 64 code units have one
+/// zero byte, on the same side (`Some(true)` for little-endian).
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let units: Vec<&[u8]> = bytes.chunks_exact(2).take(64).collect();
+    if units.len() < 4 {
+        return None;
+    }
+    let zero_hi = units.iter().filter(|u| u[1] == 0 && u[0] != 0).count();
+    let zero_lo = units.iter().filter(|u| u[0] == 0 && u[1] != 0).count();
+    let n = units.len();
+    if zero_hi * 10 >= n * 9 {
+        Some(true)
+    } else if zero_lo * 10 >= n * 9 {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn latin1(bytes: &[u8]) -> String {

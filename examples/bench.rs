@@ -1,0 +1,315 @@
+//! The project's benchmark (SPEC section 6, issue 12): one table from one
+//! run on the same bytes, in memory (disk speed is not measured).
+//!
+//! ```sh
+//! cargo run --release --example bench -- [--mb N] [--threads N]
+//! ```
+//!
+//! Corpora, each repeated to about `--mb` megabytes (default 100):
+//! - `list`: the real Written Questions API list records (the elements of
+//!   `results` in `../shared/samples/wqapi_json/*.json`), one a line;
+//! - `full`: the real full answers with HTML (the longform
+//!   `{id, question_text, answer_text}` lines of `ukpwq_longform_*.jsonl`);
+//! - `archive`: every file of `corpus/` and `../shared/samples/`, as
+//!   separate inputs (all formats, truncated and broken ones included).
+//!
+//! Rows: the serde_json baselines on the JSON Lines corpora (parse each
+//! line to `Value`; the round trip, parse and write back), `wrans parse`
+//! end to end through `wrans::pipeline::run` (decode, split, detect,
+//! parse, figures, id, JSON) with one thread and with all threads, the
+//! figure extractor alone on the answer texts, and HTML→text alone on the
+//! answers' HTML. MB/s are of input bytes; the ratio is to the round trip
+//! on the same corpus. Peak RSS is the process's high-water mark.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use wrans::input::InputSpec;
+use wrans::pipeline::{self, Event, Options};
+
+fn main() {
+    let mut mb = 100usize;
+    let mut threads = 0usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let v = args.next().and_then(|v| v.parse().ok());
+        match (a.as_str(), v) {
+            ("--mb", Some(v)) => mb = v,
+            ("--threads", Some(v)) => threads = v,
+            _ => {
+                eprintln!("usage: bench [--mb N] [--threads N]");
+                std::process::exit(2);
+            }
+        }
+    }
+    let all = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let samples = root.join("../shared/samples");
+    let api = samples.join("wqapi_json");
+    let (list_lines, full_lines) = real_lines(&api);
+    let list = repeat_lines(&list_lines, mb);
+    let full = repeat_lines(&full_lines, mb);
+    let archive = repeat_files(&[root.join("corpus"), samples.clone()], mb);
+    println!(
+        "corpora: list {:.0} MB ({} lines), full {:.0} MB ({} lines), archive {:.0} MB ({} files); threads: {all}",
+        mb_of(&list),
+        count_lines(&list),
+        mb_of(&full),
+        count_lines(&full),
+        archive.iter().map(|f| f.1.len()).sum::<usize>() as f64 / 1e6,
+        archive.len()
+    );
+    println!();
+    println!(
+        "{:<42} {:>9} {:>11} {:>9}",
+        "what", "MB/s", "records/s", "× trip"
+    );
+
+    for (name, corpus) in [("list", &list), ("full", &full)] {
+        let bytes = corpus.len();
+        let lines = count_lines(corpus);
+        let t = time(|| {
+            for l in corpus.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+                let v: serde_json::Value =
+                    serde_json::from_slice(l).expect("valid JSON");
+                std::hint::black_box(v);
+            }
+        });
+        row(&format!("{name}: serde_json → Value"), bytes, lines, t, None);
+        let mut out = Vec::with_capacity(bytes + bytes / 4);
+        let trip = time(|| {
+            for l in corpus.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+                let v: serde_json::Value =
+                    serde_json::from_slice(l).expect("valid JSON");
+                serde_json::to_writer(&mut out, &v).expect("write");
+                out.push(b'\n');
+            }
+        });
+        std::hint::black_box(&out);
+        drop(out);
+        row(
+            &format!("{name}: serde_json round trip"),
+            bytes,
+            lines,
+            trip,
+            Some(trip),
+        );
+        for j in [1, all] {
+            let (t, records) =
+                parse_run(vec![(format!("{name}.jsonl"), corpus.clone())], j);
+            row(
+                &format!("{name}: wrans parse -j {j}"),
+                bytes,
+                records,
+                t,
+                Some(trip),
+            );
+        }
+    }
+    let bytes: usize = archive.iter().map(|f| f.1.len()).sum();
+    for j in [1, all] {
+        let (t, records) = parse_run(archive.clone(), j);
+        row(&format!("archive: wrans parse -j {j}"), bytes, records, t, None);
+    }
+
+    // The figure extractor and HTML→text alone, on the full answers.
+    let html: Vec<String> = full_lines
+        .iter()
+        .filter_map(|l| serde_json::from_slice::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["answer_text"].as_str().map(str::to_string))
+        .collect();
+    let reps = (mb * 1_000_000
+        / html.iter().map(String::len).sum::<usize>().max(1))
+    .max(1);
+    let html_bytes = html.iter().map(String::len).sum::<usize>() * reps;
+    let mut texts = Vec::new();
+    let t = time(|| {
+        for _ in 0..reps {
+            for h in &html {
+                texts.push(wrans::text::to_text(h));
+            }
+        }
+    });
+    row("full: HTML→text alone", html_bytes, html.len() * reps, t, None);
+    let text_bytes: usize = texts.iter().map(String::len).sum();
+    let mut figures = 0usize;
+    let t = time(|| {
+        for s in &texts {
+            figures += wrans::figures::extract(s, "answer.text").len();
+        }
+    });
+    row(
+        "full: figure extractor alone (per core)",
+        text_bytes,
+        texts.len(),
+        t,
+        None,
+    );
+    println!("  ({figures} figures, {:.0} figures/s)", figures as f64 / t);
+    println!();
+    println!(
+        "peak RSS: {:.0} MB (the corpora themselves are held in memory)",
+        peak_rss_mb()
+    );
+}
+
+/// Runs the pipeline over in-memory inputs on `threads` threads; the
+/// seconds taken and the records written.
+fn parse_run(inputs: Vec<(String, Vec<u8>)>, threads: usize) -> (f64, usize) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool");
+    let options = Options::default();
+    let mut records = 0usize;
+    let mut written = 0usize;
+    let specs = inputs
+        .into_iter()
+        .map(|(shown, bytes)| InputSpec::Bytes { shown, bytes });
+    let start = Instant::now();
+    let r = pipeline::run(
+        specs,
+        &options,
+        &pool,
+        |record| {
+            let mut v = serde_json::to_vec(record).unwrap_or_default();
+            v.push(b'\n');
+            v
+        },
+        |e| {
+            if let Event::Record(b) = e {
+                records += 1;
+                written += b.len();
+            }
+            Ok(())
+        },
+    );
+    let t = start.elapsed().as_secs_f64();
+    r.expect("the run");
+    std::hint::black_box(written);
+    (t, records)
+}
+
+fn row(
+    what: &str,
+    bytes: usize,
+    records: usize,
+    secs: f64,
+    trip: Option<f64>,
+) {
+    let ratio = match trip {
+        Some(tr) => format!("{:.2}", tr / secs),
+        None => "-".to_string(),
+    };
+    println!(
+        "{what:<42} {:>9.1} {:>11.0} {ratio:>9}",
+        bytes as f64 / 1e6 / secs,
+        records as f64 / secs
+    );
+}
+
+fn time(f: impl FnOnce()) -> f64 {
+    let s = Instant::now();
+    f();
+    s.elapsed().as_secs_f64()
+}
+
+/// The list elements and the longform lines of the API samples.
+fn real_lines(dir: &Path) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
+    let mut list = Vec::new();
+    let mut full = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    for p in paths {
+        let Ok(text) = std::fs::read(&p) else { continue };
+        if p.extension().is_some_and(|e| e == "jsonl") {
+            full.extend(
+                text.split(|&b| b == b'\n')
+                    .filter(|l| !l.is_empty())
+                    .map(<[u8]>::to_vec),
+            );
+            continue;
+        }
+        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&text)
+        else {
+            continue;
+        };
+        let items = match &doc {
+            serde_json::Value::Array(a) => a.clone(),
+            v => v["results"].as_array().cloned().unwrap_or_default(),
+        };
+        for item in items {
+            if item["value"]["questionText"].is_string() {
+                list.push(serde_json::to_vec(&item).expect("JSON"));
+            }
+        }
+    }
+    assert!(
+        !list.is_empty() && !full.is_empty(),
+        "no API samples under {}",
+        dir.display()
+    );
+    (list, full)
+}
+
+fn repeat_lines(lines: &[Vec<u8>], mb: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(mb * 1_000_000 + 100_000);
+    while out.len() < mb * 1_000_000 {
+        for l in lines {
+            out.extend_from_slice(l);
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+fn repeat_files(dirs: &[PathBuf], mb: usize) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for d in dirs {
+        for e in walkdir::WalkDir::new(d)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if e.file_type().is_file() {
+                if let Ok(b) = std::fs::read(e.path()) {
+                    files.push((e.path().display().to_string(), b));
+                }
+            }
+        }
+    }
+    let unit: usize = files.iter().map(|f| f.1.len()).sum::<usize>().max(1);
+    let copies = (mb * 1_000_000).div_ceil(unit);
+    let mut out = Vec::new();
+    for _ in 0..copies {
+        out.extend(files.iter().cloned());
+    }
+    out
+}
+
+fn count_lines(b: &[u8]) -> usize {
+    b.split(|&c| c == b'\n').filter(|l| !l.is_empty()).count()
+}
+
+fn mb_of(b: &[u8]) -> f64 {
+    b.len() as f64 / 1e6
+}
+
+/// The process's peak resident memory (VmHWM), in MB.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}

@@ -1,0 +1,99 @@
+//! Property tests of the shared text helpers and the figure extractor:
+//! on any string (hostile characters included) nothing panics, every span
+//! lies inside its text on character boundaries, and HTML turned into
+//! text keeps no tags.
+
+use proptest::prelude::*;
+use wrans::text;
+
+/// Strings of HTML-ish pieces, numbers, money and case-changing
+/// characters (U+212A lower-cases to one byte, U+0130 to three).
+fn hostile() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<td>".to_string()),
+        Just("<br/>".to_string()),
+        Just("<table><tr>".to_string()),
+        Just(" | ".to_string()),
+        Just("£3.2 billion".to_string()),
+        Just("12%".to_string()),
+        Just("2019-20".to_string()),
+        Just("from 30 to 19".to_string()),
+        Just("Jan 2024 \u{2013} Dec 2025".to_string()),
+        Just("Mr \u{212A}C".to_string()),
+        Just("\u{0130}".to_string()),
+        Just("\u{FB03}".to_string()),
+        Just("HL".to_string()),
+        Just("To ask Her Majesty's Government".to_string()),
+        Just("\n\n".to_string()),
+        Just("\u{a0}".to_string()),
+        "[a-zA-Z0-9 .,;:()\\-]{0,12}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn figures_spans_are_inside_and_on_boundaries(s in hostile()) {
+        for f in wrans::figures::extract(&s, "answer.text") {
+            let [a, b] = f.span;
+            prop_assert!(a <= b && b <= s.len(), "{:?} in {:?}", f.span, s);
+            prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
+            prop_assert_eq!(&s[a..b], f.text.as_str());
+        }
+    }
+
+    #[test]
+    fn html_to_text_keeps_no_tags(s in hostile()) {
+        // Entities may decode to '<' legitimately; without '&' none can.
+        let s = s.replace('&', " ");
+        let out = text::to_text(&s);
+        let tag = regex_lite_tag(&out);
+        prop_assert!(tag.is_none(), "tag {:?} left in {:?} (from {:?})", tag, out, s);
+    }
+
+    #[test]
+    fn names_houses_dates_and_ids_never_panic(s in hostile()) {
+        let _ = text::names::plain_name(&s);
+        let _ = text::names::person(&s);
+        let _ = text::names::is_peer(&s);
+        let _ = text::infer_house(Some(&s), Some(&s));
+        let _ = text::addressed_to(&s);
+        let _ = text::match_key(&s);
+        let _ = text::parse_date(&s).is_some();
+        let _ = text::find_date(&s).is_some();
+        let _ = text::clean_plain(&s);
+        let _ = text::html::decode_entity(&s);
+    }
+}
+
+/// A tag (`<p>`, `</td>`, `<br/>`) in `s`, if any.
+fn regex_lite_tag(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c != b'<' {
+            continue;
+        }
+        let rest = &s[i + 1..];
+        let name = rest.trim_start_matches('/');
+        let starts =
+            name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if let (true, Some(end)) = (starts, rest.find('>')) {
+            let inner = &rest[..end];
+            if inner.chars().all(|c| {
+                c.is_ascii_alphanumeric()
+                    || c == '/'
+                    || c == ' '
+                    || c == '='
+                    || c == '"'
+            }) {
+                return Some(format!("<{inner}>"));
+            }
+        }
+    }
+    None
+}
