@@ -1,6 +1,6 @@
 //! Bound Hansard pages (HTML or text) to a flat list of classified
 //! paragraphs: headings, column markers, dates, speakers' turns and plain
-//! paragraphs, for `hansard.rs` to assemble into questions and answers.
+//! paragraphs, for `hansard/mod.rs` to assemble into questions and answers.
 
 use std::sync::LazyLock;
 

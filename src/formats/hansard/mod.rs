@@ -63,7 +63,6 @@
 //!   Government` (Lords), the question's Commons form, `W`/`WA` columns,
 //!   `HC`/`HL Deb` citations.
 
-#[path = "hansard_lines.rs"]
 mod lines;
 
 use std::borrow::Cow;
