@@ -1,69 +1,7 @@
 //! People's names: the printed form, the plain name, member ids in URIs.
 
 use crate::record::Person;
-
-/// Honorifics and decorations dropped from the front of a name.
-const PREFIXES: [&str; 22] = [
-    "biography information for ",
-    "the rt. hon. ",
-    "the rt hon. ",
-    "the rt hon ",
-    "the right hon. ",
-    "the right hon ",
-    "the right honourable ",
-    "rt. hon. ",
-    "rt hon. ",
-    "rt hon ",
-    "right hon. ",
-    "right honourable ",
-    "the hon. ",
-    "hon. ",
-    "mr. ",
-    "mr ",
-    "mrs. ",
-    "mrs ",
-    "ms. ",
-    "ms ",
-    "miss ",
-    "mx ",
-];
-
-/// Titles dropped only when more of the name follows.
-const TITLES: [&str; 8] =
-    ["dr. ", "dr ", "sir ", "dame ", "professor ", "prof. ", "prof ", "rev. "];
-
-/// Decorations dropped from the end of a name.
-const SUFFIXES: [&str; 14] = [
-    " portrait",
-    " mp",
-    " m.p.",
-    " qc",
-    " kc",
-    " msp",
-    " mla",
-    " ms",
-    " cbe",
-    " obe",
-    " mbe",
-    " kbe",
-    " dbe",
-    " pc",
-];
-
-/// Peers' titles: kept at the front of a name.
-const PEER_TITLES: [&str; 11] = [
-    "lord ",
-    "baroness ",
-    "viscount ",
-    "earl ",
-    "countess ",
-    "marquess ",
-    "duke ",
-    "lady ",
-    "bishop ",
-    "the lord ",
-    "the earl ",
-];
+use crate::text::people::{self, NameWord, POST_NOMINALS, STYLES};
 
 /// The plain name: honorifics (`Dr`, `Mr.`, `Mrs`, `Ms`, `Sir`, `Dame`,
 /// `Rt Hon`), decorations (`MP`, `QC`, `CBE`, ` Portrait`,
@@ -77,22 +15,26 @@ pub fn plain_name(printed: &str) -> String {
     loop {
         let before = s.len();
         let lower = s.to_lowercase();
-        for p in PREFIXES {
-            if lower.starts_with(p) {
-                s = s[p.len()..].trim_start().to_string();
-                break;
+        if let Some(p) = STYLES.iter().find(|p| lower.starts_with(*p)) {
+            // The styles are ASCII, so their length is the same in `s`.
+            s = s.get(p.len()..).unwrap_or("").trim_start().to_string();
+        }
+        // A courtesy honorific or a title, when more of the name follows.
+        if let Some((first, rest)) = s.split_once(' ') {
+            let drop = matches!(
+                people::name_word(first),
+                Some(NameWord::Courtesy | NameWord::Title)
+            );
+            if drop && !rest.trim().is_empty() {
+                s = rest.trim_start().to_string();
             }
         }
         let lower = s.to_lowercase();
-        for t in TITLES {
-            if lower.starts_with(t) && !s[t.len()..].trim().is_empty() {
-                s = s[t.len()..].trim_start().to_string();
-                break;
-            }
-        }
-        let lower = s.to_lowercase();
-        for x in SUFFIXES {
-            if lower.ends_with(x) && s.len() > x.len() {
+        for x in POST_NOMINALS {
+            if lower.ends_with(x)
+                && s.len() > x.len()
+                && s.is_char_boundary(s.len() - x.len())
+            {
                 s.truncate(s.len() - x.len());
                 s = s.trim_end().trim_end_matches(',').to_string();
                 break;
@@ -103,19 +45,25 @@ pub fn plain_name(printed: &str) -> String {
         }
     }
     // "The Lord Bishop of X" / "The Earl of Y": drop a leading "The".
-    let lower = s.to_lowercase();
-    if lower.starts_with("the ")
-        && PEER_TITLES.iter().any(|t| lower[4..].starts_with(t))
-    {
-        s = s[4..].to_string();
+    if let Some((the, rest)) = s.split_once(' ') {
+        if the.eq_ignore_ascii_case("the") && is_peer(rest) {
+            s = rest.trim_start().to_string();
+        }
     }
     s
 }
 
-/// Whether a (plain) name is a peer's.
+/// Whether a (plain) name is a peer's: it opens with a peerage rank (or
+/// `Bishop`), or `The` and one, and more of the name follows
+/// (`Lord True`, `The Earl of Courtown`).
 pub fn is_peer(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    PEER_TITLES.iter().any(|t| lower.starts_with(t))
+    let mut words = name.split_whitespace();
+    let Some(mut first) = words.next() else { return false };
+    if first.eq_ignore_ascii_case("the") {
+        let Some(w) = words.next() else { return false };
+        first = w;
+    }
+    people::is_peerage_word(first) && words.next().is_some()
 }
 
 /// A person from a printed name: `printed` as given (trimmed), `name`

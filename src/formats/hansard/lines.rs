@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::record::{House, Person};
-use crate::text::{self, html_to_text, parse_date};
+use crate::text::{self, html_to_text, parse_date, people};
 
 /// Which part of the day's Hansard a run of paragraphs belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -471,49 +471,6 @@ fn strip_columns(s: &str, last: &mut Option<u32>) -> (String, Vec<Marker>) {
 // ---------------------------------------------------------------------
 // Speakers
 
-/// Honorifics and peerage titles that may open a speaker's name.
-const HONORIFICS: [&str; 24] = [
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "dr",
-    "dr.",
-    "sir",
-    "dame",
-    "lord",
-    "baroness",
-    "viscount",
-    "viscountess",
-    "earl",
-    "countess",
-    "marquess",
-    "duke",
-    "lady",
-    "bishop",
-    "rev.",
-    "professor",
-    "rt",
-];
-
-/// Lower-case words allowed inside a name (`Lord Hunt of Kings Heath`).
-const CONNECTORS: [&str; 12] = [
-    "of", "and", "de", "la", "le", "van", "von", "du", "da", "upon", "on",
-    "under",
-];
-
-/// Words in a speaker's designation that mark an office
-/// (`The Minister of State, Ministry of Justice (Lord McNally)`).
-static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:minister|secretary|under-secretary|chancellor|attorney|solicitor|advocate|whip|speaker|chairman|leader|president|privy\s+seal|paymaster|commissioner|deputy|member\s+for|spokesperson|captain|lord\s+in\s+waiting|baroness\s+in\s+waiting)",
-    )
-    .expect("valid regex")
-});
-
 static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\[\s*holding\s+answer\s+([^\]]{4,40}?)\s*\]")
         .expect("valid regex")
@@ -591,7 +548,7 @@ fn office_form(who: &str) -> Option<Person> {
     let inside = who[open + 1..close].trim();
     let starts_the =
         outside.starts_with("The ") || outside.starts_with("the ");
-    if starts_the || OFFICE.is_match(outside) {
+    if starts_the || people::names_office(outside) {
         if !looks_like_name(inside, true) {
             return None;
         }
@@ -637,10 +594,10 @@ pub(super) fn looks_like_name(s: &str, trusted: bool) -> bool {
     }
     let first =
         words.get(k).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
-    let honorific = HONORIFICS.contains(&first.as_str());
+    let honorific = people::opens_name(&first);
     for (i, w) in words.iter().enumerate().skip(k) {
         let lw = w.to_ascii_lowercase();
-        if i > k && CONNECTORS.contains(&lw.as_str()) {
+        if i > k && people::is_name_connector(&lw) {
             continue;
         }
         let mut chars = w.chars();
@@ -657,7 +614,7 @@ pub(super) fn looks_like_name(s: &str, trusted: bool) -> bool {
     }
     let last =
         words.last().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
-    if CONNECTORS.contains(&last.as_str()) {
+    if people::is_name_connector(&last) {
         return false;
     }
     honorific || trusted || words.len() - k >= 2
@@ -733,14 +690,14 @@ fn split_historic(s: &str) -> Option<(Speaker, String)> {
     }
     let words: Vec<(usize, &str)> = word_starts(s);
     let first = words.first()?.1.to_ascii_lowercase();
-    let h = usize::from(HONORIFICS.contains(&first.as_str()));
+    let h = usize::from(people::opens_name(&first));
     // Walk the name's words; stop where the text starts.
     let mut text_at = None;
     let mut guessed = false;
     let mut i = h;
     while i < words.len() && i < h + 8 {
         let (at, w) = words[i];
-        if i > h && CONNECTORS.contains(&w.to_ascii_lowercase().as_str()) {
+        if i > h && people::is_name_connector(w) {
             i += 1;
             continue;
         }
