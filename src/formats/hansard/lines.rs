@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::grammar::{self, ColumnKind};
 use crate::record::{House, Person};
 use crate::text::{self, html_to_text, parse_date, people};
 
@@ -311,6 +312,18 @@ fn text_paragraphs(text: &str) -> Vec<Raw> {
                 prev.text.push_str(&line);
                 continue;
             }
+            // "The Minister of State, ...\n(Mr. Brian O'Malley)": an
+            // office and its holder's name printed on two lines.
+            if line.starts_with('(')
+                && p.starts_with("The ")
+                && !p.ends_with(['.', ':', ')'])
+                && people::names_office(p)
+                && grammar::speaker_line(&line).is_some()
+            {
+                prev.text.push(' ');
+                prev.text.push_str(&line);
+                continue;
+            }
             let starts_lower =
                 line.chars().next().is_some_and(char::is_lowercase);
             if starts_lower
@@ -338,17 +351,8 @@ const MONTH: &str =
 /// `9 July 2012 : Column WA197`: unambiguous anywhere.
 static DATED_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(\d{{1,2}}\s+{MONTH}\s+\d{{4}})\s*:\s*Col(?:umn|\.)?\s*(WA\s*\d{{1,5}}|\d{{1,5}}\s*(?:WA|WS|WH|W|P)?)(?:\s*(?:[—–-]+|&#151;)\s*continued)?"
+        r"(?i)(\d{{1,2}}\s+{MONTH}\s+\d{{4}})\s*:\s*Col(?:umn|\.)?\s*:?\s*(WA\s*\d{{1,5}}|\d{{1,5}}\s*(?:WA|WS|WH|W|P)?)(?:\s*(?:[—–-]+|&#151;)\s*continued)?"
     ))
-    .expect("valid regex")
-});
-
-/// A line that is only a column marker: `Column 242`, `773W`, `WA 45`,
-/// `Col. 12W`, `[Continued from column 773W]`.
-static COLUMN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\[?(?:continued (?:from|in) )?(?:col(?:umn|s?\.)?\s*)?(WA\s*\d{1,5}|WS\s*\d{1,5}|\d{1,5}\s*(?:WA|WS|WH|W)|(?:column|col\.)\s*\d{1,5})\]?$",
-    )
     .expect("valid regex")
 });
 
@@ -361,7 +365,8 @@ static INLINE_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+").expect("valid regex"));
 
-fn suffix_of(s: &str) -> Suffix {
+/// The kind of column a marker's letters name (`773W`, `WA 45`, `89WS`).
+pub(super) fn suffix_of(s: &str) -> Suffix {
     let u = s.to_ascii_uppercase();
     let letters: String =
         u.chars().filter(char::is_ascii_alphabetic).collect();
@@ -380,7 +385,7 @@ fn suffix_of(s: &str) -> Suffix {
 }
 
 fn is_column_line(s: &str) -> bool {
-    COLUMN_LINE.is_match(s.trim()) || DATED_COLUMN.is_match(s.trim())
+    grammar::column_marker(s).is_some() || DATED_COLUMN.is_match(s.trim())
 }
 
 /// A column marker found in a paragraph: its date, suffix and number.
@@ -393,18 +398,15 @@ type Marker = (Option<String>, Suffix, Option<u32>);
 fn strip_columns(s: &str, last: &mut Option<u32>) -> (String, Vec<Marker>) {
     let mut found = Vec::new();
     let t = s.trim();
-    if let Some(c) = COLUMN_LINE.captures(t) {
-        let m = c.get(1).map_or("", |m| m.as_str());
-        let n = DIGITS.find(m).and_then(|d| d.as_str().parse().ok());
-        let suffix = if m.to_ascii_lowercase().starts_with("col") {
-            Suffix::Other
-        } else {
-            suffix_of(m)
+    if let Some(m) = grammar::column_marker(t) {
+        let suffix = match m.kind {
+            ColumnKind::W => Suffix::W,
+            ColumnKind::Wa => Suffix::Wa,
+            ColumnKind::Ws => Suffix::Ws,
+            ColumnKind::Other => Suffix::Other,
         };
-        if n.is_some() {
-            *last = n;
-        }
-        found.push((None, suffix, n));
+        *last = Some(m.number);
+        found.push((m.date, suffix, Some(m.number)));
         return (String::new(), found);
     }
     let mut out = String::with_capacity(s.len());
@@ -732,7 +734,7 @@ fn split_historic(s: &str) -> Option<(Speaker, String)> {
 }
 
 /// A `[holding answer …]` at the start of `s`, and the rest.
-fn take_holding(s: &str) -> (String, &str) {
+pub(super) fn take_holding(s: &str) -> (String, &str) {
     let t = s.trim_start();
     if let Some(m) = HOLDING.find(t) {
         if m.start() == 0 {
@@ -830,13 +832,42 @@ fn is_noise(line: &str) -> bool {
         || l.starts_with("prepared ")
             && parse_date(&l["prepared ".len()..]).is_some()
         || l.starts_with("the following answers were received")
+        || l.starts_with("the text on this page has been created from hansard")
         || l.starts_with("the following question was answered")
     {
         return true;
     }
     let pieces: Vec<&str> =
         l.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
-    !pieces.is_empty() && pieces.iter().all(|p| NAV.contains(p))
+    if !pieces.is_empty() && pieces.iter().all(|p| NAV.contains(p)) {
+        return true;
+    }
+    // "Previous Section Index Home Page": links run together without
+    // separators. Short lines only, made of navigation words alone.
+    t.len() <= 80 && !l.is_empty() && nav_words_only(&l)
+}
+
+/// Whether `l` (lower case) is made only of navigation phrases.
+fn nav_words_only(l: &str) -> bool {
+    let mut rest = l.trim();
+    let mut phrases: Vec<&str> = NAV.to_vec();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut n = 0;
+    while !rest.is_empty() {
+        let Some(p) = phrases.iter().find(|p| {
+            rest.starts_with(**p)
+                && rest[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == '|')
+        }) else {
+            return false;
+        };
+        rest = rest[p.len()..]
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+        n += 1;
+    }
+    n >= 2
 }
 
 static SECTION_ANSWERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -851,7 +882,7 @@ static SECTION_STATEMENTS: LazyLock<Regex> = LazyLock::new(|| {
 
 static SECTION_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:oral\s+answers(?:\s+to\s+questions)?|ministerial\s+corrections?|westminster\s+hall|petitions?|grand\s+committee)\.?$",
+        r"(?i)^(?:oral\s+answers(?:\s+to\s*questions)?|ministerial\s+corrections?|westminster\s+hall|petitions?|grand\s+committee)\.?$",
     )
     .expect("valid regex")
 });
@@ -907,6 +938,11 @@ pub(super) fn items(input: &str, html: bool) -> Vec<Item> {
         out.push(Item { kind, text, candidate, offset: raw.offset });
     }
     out
+}
+
+/// Classifies one paragraph of plain text (no markup hint).
+pub(super) fn classify_plain(text: &str) -> Kind {
+    classify(text, &Hint::Plain)
 }
 
 fn classify(text: &str, hint: &Hint) -> Kind {
@@ -982,11 +1018,38 @@ fn classify(text: &str, hint: &Hint) -> Kind {
             }
         }
     }
+    // A speaker's name on its own line (no colon): the turn's text
+    // follows in the next paragraph.
+    if one_line && !text.contains(':') {
+        if let Some(who) = grammar::speaker_line(text) {
+            let who = who
+                .strip_prefix('(')
+                .and_then(|w| w.strip_suffix(')'))
+                .unwrap_or(who);
+            if let Some(sp) = parse_speaker(who, true) {
+                return Kind::Turn { who: sp, text: String::new() };
+            }
+        }
+    }
     if let Some(c) = COLON_TURN.captures(text) {
         let who = c.get(2).map_or("", |m| m.as_str());
         let hold = c.get(3).map_or("", |m| m.as_str());
         let rest = c.get(4).map_or("", |m| m.as_str()).trim();
         if let Some(sp) = parse_speaker(&format!("{who}{hold}"), false) {
+            // "1. Mr. X (Y): What ... [12345]": a numbered question put
+            // in its own words (oral questions since the late 1990s).
+            let numbered = c.get(1).is_some();
+            let ends_uin = rest
+                .rfind('[')
+                .and_then(|k| rest.get(k..))
+                .and_then(grammar::uin)
+                .is_some();
+            if numbered && ends_uin {
+                return Kind::Question {
+                    who: Some(sp),
+                    text: rest.to_string(),
+                };
+            }
             return turn(sp, rest);
         }
     }

@@ -63,7 +63,9 @@
 //!   Government` (Lords), the question's Commons form, `W`/`WA` columns,
 //!   `HC`/`HL Deb` citations.
 
+mod grammar;
 mod lines;
+mod millbank;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -116,7 +118,7 @@ static UIN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// `Mr Leigh: To ask`, `Lord Hylton asked Her Majesty's Government`.
 static TURN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[A-Z][^:\n]{1,120}?(?::\s*To ask\b| asked (?:Her|His) Majesty)",
+        r"(?m)^(?:\d{1,3}\.\s*)?[A-Z][^:\n]{1,120}?(?::\s*To ask\b| asked (?:Her|His) Majesty)",
     )
     .expect("valid regex")
 });
@@ -125,9 +127,24 @@ static TURN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// `19 July 2011 : Column 773W`.
 static COLUMN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?mi)^\s*(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\s*:\s*)?(?:column\s+(?:WA\s*)?\d{1,5}\s*(?:W|WA|WS)?|\d{1,5}\s?W|WA\s?\d{1,5})\s*$",
+        r"(?mi)^\s*(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\s*:\s*)?(?:column:?\s*(?:WA\s*)?\d{1,5}\s*(?:W|WA|WS)?|\d{1,5}\s?W|WA\s?\d{1,5})\s*$",
     )
     .expect("valid regex")
+});
+
+/// A question whose asker's name the page lost (pages saved from
+/// hansard.parliament.uk print it as a link): `asked the Secretary of
+/// State for Defence what ...` at the start of a line.
+static BARE_ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*asked\s+(?:the|her|his)\s+[A-Z]")
+        .expect("valid regex")
+});
+
+/// The archive's page header: `Volume 884: debated on Friday 17 January
+/// 1975`.
+static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^\s*volume\s+\d+\s*:\s*debated\s+on\s")
+        .expect("valid regex")
 });
 
 /// A question's UIN ending a line: `... [HL1986]`.
@@ -171,6 +188,9 @@ fn is_html(text: &str) -> bool {
 /// Whether `text` looks like bound Hansard written answers (or written
 /// statements, which are recognised to be skipped).
 pub(crate) fn detect(text: &str) -> bool {
+    if millbank::detect(text) {
+        return true;
+    }
     let head = text::head(text, 100_000);
     if NOT_OURS.is_match(head) {
         return false;
@@ -178,8 +198,15 @@ pub(crate) fn detect(text: &str) -> bool {
     let plain: Cow<'_, str> =
         if is_html(head) { html_to_text(head).into() } else { head.into() };
     let wa = WA_HEADING.is_match(&plain);
-    if ORAL_HEADING.is_match(&plain) && !wa {
-        return false;
+    let oral = ORAL_HEADING.is_match(&plain) && !wa;
+    // Oral answers are recognised, to be skipped with a note.
+    if oral {
+        return TURN_QUESTION.is_match(&plain)
+            || BARE_ASKED.is_match(&plain)
+            || UIN_QUESTION.is_match(&plain);
+    }
+    if (wa || VOLUME_LINE.is_match(&plain)) && BARE_ASKED.is_match(&plain) {
+        return true;
     }
     let hansard = wa || COLUMN_LINE.is_match(&plain);
     // A letter that quotes a question ("To ask ... [12345]") is a letter.
@@ -479,6 +506,10 @@ struct A {
     warnings: Vec<String>,
     /// A column break came after the last paragraph.
     broken: bool,
+    /// Other speakers' turns after the answer.
+    extra_turns: usize,
+    /// The asker spoke again after the answer (a supplementary question).
+    supplementary: bool,
 }
 
 /// Questions answered together, and their answer.
@@ -506,6 +537,23 @@ struct State {
     roles: std::collections::HashMap<String, String>,
     /// Offsets of answers with no question before them.
     orphans: Vec<usize>,
+    /// Offsets of plain paragraphs before the first question: the tail of
+    /// an answer from the previous page.
+    fragment: Vec<usize>,
+    /// Oral questions (or debates) skipped.
+    oral: usize,
+    /// Millbank XML: every answer opens with a `<member>`, so a plain
+    /// paragraph after a question, before any answer, continues it.
+    answers_marked: bool,
+    /// Whether the page is still in the fragment it opens with (`None`
+    /// before the first item that is not noise).
+    fragment_open: Option<bool>,
+    /// The text of a speaker-only line read after an answer, kept until
+    /// the next item says whether it belongs to the answer.
+    pending_line: Option<String>,
+    /// The date of the first dated column marker (`12 Jan 1998 : Column:
+    /// 501`): the day the page's answers were published.
+    marker_date: Option<String>,
 }
 
 impl State {
@@ -514,8 +562,26 @@ impl State {
     }
 
     fn flush(&mut self) {
+        if let (Some(line), Some(a)) =
+            (self.pending_line.take(), self.block.answer.as_mut())
+        {
+            a.paras.push((line, false));
+            self.pending_speaker = None;
+        }
         let b = std::mem::take(&mut self.block);
-        if !b.questions.is_empty() {
+        if b.questions.is_empty() {
+            return;
+        }
+        // A question answered in the chamber: the asker (or two more
+        // speakers) came back after the answer. Oral answers are not
+        // ours, whatever the question's form (`[UIN]` included).
+        let oral = b
+            .answer
+            .as_ref()
+            .is_some_and(|a| a.supplementary || a.extra_turns >= 2);
+        if oral {
+            self.oral += b.questions.len();
+        } else {
             self.done.push(b);
         }
     }
@@ -534,6 +600,18 @@ impl State {
     }
 
     fn item(&mut self, item: &Item) {
+        // A page that opens with plain paragraphs (before any heading,
+        // date or question) opens with the tail of the previous page's
+        // last answer.
+        match &item.kind {
+            Kind::Noise | Kind::Column { .. } | Kind::Citation { .. } => {}
+            Kind::Para { .. } if self.fragment_open != Some(false) => {
+                self.fragment_open = Some(true);
+                self.fragment.push(item.offset);
+                return;
+            }
+            _ => self.fragment_open = Some(false),
+        }
         match &item.kind {
             Kind::Noise => {}
             Kind::Section(s) => {
@@ -548,6 +626,7 @@ impl State {
             Kind::Column { date, suffix, .. } => {
                 if let Some(d) = date {
                     self.date = Some(d.clone());
+                    self.marker_date.get_or_insert_with(|| d.clone());
                 }
                 match suffix {
                     Suffix::W => {
@@ -594,6 +673,11 @@ impl State {
                 {
                     self.statement_turns += 1;
                 }
+                if self.section == Some(Section::Other)
+                    && matches!(item.kind, Kind::Question { .. })
+                {
+                    self.oral += 1;
+                }
             }
             Kind::AskedBy(name) => {
                 if self.block.answer.is_some() {
@@ -602,6 +686,8 @@ impl State {
                 self.pending_asker = text::person(name);
             }
             Kind::Question { who, text } => {
+                // A name line just before is this question's asker.
+                self.pending_line = None;
                 if self.block.answer.is_some() {
                     self.flush();
                 }
@@ -615,6 +701,7 @@ impl State {
                     .or_else(|| self.pending_asker.take())
                     .or_else(|| self.pending_speaker.take().map(|s| s.person))
                     .or(previous);
+                self.pending_line = None;
                 self.pending_asker = None;
                 let mut warnings = Vec::new();
                 if asker.is_none() {
@@ -671,13 +758,31 @@ impl State {
                             }
                         }
                     }
+                    Some(_) if text.is_empty() => {
+                        // A name on its own line after an answer: the next
+                        // question's asker, or a line of the answer (a
+                        // table's row label); the next item decides.
+                        self.pending_speaker = Some(who.clone());
+                        self.pending_line = Some(item.text.clone());
+                    }
                     Some(a) => {
-                        if text.is_empty() {
-                            self.pending_speaker = Some(who.clone());
-                            return;
-                        }
                         a.paras.push((item.text.clone(), false));
                         a.broken = false;
+                        a.extra_turns += 1;
+                        // The asker speaking again is a supplementary:
+                        // an oral exchange, not a written answer.
+                        let asker_again =
+                            who.person.name.as_ref().is_some_and(|n| {
+                                self.block.questions.iter().any(|q| {
+                                    q.asker
+                                        .as_ref()
+                                        .and_then(|p| p.name.as_ref())
+                                        == Some(n)
+                                })
+                            });
+                        if asker_again {
+                            a.supplementary = true;
+                        }
                         let msg = "a second speaker's turn follows the \
                                    answer: kept in the answer's text";
                         if !a.warnings.iter().any(|w| w == msg) {
@@ -692,6 +797,16 @@ impl State {
 
     fn para(&mut self, text: &str, table: bool) {
         if let Some(a) = &mut self.block.answer {
+            if let Some(line) = self.pending_line.take() {
+                self.pending_speaker = None;
+                a.paras.push((line, false));
+            }
+            // A paragraph that asks a question after the answer has begun
+            // ("Is my right hon. Friend aware ...?"): a supplementary, so
+            // an oral exchange whose speakers the page lost.
+            if !a.paras.is_empty() && !table && is_supplementary(text) {
+                a.supplementary = true;
+            }
             // A sentence cut by a column break: the paragraph before ends
             // in a word or a comma, or this one starts in lower case.
             let joins = a.broken
@@ -714,7 +829,8 @@ impl State {
             return;
         }
         let Some(q) = self.block.questions.last_mut() else { return };
-        if self.pending_speaker.is_none() && continues_question(&q.text, text)
+        if self.pending_speaker.is_none()
+            && (self.answers_marked || continues_question(&q.text, text))
         {
             q.text.push(' ');
             q.text.push_str(text);
@@ -725,8 +841,39 @@ impl State {
     }
 }
 
-/// Parses a page of written answers.
+/// Whether a paragraph is a question put in the chamber: it ends with a
+/// question mark and opens as a question does (`Is the Minister aware
+/// ...?`, `Will my right hon. Friend ...?`, `Does he ...?`).
+fn is_supplementary(text: &str) -> bool {
+    let t = text.trim();
+    let first = t.split_whitespace().next().unwrap_or("");
+    t.ends_with('?')
+        && matches!(
+            first,
+            "Is" | "Will"
+                | "Does"
+                | "Do"
+                | "Can"
+                | "Would"
+                | "Could"
+                | "May"
+                | "Has"
+                | "Have"
+                | "Why"
+                | "What"
+                | "How"
+                | "By"
+                | "Are"
+                | "Should"
+        )
+}
+
+/// Parses a page of written answers (or, detected by content, a Millbank
+/// XML file of the historic Hansard archive: see [`millbank`]).
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+    if millbank::detect(input.text) {
+        return millbank::parse(input);
+    }
     let text = input.text;
     let mut items = lines::items(text, is_html(text));
     resolve_headings(&mut items);
@@ -734,8 +881,21 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     for item in &items {
         st.item(item);
     }
-    st.flush();
+    finish(input, st)
+}
 
+/// Turns the assembled blocks into records, and says on stderr what was
+/// skipped (statements, oral answers, a fragment before the first item).
+fn finish(input: &Input<'_>, mut st: State) -> Result<Parsed> {
+    let text = input.text;
+    st.flush();
+    // An answer read before the page gave any date takes the date of its
+    // column markers (every marker of a day's page carries the same day).
+    if let Some(d) = &st.marker_date {
+        for a in st.done.iter_mut().filter_map(|b| b.answer.as_mut()) {
+            a.date.get_or_insert_with(|| d.clone());
+        }
+    }
     let mut records = Vec::new();
     let any_uin = st
         .done
@@ -762,6 +922,22 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             )
         });
     }
+    if st.oral > 0 {
+        notes.push(if records.is_empty() {
+            format!(
+                "{}: oral answers (or debates), not written answers: skipped",
+                input.path
+            )
+        } else {
+            format!(
+                "{}: skipped {} oral answer{} (questions answered in the \
+                 chamber, with supplementaries)",
+                input.path,
+                st.oral,
+                if st.oral == 1 { "" } else { "s" }
+            )
+        });
+    }
     if let Some(&first) = st.orphans.first() {
         let n = st.orphans.len();
         notes.push(format!(
@@ -774,7 +950,18 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             if n == 1 { "it" } else { "them" },
         ));
     }
-    if records.is_empty() && skipped == 0 {
+    if let Some(&first) = st.fragment.first() {
+        let n = st.fragment.len();
+        notes.push(format!(
+            "{}:{}: skipped {} paragraph{} before the first question (the \
+             tail of an answer from the previous page)",
+            input.path,
+            crate::error::Position::of_offset(text, first).line,
+            n,
+            if n == 1 { "" } else { "s" },
+        ));
+    }
+    if records.is_empty() && skipped == 0 && st.oral == 0 {
         return Err(Error::new(ErrorKind::NoRecords(
             "expected a question turn such as \"Mr Leigh: To ask the \
              Secretary of State ... [67391]\""
@@ -785,9 +972,11 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     Ok(Parsed { records, notes, ..Parsed::default() })
 }
 
-/// Whether a question is put to the Lords' government.
+/// Whether a question is put to the Lords' government: it opens `asked
+/// Her Majesty's Government` or `To ask His Majesty's Government` (a
+/// Commons question may name the Government further on).
 static HMG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:her|his)\s+majesty['’`]?s\s+government\b")
+    Regex::new(r"(?i)^\s*(?:to\s+ask|asked)\s+(?:her|his)\s+majesty['’`]?s\s+government\b")
         .expect("valid regex")
 });
 
