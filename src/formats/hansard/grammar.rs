@@ -97,11 +97,12 @@ fn marker_date(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-// "—continued", "- continued": a marker repeated on a continued column.
+// "—continued", "- continued", "continued": a marker repeated on a
+// continued column.
 fn continued(i: &str) -> IResult<&str, ()> {
     (
         space0,
-        take_while1(|c: char| matches!(c, '—' | '–' | '-')),
+        opt(take_while1(|c: char| matches!(c, '—' | '–' | '-'))),
         space0,
         tag_no_case("continued"),
     )
@@ -351,6 +352,11 @@ mod tests {
         dated_wa,
         "9 July 2012 : Column WA197",
         Some((d("2012-07-09"), 197, ColumnKind::Wa))
+    );
+    column!(
+        glued_continued,
+        "3 Mar 2003 : Column 849Wcontinued",
+        Some((d("2003-03-03"), 849, ColumnKind::W))
     );
     column!(worded, "Column 242", Some((None, 242, ColumnKind::Other)));
     column!(col_dot, "Col. 12W", Some((None, 12, ColumnKind::W)));

@@ -303,6 +303,20 @@ fn text_paragraphs(text: &str) -> Vec<Raw> {
         if line.is_empty() {
             continue;
         }
+        // "...expertise.Ms Walley: To ask ...": a question turn run into
+        // the line before it; split it off.
+        let line = match GLUED_TURN.find(&line).map(|m| m.start() + 1) {
+            Some(k) if k < line.len() => {
+                let (head, tail) = line.split_at(k);
+                out.push(Raw {
+                    text: head.to_string(),
+                    hint: Hint::Plain,
+                    offset: at,
+                });
+                tail.to_string()
+            }
+            _ => line,
+        };
         if let Some(prev) = out.last_mut() {
             let p = prev.text.trim_end();
             if p.eq_ignore_ascii_case("written answers to")
@@ -341,6 +355,15 @@ fn text_paragraphs(text: &str) -> Vec<Raw> {
     out
 }
 
+/// A question turn glued to the sentence before it: `.Ms Walley: To
+/// ask`.
+static GLUED_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[.?!](?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness)\.?\s[^:.]{1,60}:\s*To ask\b",
+    )
+    .expect("valid regex")
+});
+
 // ---------------------------------------------------------------------
 // Column markers
 
@@ -351,7 +374,7 @@ const MONTH: &str =
 /// `9 July 2012 : Column WA197`: unambiguous anywhere.
 static DATED_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(\d{{1,2}}\s+{MONTH}\s+\d{{4}})\s*:\s*Col(?:umn|\.)?\s*:?\s*(WA\s*\d{{1,5}}|\d{{1,5}}\s*(?:WA|WS|WH|W|P)?)(?:\s*(?:[—–-]+|&#151;)\s*continued)?"
+        r"(?i)(\d{{1,2}}\s+{MONTH}\s+\d{{4}})\s*:\s*Col(?:umn|\.)?\s*:?\s*(WA\s*\d{{1,5}}|\d{{1,5}}\s*(?:WA|WS|WH|W|P)?)(?:\s*(?:[—–-]+|&#151;)?\s*continued)?"
     ))
     .expect("valid regex")
 });
@@ -507,6 +530,27 @@ static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` opens a question (`To ask…`, `asked the…`).
 pub(super) fn is_question_text(text: &str) -> bool {
     QUESTION_START.is_match(text.trim_start())
+}
+
+/// A speaker printed by office alone (`The Prime Minister`, `The
+/// Solicitor-General`): the office as printed and as the role, no name.
+pub(super) fn office_only(who: &str) -> Option<Speaker> {
+    let printed = text::html::collapse_spaces(who.trim());
+    let role = printed.strip_prefix("The ")?;
+    if printed.len() > 80
+        || !people::names_office(role)
+        || role.contains(['(', ')', ','])
+    {
+        return None;
+    }
+    Some(Speaker {
+        person: Person {
+            printed: Some(printed.clone()),
+            role: Some(role.to_string()),
+            ..Person::default()
+        },
+        ..Speaker::default()
+    })
 }
 
 /// Parses a speaker's designation (the part before the colon) into a
@@ -828,6 +872,14 @@ fn is_noise(line: &str) -> bool {
     if l == "question" || l == "questions" {
         return true;
     }
+    // "19." alone: an oral question's number, printed on its own line
+    // above a question that was given a written answer.
+    if let Some(n) = t.strip_suffix('.') {
+        if (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
     if l.starts_with('©')
         || l.starts_with("prepared ")
             && parse_date(&l["prepared ".len()..]).is_some()
@@ -1035,7 +1087,9 @@ fn classify(text: &str, hint: &Hint) -> Kind {
         let who = c.get(2).map_or("", |m| m.as_str());
         let hold = c.get(3).map_or("", |m| m.as_str());
         let rest = c.get(4).map_or("", |m| m.as_str()).trim();
-        if let Some(sp) = parse_speaker(&format!("{who}{hold}"), false) {
+        let sp = parse_speaker(&format!("{who}{hold}"), false)
+            .or_else(|| office_only(who));
+        if let Some(sp) = sp {
             // "1. Mr. X (Y): What ... [12345]": a numbered question put
             // in its own words (oral questions since the late 1990s).
             let numbered = c.get(1).is_some();

@@ -304,7 +304,9 @@ fn strip_number(t: &str) -> &str {
 /// Solicitor-General`) is kept as printed, with the office as the role and
 /// no name.
 fn speaker(member: &str) -> Speaker {
-    if let Some(sp) = lines::parse_speaker(member, true) {
+    if let Some(sp) = lines::parse_speaker(member, true)
+        .or_else(|| lines::office_only(member))
+    {
         return sp;
     }
     let printed = text::html::collapse_spaces(member.trim());

@@ -208,6 +208,13 @@ pub(crate) fn detect(text: &str) -> bool {
     if (wa || VOLUME_LINE.is_match(&plain)) && BARE_ASKED.is_match(&plain) {
         return true;
     }
+    // Questions whose asker's name stands on the line above (`1. Mr.
+    // Costain` / `asked the Minister of Transport ...`).
+    if BARE_ASKED.is_match(&plain)
+        && plain.lines().take(2000).any(|l| grammar::speaker_line(l).is_some())
+    {
+        return true;
+    }
     let hansard = wa || COLUMN_LINE.is_match(&plain);
     // A letter that quotes a question ("To ask ... [12345]") is a letter.
     if !hansard && super::letter::detect(&plain) {
@@ -554,6 +561,8 @@ struct State {
     /// The date of the first dated column marker (`12 Jan 1998 : Column:
     /// 501`): the day the page's answers were published.
     marker_date: Option<String>,
+    /// A "Written Answers" heading was read.
+    saw_answers: bool,
 }
 
 impl State {
@@ -617,6 +626,7 @@ impl State {
             Kind::Section(s) => {
                 self.flush();
                 self.section = Some(*s);
+                self.saw_answers |= *s == Section::Answers;
                 if *s == Section::Statements {
                     self.subject = None;
                     self.dept = None;
@@ -889,6 +899,15 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
 fn finish(input: &Input<'_>, mut st: State) -> Result<Parsed> {
     let text = input.text;
     st.flush();
+    // A page of oral answers (no "Written Answers" heading) whose last
+    // question was cut before its answer: that question is oral too.
+    if st.oral > 0
+        && !st.saw_answers
+        && st.done.iter().all(|b| b.answer.is_none())
+    {
+        st.oral += st.done.iter().map(|b| b.questions.len()).sum::<usize>();
+        st.done.clear();
+    }
     // An answer read before the page gave any date takes the date of its
     // column markers (every marker of a day's page carries the same day).
     if let Some(d) = &st.marker_date {
@@ -1055,10 +1074,19 @@ fn block_records(
             let lords =
                 part.uin.as_deref().is_some_and(|u| u.starts_with("HL"))
                     || HMG.is_match(&qtext);
+            // "asked the Secretary of State ..." (historic pages) is
+            // read as the "To ask ..." form it reports.
+            let asked_form = qtext
+                .strip_prefix("asked ")
+                .map(|rest| format!("To ask {rest}"));
             r.house = if lords {
                 Some(House::Lords)
             } else {
-                text::infer_house(Some(&qtext), None).or(doc_house)
+                text::infer_house(
+                    Some(asked_form.as_deref().unwrap_or(&qtext)),
+                    None,
+                )
+                .or(doc_house)
             };
             let question = r.question.get_or_insert_with(Default::default);
             question.addressed_to = addressee(&qtext);
