@@ -140,6 +140,15 @@ static BARE_ASKED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// An oral question put in its own words, numbered, with its UIN: `1.
+/// Mr. Clapham (Barnsley, West): What plans ... [12345]`.
+static ORAL_UIN_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^\s*\d{1,3}\.\s+[A-Z][^:\n]{1,120}:\s[^\n]*\[\d{1,7}\]\s*$",
+    )
+    .expect("valid regex")
+});
+
 /// The archive's page header: `Volume 884: debated on Friday 17 January
 /// 1975`.
 static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,7 +212,8 @@ pub(crate) fn detect(text: &str) -> bool {
     if oral {
         return TURN_QUESTION.is_match(&plain)
             || BARE_ASKED.is_match(&plain)
-            || UIN_QUESTION.is_match(&plain);
+            || UIN_QUESTION.is_match(&plain)
+            || ORAL_UIN_TURN.is_match(&plain);
     }
     if (wa || VOLUME_LINE.is_match(&plain)) && BARE_ASKED.is_match(&plain) {
         return true;
@@ -1159,6 +1169,50 @@ mod tests {
         assert!(!detect(
             "Asked by: Jim Shannon (DUP - Strangford)\nQuestion to the Department of Health:\nTo ask the Secretary of State [12345]\n"
         ));
+    }
+
+    fn parse_text(text: &str) -> Parsed {
+        parse(&Input { path: "t", text }).expect("parses")
+    }
+
+    #[test]
+    fn oral_answers_with_uins_give_no_record() {
+        // Oral questions put in their own words with a UIN (since the late
+        // 1990s), under the section heading.
+        let page = "Oral Answers to Questions\n\nHEALTH\n\nHospital Beds\n\n1. Mr. Clapham (Barnsley, West): What plans he has to increase the number of hospital beds. [12345]\n\nThe Minister of State, Department of Health (Mr. John Smith): We have such plans.\n\nMr. Clapham: Is the Minister aware of the shortage in Barnsley?\n\nMr. Smith: I am.\n";
+        assert!(detect(page));
+        let p = parse_text(page);
+        assert!(p.records.is_empty());
+        assert!(
+            p.notes.iter().any(|n| n.contains("oral answers")),
+            "{:?}",
+            p.notes
+        );
+        // "To ask ... [UIN]" with the asker's supplementary, no heading.
+        let page = "Column 621\n\n1. Mr. Stevens: To ask the Secretary of State for Social Security how many people have received disability benefit. [2301]\n\nThe Minister for Social Security (Mr. Nicholas Scott): Many more than before.\n\nMr. Stevens: I am grateful to my hon. Friend for that reply. Will he say more?\n\nMr. Scott: Yes.\n";
+        assert!(detect(page));
+        let p = parse_text(page);
+        assert!(p.records.is_empty(), "{:?}", p.records);
+    }
+
+    #[test]
+    fn millbank_markers_and_titles_stay_out_of_answers() {
+        let xml = "<writtenanswers><col>501W</col><title>Written Answers to Questions</title><date format=\"1998-01-12\">Monday 12 January 1998</date><group><title>HEALTH</title><section><title>Waiting Lists</title><p><member>Mr. Fabricant</member>: To ask the Secretary of State for Health how many patients are waiting. [21325]</p><col>502W</col><p><member>Mr. Milburn</member>: The information is not held <image src=\"S6CV0304P0I0100\"/><col>503W</col>centrally.</p></section><section><title>Hospital Beds</title><p><member>Mr. Fabricant</member>: To ask the Secretary of State for Health how many beds there are. [21326]</p><p><member>Mr. Milburn</member>: 180,000.</p></section></group></writtenanswers>";
+        assert!(detect(xml));
+        let p = parse_text(xml);
+        assert_eq!(p.records.len(), 2);
+        let a = p.records[0].answer.as_ref().expect("answer");
+        assert_eq!(
+            a.text.as_deref(),
+            Some("The information is not held centrally.")
+        );
+        assert_eq!(a.answered_on.as_deref(), Some("1998-01-12"));
+        assert_eq!(p.records[0].uin.as_deref(), Some("21325"));
+        assert_eq!(p.records[0].heading.as_deref(), Some("Waiting Lists"));
+        assert_eq!(p.records[1].heading.as_deref(), Some("Hospital Beds"));
+        assert_eq!(p.records[0].house, Some(House::Commons));
+        let q = p.records[0].question.as_ref().expect("question");
+        assert_eq!(q.answering_body.as_deref(), Some("Health"));
     }
 
     #[test]
