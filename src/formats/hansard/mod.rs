@@ -149,6 +149,13 @@ static ORAL_UIN_TURN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The navigation line of a page saved from publications.parliament.uk:
+/// `Previous Section | Index | Home Page |`.
+static SITE_NAV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^\s*previous section\b[^\n]{0,60}\bhome page")
+        .expect("valid regex")
+});
+
 /// The archive's page header: `Volume 884: debated on Friday 17 January
 /// 1975`.
 static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -216,6 +223,14 @@ pub(crate) fn detect(text: &str) -> bool {
             || ORAL_UIN_TURN.is_match(&plain);
     }
     if (wa || VOLUME_LINE.is_match(&plain)) && BARE_ASKED.is_match(&plain) {
+        return true;
+    }
+    // Pages saved from publications.parliament.uk without their headings:
+    // the site's navigation line, or several question turns.
+    if TURN_QUESTION.is_match(&plain)
+        && (SITE_NAV.is_match(&plain)
+            || TURN_QUESTION.find_iter(&plain).nth(1).is_some())
+    {
         return true;
     }
     // Questions whose asker's name stands on the line above (`1. Mr.
