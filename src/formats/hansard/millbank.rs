@@ -194,7 +194,7 @@ impl Walk<'_> {
                     );
                 }
                 "p" => self.paragraph(child),
-                "table" | "ol" | "ul" => {
+                "table" | "ol" | "ul" | "quote" | "blockquote" => {
                     let t = html_text(child);
                     if !t.trim().is_empty() {
                         self.feed(

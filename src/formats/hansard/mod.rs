@@ -42,6 +42,25 @@
 //!   question above it): the answer is skipped with a note.
 //! - An answer whose speaker is not printed (pages saved from
 //!   hansard.parliament.uk lose the names): kept, with a warning.
+//! - A speaker's name on a line of its own (`1. Mr. Costain`, `The
+//!   Minister of Transport` / `(Mr. Richard Marsh)`): the asker of the
+//!   question that follows, or the answerer of the text that follows.
+//! - Dated markers of the 1990s (`2 Dec 1997 : Column: 202`, `3 Mar 2003 :
+//!   Column 849Wcontinued`) anywhere, their date used for answers the page
+//!   does not otherwise date.
+//! - A page that opens with the tail of the previous page's answer (plain
+//!   paragraphs or a speaker's turn before any question): skipped with a
+//!   note giving the line.
+//! - Oral answers, whatever the question's form (`1. Mr. Stevens : To ask
+//!   ...`, `1. Mr. X (Y): What ... [12345]`, `asked the ...` with the
+//!   names lost): recognised by the asker's supplementary (or a question
+//!   asked after the answer) and skipped with a note; a page of oral
+//!   answers only gives no record and no error.
+//! - The Millbank XML of the historic Hansard archive (`<writtenanswers>`):
+//!   see [`millbank`].
+//!
+//! Small anchored grammars (column-marker lines, speaker-only lines, UINs)
+//! are nom parsers in `grammar.rs`; landmarks are found with regex.
 //!
 //! Decisions:
 //! - One record per UIN; a question with no UIN (before the 1990s, or cut)
@@ -1228,6 +1247,31 @@ mod tests {
         assert_eq!(p.records[0].house, Some(House::Commons));
         let q = p.records[0].question.as_ref().expect("question");
         assert_eq!(q.answering_body.as_deref(), Some("Health"));
+    }
+
+    #[test]
+    fn every_prefix_parses_without_panic() {
+        let inputs = [
+            include_str!(
+                "../../../fixtures/hansard/handwritten_millbank_1997.xml"
+            ),
+            include_str!(
+                "../../../fixtures/hansard/issue-10-speaker-lines.txt"
+            ),
+            include_str!(
+                "../../../fixtures/hansard/issue-10-dated-column-marker.txt"
+            ),
+            include_str!(
+                "../../../fixtures/hansard/issue-10-marker-at-item-end.txt"
+            ),
+        ];
+        for text in inputs {
+            for (i, _) in text.char_indices().step_by(5) {
+                let t = &text[..i];
+                let _ = detect(t);
+                let _ = parse(&Input { path: "t", text: t });
+            }
+        }
     }
 
     #[test]
