@@ -314,8 +314,7 @@ fn confirm_dept(cand: &str, question: &str) -> bool {
     {
         return true;
     }
-    let addressee =
-        text::addressed_to(question).unwrap_or_default().to_lowercase();
+    let addressee = addressee(question).unwrap_or_default().to_lowercase();
     let lc = c.to_lowercase();
     (!addressee.is_empty() && addressee.contains(&lc))
         || (lc.contains("treasury") && addressee.contains("exchequer"))
@@ -1051,7 +1050,7 @@ fn addressee(q: &str) -> Option<String> {
             let rest = rest.trim_start();
             let end = rest.find(':').unwrap_or(rest.len());
             let who = rest[..end].trim();
-            if end < rest.len() && !who.is_empty() && who.len() < 160 {
+            if end < rest.len() && !who.is_empty() && who.len() < 60 {
                 Some(who.to_string())
             } else {
                 text::addressed_to(&format!("To ask {rest}"))
