@@ -447,18 +447,17 @@ struct Part {
 fn split_parts(q: &str) -> Vec<Part> {
     let mut raw: Vec<(String, Option<String>, bool)> = Vec::new();
     let mut from = 0;
-    for c in UIN.captures_iter(q) {
-        let Some(m) = c.get(0) else { continue };
+    // The regex finds the candidates; the nom grammar decodes each one.
+    for m in UIN.find_iter(q) {
         let after = q[m.end()..].trim_start();
         if !(after.is_empty() || PART_MARK.is_match(after)) {
             continue;
         }
-        let uin: String =
-            c[1].chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(uin) = grammar::uin(m.as_str()) else { continue };
         raw.push((
             q[from..m.start()].trim().to_string(),
-            Some(uin.to_ascii_uppercase()),
-            &c[2] == "R",
+            Some(uin.id),
+            uin.r_suffix,
         ));
         from = m.end();
     }
@@ -849,15 +848,33 @@ impl State {
     }
 
     fn para(&mut self, text: &str, table: bool) {
+        let names_lost =
+            self.block.questions.iter().all(|q| q.asker.is_none());
         if let Some(a) = &mut self.block.answer {
             if let Some(line) = self.pending_line.take() {
-                self.pending_speaker = None;
+                // The asker's name on its own line, then text: the asker
+                // speaking again, a supplementary question.
+                let again = self.pending_speaker.take().is_some_and(|sp| {
+                    sp.person.name.is_some()
+                        && self.block.questions.iter().any(|q| {
+                            q.asker.as_ref().map(|p| &p.name)
+                                == Some(&sp.person.name)
+                        })
+                });
+                if again {
+                    a.supplementary = true;
+                }
                 a.paras.push((line, false));
             }
             // A paragraph that asks a question after the answer has begun
             // ("Is my right hon. Friend aware ...?"): a supplementary, so
-            // an oral exchange whose speakers the page lost.
-            if !a.paras.is_empty() && !table && is_supplementary(text) {
+            // an oral exchange whose speakers' names the page lost. Only
+            // where the names are lost: a named supplementary is a turn.
+            if (a.who.is_none() || names_lost)
+                && !a.paras.is_empty()
+                && !table
+                && is_supplementary(text)
+            {
                 a.supplementary = true;
             }
             // A sentence cut by a column break: the paragraph before ends
