@@ -1266,6 +1266,31 @@ mod tests {
     }
 
     #[test]
+    fn millbank_lords_question_in_two_paragraphs() {
+        let xml = "<houselords><writtenanswers><date format=\"2004-06-16\">Wednesday 16 June 2004</date><section><title>Prisons: Education</title><p><member>Lord Avebury <memberconstituency></memberconstituency></member> asked Her Majesty's Government:</p><p>Whether they will publish the report on prison education. [HL2984]</p><p><member>Baroness Scotland of Asthal</member>: Yes, in <col>WA 45</col>July.</p></section></writtenanswers></houselords>";
+        let p = parse_text(xml);
+        assert_eq!(p.records.len(), 1, "{:?}", p.notes);
+        let r = &p.records[0];
+        assert_eq!(r.house, Some(House::Lords));
+        assert_eq!(r.uin.as_deref(), Some("HL2984"));
+        let q = r.question.as_ref().expect("question");
+        assert_eq!(
+            q.text.as_deref(),
+            Some("asked Her Majesty's Government: Whether they will publish the report on prison education.")
+        );
+        assert_eq!(
+            q.asker.as_ref().and_then(|p| p.name.as_deref()),
+            Some("Lord Avebury")
+        );
+        let a = r.answer.as_ref().expect("answer");
+        assert_eq!(a.text.as_deref(), Some("Yes, in July."));
+        assert_eq!(
+            a.answerer.as_ref().and_then(|p| p.name.as_deref()),
+            Some("Baroness Scotland of Asthal")
+        );
+    }
+
+    #[test]
     fn every_prefix_parses_without_panic() {
         let inputs = [
             include_str!(
