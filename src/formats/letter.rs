@@ -123,14 +123,6 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Words that mark an office.
-static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:minister|secretary|under-secretary|chancellor|attorney|solicitor|advocate|whip|spokesperson|lord\s+privy\s+seal|leader\s+of\s+the\s+house|paymaster|chief\s+executive|permanent\s+secretary|chair|chairman|chairwoman|president|director|head\s+of|clerk|commissioner|prime\s+minister)\b",
-    )
-    .expect("valid regex")
-});
-
 /// Where an office starts in a one-line signature
 /// (`BARONESS BARRAN PARLIAMENTARY UNDER-SECRETARY OF STATE`).
 static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -229,37 +221,6 @@ const ADDRESS_WORDS: [&str; 34] = [
     "unit",
     "centre",
     "tower",
-];
-
-/// Honorifics and titles that open a person's name.
-const NAME_OPENERS: [&str; 27] = [
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "mx",
-    "dr",
-    "dr.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "baroness",
-    "viscount",
-    "earl",
-    "countess",
-    "professor",
-    "prof",
-    "prof.",
-    "rev",
-    "rev.",
-    "rt",
-    "the",
-    "cllr",
-    "councillor",
 ];
 
 // ---------------------------------------------------------------------
@@ -466,7 +427,7 @@ fn signature(sig: &str) -> Sig {
 /// Splits a one-line signature into name and office.
 fn split_name_role(l: &str) -> (&str, Option<&str>) {
     if let Some((n, r)) = l.split_once(',') {
-        if ROLE_WORDS.is_match(r) && !ROLE_WORDS.is_match(n) {
+        if text::people::names_office(r) && !text::people::names_office(n) {
             return (n.trim(), Some(r.trim()));
         }
     }
@@ -828,7 +789,8 @@ fn org_of(l: &str) -> Option<String> {
     if let Some(d) = DEPARTMENTS.iter().find(|d| t.starts_with(*d)) {
         return Some((*d).to_string());
     }
-    if t.len() <= 90 && ORG_LINE.is_match(t) && !ROLE_WORDS.is_match(t) {
+    if t.len() <= 90 && ORG_LINE.is_match(t) && !text::people::names_office(t)
+    {
         return Some(t.to_string());
     }
     None
@@ -862,7 +824,7 @@ fn person_like(l: &str) -> bool {
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    if ROLE_WORDS.is_match(t)
+    if text::people::names_office(t)
         || org_of(t).is_some()
         || POSTCODE.is_match(t)
         || parse_date(t).is_some()
@@ -885,7 +847,9 @@ fn person_like(l: &str) -> bool {
         return false;
     }
     let first = words[0].to_ascii_lowercase();
-    NAME_OPENERS.contains(&first.as_str()) || (2..=5).contains(&words.len())
+    first == "the"
+        || text::people::opens_name(&first)
+        || (2..=5).contains(&words.len())
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -922,7 +886,7 @@ fn line_kind(l: &str) -> LineKind {
         LineKind::Contact
     } else if org_of(t).is_some() {
         LineKind::Org
-    } else if ROLE_WORDS.is_match(t) && !POSTCODE.is_match(t) {
+    } else if text::people::names_office(t) && !POSTCODE.is_match(t) {
         LineKind::Role
     } else {
         LineKind::Other

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod html;
 pub mod names;
+pub mod people;
 
 use std::sync::LazyLock;
 

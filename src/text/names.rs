@@ -1,69 +1,7 @@
 //! People's names: the printed form, the plain name, member ids in URIs.
 
 use crate::record::Person;
-
-/// Honorifics and decorations dropped from the front of a name.
-const PREFIXES: [&str; 22] = [
-    "biography information for ",
-    "the rt. hon. ",
-    "the rt hon. ",
-    "the rt hon ",
-    "the right hon. ",
-    "the right hon ",
-    "the right honourable ",
-    "rt. hon. ",
-    "rt hon. ",
-    "rt hon ",
-    "right hon. ",
-    "right honourable ",
-    "the hon. ",
-    "hon. ",
-    "mr. ",
-    "mr ",
-    "mrs. ",
-    "mrs ",
-    "ms. ",
-    "ms ",
-    "miss ",
-    "mx ",
-];
-
-/// Titles dropped only when more of the name follows.
-const TITLES: [&str; 8] =
-    ["dr. ", "dr ", "sir ", "dame ", "professor ", "prof. ", "prof ", "rev. "];
-
-/// Decorations dropped from the end of a name.
-const SUFFIXES: [&str; 14] = [
-    " portrait",
-    " mp",
-    " m.p.",
-    " qc",
-    " kc",
-    " msp",
-    " mla",
-    " ms",
-    " cbe",
-    " obe",
-    " mbe",
-    " kbe",
-    " dbe",
-    " pc",
-];
-
-/// Peers' titles: kept at the front of a name.
-const PEER_TITLES: [&str; 11] = [
-    "lord ",
-    "baroness ",
-    "viscount ",
-    "earl ",
-    "countess ",
-    "marquess ",
-    "duke ",
-    "lady ",
-    "bishop ",
-    "the lord ",
-    "the earl ",
-];
+use crate::text::people::{self, NameWord, POST_NOMINALS, STYLES};
 
 /// The plain name: honorifics (`Dr`, `Mr.`, `Mrs`, `Ms`, `Sir`, `Dame`,
 /// `Rt Hon`), decorations (`MP`, `QC`, `CBE`, ` Portrait`,
@@ -76,21 +14,21 @@ pub fn plain_name(printed: &str) -> String {
     s = s.trim().trim_end_matches([':', ',']).trim().to_string();
     loop {
         let before = s.len();
-        for p in PREFIXES {
-            if let Some(rest) = strip_prefix_ci(&s, p) {
+        if let Some(rest) = STYLES.iter().find_map(|p| strip_prefix_ci(&s, p))
+        {
+            s = rest.trim_start().to_string();
+        }
+        // A courtesy honorific or a title, when more of the name follows.
+        if let Some((first, rest)) = s.split_once(' ') {
+            let drop = matches!(
+                people::name_word(first),
+                Some(NameWord::Courtesy | NameWord::Title)
+            );
+            if drop && !rest.trim().is_empty() {
                 s = rest.trim_start().to_string();
-                break;
             }
         }
-        for t in TITLES {
-            if let Some(rest) = strip_prefix_ci(&s, t) {
-                if !rest.trim().is_empty() {
-                    s = rest.trim_start().to_string();
-                    break;
-                }
-            }
-        }
-        for x in SUFFIXES {
+        for x in POST_NOMINALS {
             if let Some(rest) = strip_suffix_ci(&s, x) {
                 if !rest.is_empty() {
                     s = rest.trim_end().trim_end_matches(',').to_string();
@@ -103,17 +41,25 @@ pub fn plain_name(printed: &str) -> String {
         }
     }
     // "The Lord Bishop of X" / "The Earl of Y": drop a leading "The".
-    if let Some(rest) = strip_prefix_ci(&s, "the ") {
-        if PEER_TITLES.iter().any(|t| strip_prefix_ci(rest, t).is_some()) {
-            s = rest.to_string();
+    if let Some((the, rest)) = s.split_once(' ') {
+        if the.eq_ignore_ascii_case("the") && is_peer(rest) {
+            s = rest.trim_start().to_string();
         }
     }
     s
 }
 
-/// Whether a (plain) name is a peer's.
+/// Whether a (plain) name is a peer's: it opens with a peerage rank (or
+/// `Bishop`), or `The` and one, and more of the name follows
+/// (`Lord True`, `The Earl of Courtown`).
 pub fn is_peer(name: &str) -> bool {
-    PEER_TITLES.iter().any(|t| strip_prefix_ci(name, t).is_some())
+    let mut words = name.split_whitespace();
+    let Some(mut first) = words.next() else { return false };
+    if first.eq_ignore_ascii_case("the") {
+        let Some(w) = words.next() else { return false };
+        first = w;
+    }
+    people::is_peerage_word(first) && words.next().is_some()
 }
 
 /// `s` without `prefix`, compared ASCII-case-insensitively (the tables

@@ -1,13 +1,14 @@
 //! Bound Hansard pages (HTML or text) to a flat list of classified
 //! paragraphs: headings, column markers, dates, speakers' turns and plain
-//! paragraphs, for `hansard.rs` to assemble into questions and answers.
+//! paragraphs, for `hansard/mod.rs` to assemble into questions and answers.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::grammar::{self, ColumnKind};
 use crate::record::{House, Person};
-use crate::text::{self, html_to_text, parse_date};
+use crate::text::{self, html_to_text, parse_date, people};
 
 /// Which part of the day's Hansard a run of paragraphs belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -302,10 +303,36 @@ fn text_paragraphs(text: &str) -> Vec<Raw> {
         if line.is_empty() {
             continue;
         }
+        // "...expertise.Ms Walley: To ask ...": a question turn run into
+        // the line before it; split it off.
+        let line = match GLUED_TURN.find(&line).map(|m| m.start() + 1) {
+            Some(k) if k < line.len() => {
+                let (head, tail) = line.split_at(k);
+                out.push(Raw {
+                    text: head.to_string(),
+                    hint: Hint::Plain,
+                    offset: at,
+                });
+                tail.to_string()
+            }
+            _ => line,
+        };
         if let Some(prev) = out.last_mut() {
             let p = prev.text.trim_end();
             if p.eq_ignore_ascii_case("written answers to")
                 && line.eq_ignore_ascii_case("questions")
+            {
+                prev.text.push(' ');
+                prev.text.push_str(&line);
+                continue;
+            }
+            // "The Minister of State, ...\n(Mr. Brian O'Malley)": an
+            // office and its holder's name printed on two lines.
+            if line.starts_with('(')
+                && p.starts_with("The ")
+                && !p.ends_with(['.', ':', ')'])
+                && people::names_office(p)
+                && grammar::speaker_line(&line).is_some()
             {
                 prev.text.push(' ');
                 prev.text.push_str(&line);
@@ -328,6 +355,15 @@ fn text_paragraphs(text: &str) -> Vec<Raw> {
     out
 }
 
+/// A question turn glued to the sentence before it: `.Ms Walley: To
+/// ask`.
+static GLUED_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[.?!](?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness)\.?\s[^:.]{1,60}:\s*To ask\b",
+    )
+    .expect("valid regex")
+});
+
 // ---------------------------------------------------------------------
 // Column markers
 
@@ -338,17 +374,8 @@ const MONTH: &str =
 /// `9 July 2012 : Column WA197`: unambiguous anywhere.
 static DATED_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(\d{{1,2}}\s+{MONTH}\s+\d{{4}})\s*:\s*Col(?:umn|\.)?\s*(WA\s*\d{{1,5}}|\d{{1,5}}\s*(?:WA|WS|WH|W|P)?)(?:\s*(?:[—–-]+|&#151;)\s*continued)?"
+        r"(?i)(\d{{1,2}}\s+{MONTH}\s+\d{{4}})\s*:\s*Col(?:umn|\.)?\s*:?\s*(WA\s*\d{{1,5}}|\d{{1,5}}\s*(?:WA|WS|WH|W|P)?)(?:\s*(?:[—–-]+|&#151;)?\s*continued)?"
     ))
-    .expect("valid regex")
-});
-
-/// A line that is only a column marker: `Column 242`, `773W`, `WA 45`,
-/// `Col. 12W`, `[Continued from column 773W]`.
-static COLUMN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\[?(?:continued (?:from|in) )?(?:col(?:umn|s?\.)?\s*)?(WA\s*\d{1,5}|WS\s*\d{1,5}|\d{1,5}\s*(?:WA|WS|WH|W)|(?:column|col\.)\s*\d{1,5})\]?$",
-    )
     .expect("valid regex")
 });
 
@@ -361,7 +388,8 @@ static INLINE_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+").expect("valid regex"));
 
-fn suffix_of(s: &str) -> Suffix {
+/// The kind of column a marker's letters name (`773W`, `WA 45`, `89WS`).
+pub(super) fn suffix_of(s: &str) -> Suffix {
     let u = s.to_ascii_uppercase();
     let letters: String =
         u.chars().filter(char::is_ascii_alphabetic).collect();
@@ -380,7 +408,7 @@ fn suffix_of(s: &str) -> Suffix {
 }
 
 fn is_column_line(s: &str) -> bool {
-    COLUMN_LINE.is_match(s.trim()) || DATED_COLUMN.is_match(s.trim())
+    grammar::column_marker(s).is_some() || DATED_COLUMN.is_match(s.trim())
 }
 
 /// A column marker found in a paragraph: its date, suffix and number.
@@ -393,18 +421,15 @@ type Marker = (Option<String>, Suffix, Option<u32>);
 fn strip_columns(s: &str, last: &mut Option<u32>) -> (String, Vec<Marker>) {
     let mut found = Vec::new();
     let t = s.trim();
-    if let Some(c) = COLUMN_LINE.captures(t) {
-        let m = c.get(1).map_or("", |m| m.as_str());
-        let n = DIGITS.find(m).and_then(|d| d.as_str().parse().ok());
-        let suffix = if m.to_ascii_lowercase().starts_with("col") {
-            Suffix::Other
-        } else {
-            suffix_of(m)
+    if let Some(m) = grammar::column_marker(t) {
+        let suffix = match m.kind {
+            ColumnKind::W => Suffix::W,
+            ColumnKind::Wa => Suffix::Wa,
+            ColumnKind::Ws => Suffix::Ws,
+            ColumnKind::Other => Suffix::Other,
         };
-        if n.is_some() {
-            *last = n;
-        }
-        found.push((None, suffix, n));
+        *last = Some(m.number);
+        found.push((m.date, suffix, Some(m.number)));
         return (String::new(), found);
     }
     let mut out = String::with_capacity(s.len());
@@ -471,49 +496,6 @@ fn strip_columns(s: &str, last: &mut Option<u32>) -> (String, Vec<Marker>) {
 // ---------------------------------------------------------------------
 // Speakers
 
-/// Honorifics and peerage titles that may open a speaker's name.
-const HONORIFICS: [&str; 24] = [
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "dr",
-    "dr.",
-    "sir",
-    "dame",
-    "lord",
-    "baroness",
-    "viscount",
-    "viscountess",
-    "earl",
-    "countess",
-    "marquess",
-    "duke",
-    "lady",
-    "bishop",
-    "rev.",
-    "professor",
-    "rt",
-];
-
-/// Lower-case words allowed inside a name (`Lord Hunt of Kings Heath`).
-const CONNECTORS: [&str; 12] = [
-    "of", "and", "de", "la", "le", "van", "von", "du", "da", "upon", "on",
-    "under",
-];
-
-/// Words in a speaker's designation that mark an office
-/// (`The Minister of State, Ministry of Justice (Lord McNally)`).
-static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:minister|secretary|under-secretary|chancellor|attorney|solicitor|advocate|whip|speaker|chairman|leader|president|privy\s+seal|paymaster|commissioner|deputy|member\s+for|spokesperson|captain|lord\s+in\s+waiting|baroness\s+in\s+waiting)",
-    )
-    .expect("valid regex")
-});
-
 static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\[\s*holding\s+answer\s+([^\]]{4,40}?)\s*\]")
         .expect("valid regex")
@@ -548,6 +530,27 @@ static QUESTION_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` opens a question (`To ask…`, `asked the…`).
 pub(super) fn is_question_text(text: &str) -> bool {
     QUESTION_START.is_match(text.trim_start())
+}
+
+/// A speaker printed by office alone (`The Prime Minister`, `The
+/// Solicitor-General`): the office as printed and as the role, no name.
+pub(super) fn office_only(who: &str) -> Option<Speaker> {
+    let printed = text::html::collapse_spaces(who.trim());
+    let role = printed.strip_prefix("The ")?;
+    if printed.len() > 80
+        || !people::names_office(role)
+        || role.contains(['(', ')', ','])
+    {
+        return None;
+    }
+    Some(Speaker {
+        person: Person {
+            printed: Some(printed.clone()),
+            role: Some(role.to_string()),
+            ..Person::default()
+        },
+        ..Speaker::default()
+    })
 }
 
 /// Parses a speaker's designation (the part before the colon) into a
@@ -591,7 +594,7 @@ fn office_form(who: &str) -> Option<Person> {
     let inside = who[open + 1..close].trim();
     let starts_the =
         outside.starts_with("The ") || outside.starts_with("the ");
-    if starts_the || OFFICE.is_match(outside) {
+    if starts_the || people::names_office(outside) {
         if !looks_like_name(inside, true) {
             return None;
         }
@@ -637,10 +640,10 @@ pub(super) fn looks_like_name(s: &str, trusted: bool) -> bool {
     }
     let first =
         words.get(k).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
-    let honorific = HONORIFICS.contains(&first.as_str());
+    let honorific = people::opens_name(&first);
     for (i, w) in words.iter().enumerate().skip(k) {
         let lw = w.to_ascii_lowercase();
-        if i > k && CONNECTORS.contains(&lw.as_str()) {
+        if i > k && people::is_name_connector(&lw) {
             continue;
         }
         let mut chars = w.chars();
@@ -657,7 +660,7 @@ pub(super) fn looks_like_name(s: &str, trusted: bool) -> bool {
     }
     let last =
         words.last().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
-    if CONNECTORS.contains(&last.as_str()) {
+    if people::is_name_connector(&last) {
         return false;
     }
     honorific || trusted || words.len() - k >= 2
@@ -733,14 +736,14 @@ fn split_historic(s: &str) -> Option<(Speaker, String)> {
     }
     let words: Vec<(usize, &str)> = word_starts(s);
     let first = words.first()?.1.to_ascii_lowercase();
-    let h = usize::from(HONORIFICS.contains(&first.as_str()));
+    let h = usize::from(people::opens_name(&first));
     // Walk the name's words; stop where the text starts.
     let mut text_at = None;
     let mut guessed = false;
     let mut i = h;
     while i < words.len() && i < h + 8 {
         let (at, w) = words[i];
-        if i > h && CONNECTORS.contains(&w.to_ascii_lowercase().as_str()) {
+        if i > h && people::is_name_connector(w) {
             i += 1;
             continue;
         }
@@ -775,7 +778,7 @@ fn split_historic(s: &str) -> Option<(Speaker, String)> {
 }
 
 /// A `[holding answer …]` at the start of `s`, and the rest.
-fn take_holding(s: &str) -> (String, &str) {
+pub(super) fn take_holding(s: &str) -> (String, &str) {
     let t = s.trim_start();
     if let Some(m) = HOLDING.find(t) {
         if m.start() == 0 {
@@ -869,17 +872,54 @@ fn is_noise(line: &str) -> bool {
     if l == "question" || l == "questions" {
         return true;
     }
+    // "19." alone: an oral question's number, printed on its own line
+    // above a question that was given a written answer.
+    if let Some(n) = t.strip_suffix('.') {
+        if (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
     if l.starts_with('©')
         || l.starts_with("prepared ")
             && parse_date(&l["prepared ".len()..]).is_some()
         || l.starts_with("the following answers were received")
+        || l.starts_with("the text on this page has been created from hansard")
         || l.starts_with("the following question was answered")
     {
         return true;
     }
     let pieces: Vec<&str> =
         l.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
-    !pieces.is_empty() && pieces.iter().all(|p| NAV.contains(p))
+    if !pieces.is_empty() && pieces.iter().all(|p| NAV.contains(p)) {
+        return true;
+    }
+    // "Previous Section Index Home Page": links run together without
+    // separators. Short lines only, made of navigation words alone.
+    t.len() <= 80 && !l.is_empty() && nav_words_only(&l)
+}
+
+/// Whether `l` (lower case) is made only of navigation phrases.
+fn nav_words_only(l: &str) -> bool {
+    let mut rest = l.trim();
+    let mut phrases: Vec<&str> = NAV.to_vec();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut n = 0;
+    while !rest.is_empty() {
+        let Some(p) = phrases.iter().find(|p| {
+            rest.starts_with(**p)
+                && rest[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == '|')
+        }) else {
+            return false;
+        };
+        rest = rest[p.len()..]
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+        n += 1;
+    }
+    n >= 2
 }
 
 static SECTION_ANSWERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -894,7 +934,7 @@ static SECTION_STATEMENTS: LazyLock<Regex> = LazyLock::new(|| {
 
 static SECTION_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:oral\s+answers(?:\s+to\s+questions)?|ministerial\s+corrections?|westminster\s+hall|petitions?|grand\s+committee)\.?$",
+        r"(?i)^(?:oral\s+answers(?:\s+to\s*questions)?|ministerial\s+corrections?|westminster\s+hall|petitions?|grand\s+committee)\.?$",
     )
     .expect("valid regex")
 });
@@ -950,6 +990,11 @@ pub(super) fn items(input: &str, html: bool) -> Vec<Item> {
         out.push(Item { kind, text, candidate, offset: raw.offset });
     }
     out
+}
+
+/// Classifies one paragraph of plain text (no markup hint).
+pub(super) fn classify_plain(text: &str) -> Kind {
+    classify(text, &Hint::Plain)
 }
 
 fn classify(text: &str, hint: &Hint) -> Kind {
@@ -1025,11 +1070,40 @@ fn classify(text: &str, hint: &Hint) -> Kind {
             }
         }
     }
+    // A speaker's name on its own line (no colon): the turn's text
+    // follows in the next paragraph.
+    if one_line && !text.contains(':') {
+        if let Some(who) = grammar::speaker_line(text) {
+            let who = who
+                .strip_prefix('(')
+                .and_then(|w| w.strip_suffix(')'))
+                .unwrap_or(who);
+            if let Some(sp) = parse_speaker(who, true) {
+                return Kind::Turn { who: sp, text: String::new() };
+            }
+        }
+    }
     if let Some(c) = COLON_TURN.captures(text) {
         let who = c.get(2).map_or("", |m| m.as_str());
         let hold = c.get(3).map_or("", |m| m.as_str());
         let rest = c.get(4).map_or("", |m| m.as_str()).trim();
-        if let Some(sp) = parse_speaker(&format!("{who}{hold}"), false) {
+        let sp = parse_speaker(&format!("{who}{hold}"), false)
+            .or_else(|| office_only(who));
+        if let Some(sp) = sp {
+            // "1. Mr. X (Y): What ... [12345]": a numbered question put
+            // in its own words (oral questions since the late 1990s).
+            let numbered = c.get(1).is_some();
+            let ends_uin = rest
+                .rfind('[')
+                .and_then(|k| rest.get(k..))
+                .and_then(grammar::uin)
+                .is_some();
+            if numbered && ends_uin {
+                return Kind::Question {
+                    who: Some(sp),
+                    text: rest.to_string(),
+                };
+            }
             return turn(sp, rest);
         }
     }

@@ -42,6 +42,25 @@
 //!   question above it): the answer is skipped with a note.
 //! - An answer whose speaker is not printed (pages saved from
 //!   hansard.parliament.uk lose the names): kept, with a warning.
+//! - A speaker's name on a line of its own (`1. Mr. Costain`, `The
+//!   Minister of Transport` / `(Mr. Richard Marsh)`): the asker of the
+//!   question that follows, or the answerer of the text that follows.
+//! - Dated markers of the 1990s (`2 Dec 1997 : Column: 202`, `3 Mar 2003 :
+//!   Column 849Wcontinued`) anywhere, their date used for answers the page
+//!   does not otherwise date.
+//! - A page that opens with the tail of the previous page's answer (plain
+//!   paragraphs or a speaker's turn before any question): skipped with a
+//!   note giving the line.
+//! - Oral answers, whatever the question's form (`1. Mr. Stevens : To ask
+//!   ...`, `1. Mr. X (Y): What ... [12345]`, `asked the ...` with the
+//!   names lost): recognised by the asker's supplementary (or a question
+//!   asked after the answer) and skipped with a note; a page of oral
+//!   answers only gives no record and no error.
+//! - The Millbank XML of the historic Hansard archive (`<writtenanswers>`):
+//!   see [`millbank`].
+//!
+//! Small anchored grammars (column-marker lines, speaker-only lines, UINs)
+//! are nom parsers in `grammar.rs`; landmarks are found with regex.
 //!
 //! Decisions:
 //! - One record per UIN; a question with no UIN (before the 1990s, or cut)
@@ -63,8 +82,9 @@
 //!   Government` (Lords), the question's Commons form, `W`/`WA` columns,
 //!   `HC`/`HL Deb` citations.
 
-#[path = "hansard_lines.rs"]
+mod grammar;
 mod lines;
+mod millbank;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -117,7 +137,7 @@ static UIN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// `Mr Leigh: To ask`, `Lord Hylton asked Her Majesty's Government`.
 static TURN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[A-Z][^:\n]{1,120}?(?::\s*To ask\b| asked (?:Her|His) Majesty)",
+        r"(?m)^(?:\d{1,3}\.\s*)?[A-Z][^:\n]{1,120}?(?::\s*To ask\b| asked (?:Her|His) Majesty)",
     )
     .expect("valid regex")
 });
@@ -126,9 +146,40 @@ static TURN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// `19 July 2011 : Column 773W`.
 static COLUMN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?mi)^\s*(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\s*:\s*)?(?:column\s+(?:WA\s*)?\d{1,5}\s*(?:W|WA|WS)?|\d{1,5}\s?W|WA\s?\d{1,5})\s*$",
+        r"(?mi)^\s*(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\s*:\s*)?(?:column:?\s*(?:WA\s*)?\d{1,5}\s*(?:W|WA|WS)?|\d{1,5}\s?W|WA\s?\d{1,5})\s*$",
     )
     .expect("valid regex")
+});
+
+/// A question whose asker's name the page lost (pages saved from
+/// hansard.parliament.uk print it as a link): `asked the Secretary of
+/// State for Defence what ...` at the start of a line.
+static BARE_ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*asked\s+(?:the|her|his)\s+[A-Z]")
+        .expect("valid regex")
+});
+
+/// An oral question put in its own words, numbered, with its UIN: `1.
+/// Mr. Clapham (Barnsley, West): What plans ... [12345]`.
+static ORAL_UIN_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^\s*\d{1,3}\.\s+[A-Z][^:\n]{1,120}:\s[^\n]*\[\d{1,7}\]\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The navigation line of a page saved from publications.parliament.uk:
+/// `Previous Section | Index | Home Page |`.
+static SITE_NAV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^\s*previous section\b[^\n]{0,60}\bhome page")
+        .expect("valid regex")
+});
+
+/// The archive's page header: `Volume 884: debated on Friday 17 January
+/// 1975`.
+static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^\s*volume\s+\d+\s*:\s*debated\s+on\s")
+        .expect("valid regex")
 });
 
 /// A question's UIN ending a line: `... [HL1986]`.
@@ -172,6 +223,9 @@ fn is_html(text: &str) -> bool {
 /// Whether `text` looks like bound Hansard written answers (or written
 /// statements, which are recognised to be skipped).
 pub(crate) fn detect(text: &str) -> bool {
+    if millbank::detect(text) {
+        return true;
+    }
     let head = text::head(text, 100_000);
     if NOT_OURS.is_match(head) {
         return false;
@@ -179,8 +233,31 @@ pub(crate) fn detect(text: &str) -> bool {
     let plain: Cow<'_, str> =
         if is_html(head) { html_to_text(head).into() } else { head.into() };
     let wa = WA_HEADING.is_match(&plain);
-    if ORAL_HEADING.is_match(&plain) && !wa {
-        return false;
+    let oral = ORAL_HEADING.is_match(&plain) && !wa;
+    // Oral answers are recognised, to be skipped with a note.
+    if oral {
+        return TURN_QUESTION.is_match(&plain)
+            || BARE_ASKED.is_match(&plain)
+            || UIN_QUESTION.is_match(&plain)
+            || ORAL_UIN_TURN.is_match(&plain);
+    }
+    if (wa || VOLUME_LINE.is_match(&plain)) && BARE_ASKED.is_match(&plain) {
+        return true;
+    }
+    // Pages saved from publications.parliament.uk without their headings:
+    // the site's navigation line, or several question turns.
+    if TURN_QUESTION.is_match(&plain)
+        && (SITE_NAV.is_match(&plain)
+            || TURN_QUESTION.find_iter(&plain).nth(1).is_some())
+    {
+        return true;
+    }
+    // Questions whose asker's name stands on the line above (`1. Mr.
+    // Costain` / `asked the Minister of Transport ...`).
+    if BARE_ASKED.is_match(&plain)
+        && plain.lines().take(2000).any(|l| grammar::speaker_line(l).is_some())
+    {
+        return true;
     }
     let hansard = wa || COLUMN_LINE.is_match(&plain);
     // A letter that quotes a question ("To ask ... [12345]") is a letter.
@@ -237,8 +314,7 @@ fn confirm_dept(cand: &str, question: &str) -> bool {
     {
         return true;
     }
-    let addressee =
-        text::addressed_to(question).unwrap_or_default().to_lowercase();
+    let addressee = addressee(question).unwrap_or_default().to_lowercase();
     let lc = c.to_lowercase();
     (!addressee.is_empty() && addressee.contains(&lc))
         || (lc.contains("treasury") && addressee.contains("exchequer"))
@@ -371,18 +447,17 @@ struct Part {
 fn split_parts(q: &str) -> Vec<Part> {
     let mut raw: Vec<(String, Option<String>, bool)> = Vec::new();
     let mut from = 0;
-    for c in UIN.captures_iter(q) {
-        let Some(m) = c.get(0) else { continue };
+    // The regex finds the candidates; the nom grammar decodes each one.
+    for m in UIN.find_iter(q) {
         let after = q[m.end()..].trim_start();
         if !(after.is_empty() || PART_MARK.is_match(after)) {
             continue;
         }
-        let uin: String =
-            c[1].chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(uin) = grammar::uin(m.as_str()) else { continue };
         raw.push((
             q[from..m.start()].trim().to_string(),
-            Some(uin.to_ascii_uppercase()),
-            &c[2] == "R",
+            Some(uin.id),
+            uin.r_suffix,
         ));
         from = m.end();
     }
@@ -480,6 +555,10 @@ struct A {
     warnings: Vec<String>,
     /// A column break came after the last paragraph.
     broken: bool,
+    /// Other speakers' turns after the answer.
+    extra_turns: usize,
+    /// The asker spoke again after the answer (a supplementary question).
+    supplementary: bool,
 }
 
 /// Questions answered together, and their answer.
@@ -507,6 +586,25 @@ struct State {
     roles: std::collections::HashMap<String, String>,
     /// Offsets of answers with no question before them.
     orphans: Vec<usize>,
+    /// Offsets of plain paragraphs before the first question: the tail of
+    /// an answer from the previous page.
+    fragment: Vec<usize>,
+    /// Oral questions (or debates) skipped.
+    oral: usize,
+    /// Millbank XML: every answer opens with a `<member>`, so a plain
+    /// paragraph after a question, before any answer, continues it.
+    answers_marked: bool,
+    /// Whether the page is still in the fragment it opens with (`None`
+    /// before the first item that is not noise).
+    fragment_open: Option<bool>,
+    /// The text of a speaker-only line read after an answer, kept until
+    /// the next item says whether it belongs to the answer.
+    pending_line: Option<String>,
+    /// The date of the first dated column marker (`12 Jan 1998 : Column:
+    /// 501`): the day the page's answers were published.
+    marker_date: Option<String>,
+    /// A "Written Answers" heading was read.
+    saw_answers: bool,
 }
 
 impl State {
@@ -515,8 +613,26 @@ impl State {
     }
 
     fn flush(&mut self) {
+        if let (Some(line), Some(a)) =
+            (self.pending_line.take(), self.block.answer.as_mut())
+        {
+            a.paras.push((line, false));
+            self.pending_speaker = None;
+        }
         let b = std::mem::take(&mut self.block);
-        if !b.questions.is_empty() {
+        if b.questions.is_empty() {
+            return;
+        }
+        // A question answered in the chamber: the asker (or two more
+        // speakers) came back after the answer. Oral answers are not
+        // ours, whatever the question's form (`[UIN]` included).
+        let oral = b
+            .answer
+            .as_ref()
+            .is_some_and(|a| a.supplementary || a.extra_turns >= 2);
+        if oral {
+            self.oral += b.questions.len();
+        } else {
             self.done.push(b);
         }
     }
@@ -535,11 +651,24 @@ impl State {
     }
 
     fn item(&mut self, item: &Item) {
+        // A page that opens with plain paragraphs (before any heading,
+        // date or question) opens with the tail of the previous page's
+        // last answer.
+        match &item.kind {
+            Kind::Noise | Kind::Column { .. } | Kind::Citation { .. } => {}
+            Kind::Para { .. } if self.fragment_open != Some(false) => {
+                self.fragment_open = Some(true);
+                self.fragment.push(item.offset);
+                return;
+            }
+            _ => self.fragment_open = Some(false),
+        }
         match &item.kind {
             Kind::Noise => {}
             Kind::Section(s) => {
                 self.flush();
                 self.section = Some(*s);
+                self.saw_answers |= *s == Section::Answers;
                 if *s == Section::Statements {
                     self.subject = None;
                     self.dept = None;
@@ -549,6 +678,7 @@ impl State {
             Kind::Column { date, suffix, .. } => {
                 if let Some(d) = date {
                     self.date = Some(d.clone());
+                    self.marker_date.get_or_insert_with(|| d.clone());
                 }
                 match suffix {
                     Suffix::W => {
@@ -595,6 +725,11 @@ impl State {
                 {
                     self.statement_turns += 1;
                 }
+                if self.section == Some(Section::Other)
+                    && matches!(item.kind, Kind::Question { .. })
+                {
+                    self.oral += 1;
+                }
             }
             Kind::AskedBy(name) => {
                 if self.block.answer.is_some() {
@@ -603,6 +738,8 @@ impl State {
                 self.pending_asker = text::person(name);
             }
             Kind::Question { who, text } => {
+                // A name line just before is this question's asker.
+                self.pending_line = None;
                 if self.block.answer.is_some() {
                     self.flush();
                 }
@@ -616,6 +753,7 @@ impl State {
                     .or_else(|| self.pending_asker.take())
                     .or_else(|| self.pending_speaker.take().map(|s| s.person))
                     .or(previous);
+                self.pending_line = None;
                 self.pending_asker = None;
                 let mut warnings = Vec::new();
                 if asker.is_none() {
@@ -672,13 +810,31 @@ impl State {
                             }
                         }
                     }
+                    Some(_) if text.is_empty() => {
+                        // A name on its own line after an answer: the next
+                        // question's asker, or a line of the answer (a
+                        // table's row label); the next item decides.
+                        self.pending_speaker = Some(who.clone());
+                        self.pending_line = Some(item.text.clone());
+                    }
                     Some(a) => {
-                        if text.is_empty() {
-                            self.pending_speaker = Some(who.clone());
-                            return;
-                        }
                         a.paras.push((item.text.clone(), false));
                         a.broken = false;
+                        a.extra_turns += 1;
+                        // The asker speaking again is a supplementary:
+                        // an oral exchange, not a written answer.
+                        let asker_again =
+                            who.person.name.as_ref().is_some_and(|n| {
+                                self.block.questions.iter().any(|q| {
+                                    q.asker
+                                        .as_ref()
+                                        .and_then(|p| p.name.as_ref())
+                                        == Some(n)
+                                })
+                            });
+                        if asker_again {
+                            a.supplementary = true;
+                        }
                         let msg = "a second speaker's turn follows the \
                                    answer: kept in the answer's text";
                         if !a.warnings.iter().any(|w| w == msg) {
@@ -692,7 +848,35 @@ impl State {
     }
 
     fn para(&mut self, text: &str, table: bool) {
+        let names_lost =
+            self.block.questions.iter().all(|q| q.asker.is_none());
         if let Some(a) = &mut self.block.answer {
+            if let Some(line) = self.pending_line.take() {
+                // The asker's name on its own line, then text: the asker
+                // speaking again, a supplementary question.
+                let again = self.pending_speaker.take().is_some_and(|sp| {
+                    sp.person.name.is_some()
+                        && self.block.questions.iter().any(|q| {
+                            q.asker.as_ref().map(|p| &p.name)
+                                == Some(&sp.person.name)
+                        })
+                });
+                if again {
+                    a.supplementary = true;
+                }
+                a.paras.push((line, false));
+            }
+            // A paragraph that asks a question after the answer has begun
+            // ("Is my right hon. Friend aware ...?"): a supplementary, so
+            // an oral exchange whose speakers' names the page lost. Only
+            // where the names are lost: a named supplementary is a turn.
+            if (a.who.is_none() || names_lost)
+                && !a.paras.is_empty()
+                && !table
+                && is_supplementary(text)
+            {
+                a.supplementary = true;
+            }
             // A sentence cut by a column break: the paragraph before ends
             // in a word or a comma, or this one starts in lower case.
             let joins = a.broken
@@ -715,7 +899,8 @@ impl State {
             return;
         }
         let Some(q) = self.block.questions.last_mut() else { return };
-        if self.pending_speaker.is_none() && continues_question(&q.text, text)
+        if self.pending_speaker.is_none()
+            && (self.answers_marked || continues_question(&q.text, text))
         {
             q.text.push(' ');
             q.text.push_str(text);
@@ -726,8 +911,39 @@ impl State {
     }
 }
 
-/// Parses a page of written answers.
+/// Whether a paragraph is a question put in the chamber: it ends with a
+/// question mark and opens as a question does (`Is the Minister aware
+/// ...?`, `Will my right hon. Friend ...?`, `Does he ...?`).
+fn is_supplementary(text: &str) -> bool {
+    let t = text.trim();
+    let first = t.split_whitespace().next().unwrap_or("");
+    t.ends_with('?')
+        && matches!(
+            first,
+            "Is" | "Will"
+                | "Does"
+                | "Do"
+                | "Can"
+                | "Would"
+                | "Could"
+                | "May"
+                | "Has"
+                | "Have"
+                | "Why"
+                | "What"
+                | "How"
+                | "By"
+                | "Are"
+                | "Should"
+        )
+}
+
+/// Parses a page of written answers (or, detected by content, a Millbank
+/// XML file of the historic Hansard archive: see [`millbank`]).
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+    if millbank::detect(input.text) {
+        return millbank::parse(input);
+    }
     let text = input.text;
     let mut items = lines::items(text, is_html(text));
     resolve_headings(&mut items);
@@ -735,8 +951,30 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     for item in &items {
         st.item(item);
     }
-    st.flush();
+    finish(input, st)
+}
 
+/// Turns the assembled blocks into records, and says on stderr what was
+/// skipped (statements, oral answers, a fragment before the first item).
+fn finish(input: &Input<'_>, mut st: State) -> Result<Parsed> {
+    let text = input.text;
+    st.flush();
+    // A page of oral answers (no "Written Answers" heading) whose last
+    // question was cut before its answer: that question is oral too.
+    if st.oral > 0
+        && !st.saw_answers
+        && st.done.iter().all(|b| b.answer.is_none())
+    {
+        st.oral += st.done.iter().map(|b| b.questions.len()).sum::<usize>();
+        st.done.clear();
+    }
+    // An answer read before the page gave any date takes the date of its
+    // column markers (every marker of a day's page carries the same day).
+    if let Some(d) = &st.marker_date {
+        for a in st.done.iter_mut().filter_map(|b| b.answer.as_mut()) {
+            a.date.get_or_insert_with(|| d.clone());
+        }
+    }
     let mut records = Vec::new();
     let any_uin = st
         .done
@@ -763,6 +1001,22 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             )
         });
     }
+    if st.oral > 0 {
+        notes.push(if records.is_empty() {
+            format!(
+                "{}: oral answers (or debates), not written answers: skipped",
+                input.path
+            )
+        } else {
+            format!(
+                "{}: skipped {} oral answer{} (questions answered in the \
+                 chamber, with supplementaries)",
+                input.path,
+                st.oral,
+                if st.oral == 1 { "" } else { "s" }
+            )
+        });
+    }
     if let Some(&first) = st.orphans.first() {
         let n = st.orphans.len();
         notes.push(format!(
@@ -775,7 +1029,18 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             if n == 1 { "it" } else { "them" },
         ));
     }
-    if records.is_empty() && skipped == 0 {
+    if let Some(&first) = st.fragment.first() {
+        let n = st.fragment.len();
+        notes.push(format!(
+            "{}:{}: skipped {} paragraph{} before the first question (the \
+             tail of an answer from the previous page)",
+            input.path,
+            crate::error::Position::of_offset(text, first).line,
+            n,
+            if n == 1 { "" } else { "s" },
+        ));
+    }
+    if records.is_empty() && skipped == 0 && st.oral == 0 {
         return Err(Error::new(ErrorKind::NoRecords(
             "expected a question turn such as \"Mr Leigh: To ask the \
              Secretary of State ... [67391]\""
@@ -786,9 +1051,11 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     Ok(Parsed { records, notes, ..Parsed::default() })
 }
 
-/// Whether a question is put to the Lords' government.
+/// Whether a question is put to the Lords' government: it opens `asked
+/// Her Majesty's Government` or `To ask His Majesty's Government` (a
+/// Commons question may name the Government further on).
 static HMG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:her|his)\s+majesty['’`]?s\s+government\b")
+    Regex::new(r"(?i)^\s*(?:to\s+ask|asked)\s+(?:her|his)\s+majesty['’`]?s\s+government\b")
         .expect("valid regex")
 });
 
@@ -800,7 +1067,7 @@ fn addressee(q: &str) -> Option<String> {
             let rest = rest.trim_start();
             let end = rest.find(':').unwrap_or(rest.len());
             let who = rest[..end].trim();
-            if end < rest.len() && !who.is_empty() && who.len() < 160 {
+            if end < rest.len() && !who.is_empty() && who.len() < 60 {
                 Some(who.to_string())
             } else {
                 text::addressed_to(&format!("To ask {rest}"))
@@ -867,10 +1134,19 @@ fn block_records(
             let lords =
                 part.uin.as_deref().is_some_and(|u| u.starts_with("HL"))
                     || HMG.is_match(&qtext);
+            // "asked the Secretary of State ..." (historic pages) is
+            // read as the "To ask ..." form it reports.
+            let asked_form = qtext
+                .strip_prefix("asked ")
+                .map(|rest| format!("To ask {rest}"));
             r.house = if lords {
                 Some(House::Lords)
             } else {
-                text::infer_house(Some(&qtext), None).or(doc_house)
+                text::infer_house(
+                    Some(asked_form.as_deref().unwrap_or(&qtext)),
+                    None,
+                )
+                .or(doc_house)
             };
             let question = r.question.get_or_insert_with(Default::default);
             question.addressed_to = addressee(&qtext);
@@ -943,6 +1219,100 @@ mod tests {
         assert!(!detect(
             "Asked by: Jim Shannon (DUP - Strangford)\nQuestion to the Department of Health:\nTo ask the Secretary of State [12345]\n"
         ));
+    }
+
+    fn parse_text(text: &str) -> Parsed {
+        parse(&Input { path: "t", text }).expect("parses")
+    }
+
+    #[test]
+    fn oral_answers_with_uins_give_no_record() {
+        // Oral questions put in their own words with a UIN (since the late
+        // 1990s), under the section heading.
+        let page = "Oral Answers to Questions\n\nHEALTH\n\nHospital Beds\n\n1. Mr. Clapham (Barnsley, West): What plans he has to increase the number of hospital beds. [12345]\n\nThe Minister of State, Department of Health (Mr. John Smith): We have such plans.\n\nMr. Clapham: Is the Minister aware of the shortage in Barnsley?\n\nMr. Smith: I am.\n";
+        assert!(detect(page));
+        let p = parse_text(page);
+        assert!(p.records.is_empty());
+        assert!(
+            p.notes.iter().any(|n| n.contains("oral answers")),
+            "{:?}",
+            p.notes
+        );
+        // "To ask ... [UIN]" with the asker's supplementary, no heading.
+        let page = "Column 621\n\n1. Mr. Stevens: To ask the Secretary of State for Social Security how many people have received disability benefit. [2301]\n\nThe Minister for Social Security (Mr. Nicholas Scott): Many more than before.\n\nMr. Stevens: I am grateful to my hon. Friend for that reply. Will he say more?\n\nMr. Scott: Yes.\n";
+        assert!(detect(page));
+        let p = parse_text(page);
+        assert!(p.records.is_empty(), "{:?}", p.records);
+    }
+
+    #[test]
+    fn millbank_markers_and_titles_stay_out_of_answers() {
+        let xml = "<writtenanswers><col>501W</col><title>Written Answers to Questions</title><date format=\"1998-01-12\">Monday 12 January 1998</date><group><title>HEALTH</title><section><title>Waiting Lists</title><p><member>Mr. Fabricant</member>: To ask the Secretary of State for Health how many patients are waiting. [21325]</p><col>502W</col><p><member>Mr. Milburn</member>: The information is not held <image src=\"S6CV0304P0I0100\"/><col>503W</col>centrally.</p></section><section><title>Hospital Beds</title><p><member>Mr. Fabricant</member>: To ask the Secretary of State for Health how many beds there are. [21326]</p><p><member>Mr. Milburn</member>: 180,000.</p></section></group></writtenanswers>";
+        assert!(detect(xml));
+        let p = parse_text(xml);
+        assert_eq!(p.records.len(), 2);
+        let a = p.records[0].answer.as_ref().expect("answer");
+        assert_eq!(
+            a.text.as_deref(),
+            Some("The information is not held centrally.")
+        );
+        assert_eq!(a.answered_on.as_deref(), Some("1998-01-12"));
+        assert_eq!(p.records[0].uin.as_deref(), Some("21325"));
+        assert_eq!(p.records[0].heading.as_deref(), Some("Waiting Lists"));
+        assert_eq!(p.records[1].heading.as_deref(), Some("Hospital Beds"));
+        assert_eq!(p.records[0].house, Some(House::Commons));
+        let q = p.records[0].question.as_ref().expect("question");
+        assert_eq!(q.answering_body.as_deref(), Some("Health"));
+    }
+
+    #[test]
+    fn millbank_lords_question_in_two_paragraphs() {
+        let xml = "<houselords><writtenanswers><date format=\"2004-06-16\">Wednesday 16 June 2004</date><section><title>Prisons: Education</title><p><member>Lord Avebury <memberconstituency></memberconstituency></member> asked Her Majesty's Government:</p><p>Whether they will publish the report on prison education. [HL2984]</p><p><member>Baroness Scotland of Asthal</member>: Yes, in <col>WA 45</col>July.</p></section></writtenanswers></houselords>";
+        let p = parse_text(xml);
+        assert_eq!(p.records.len(), 1, "{:?}", p.notes);
+        let r = &p.records[0];
+        assert_eq!(r.house, Some(House::Lords));
+        assert_eq!(r.uin.as_deref(), Some("HL2984"));
+        let q = r.question.as_ref().expect("question");
+        assert_eq!(
+            q.text.as_deref(),
+            Some("asked Her Majesty's Government: Whether they will publish the report on prison education.")
+        );
+        assert_eq!(
+            q.asker.as_ref().and_then(|p| p.name.as_deref()),
+            Some("Lord Avebury")
+        );
+        let a = r.answer.as_ref().expect("answer");
+        assert_eq!(a.text.as_deref(), Some("Yes, in July."));
+        assert_eq!(
+            a.answerer.as_ref().and_then(|p| p.name.as_deref()),
+            Some("Baroness Scotland of Asthal")
+        );
+    }
+
+    #[test]
+    fn every_prefix_parses_without_panic() {
+        let inputs = [
+            include_str!(
+                "../../../fixtures/hansard/handwritten_millbank_1997.xml"
+            ),
+            include_str!(
+                "../../../fixtures/hansard/issue-10-speaker-lines.txt"
+            ),
+            include_str!(
+                "../../../fixtures/hansard/issue-10-dated-column-marker.txt"
+            ),
+            include_str!(
+                "../../../fixtures/hansard/issue-10-marker-at-item-end.txt"
+            ),
+        ];
+        for text in inputs {
+            for (i, _) in text.char_indices().step_by(5) {
+                let t = &text[..i];
+                let _ = detect(t);
+                let _ = parse(&Input { path: "t", text: t });
+            }
+        }
     }
 
     #[test]
