@@ -74,7 +74,7 @@ use regex::Regex;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, html_to_text};
+use crate::text::{self, html_to_text, Date};
 use crate::{Input, Parsed};
 
 use lines::{Item, Kind, Section, Speaker, Suffix};
@@ -476,7 +476,7 @@ struct A {
     who: Option<Speaker>,
     /// Paragraphs, and whether each is a table row (or table).
     paras: Vec<(String, bool)>,
-    date: Option<String>,
+    date: Option<Date>,
     warnings: Vec<String>,
     /// A column break came after the last paragraph.
     broken: bool,
@@ -492,7 +492,7 @@ struct Block {
 #[derive(Default)]
 struct State {
     section: Option<Section>,
-    date: Option<String>,
+    date: Option<Date>,
     doc_house: Option<House>,
     dept: Option<String>,
     subject: Option<String>,

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::record::{House, Person};
-use crate::text::{self, html_to_text, parse_date};
+use crate::text::{self, html_to_text, parse_date, Date};
 
 /// Which part of the day's Hansard a run of paragraphs belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub(super) struct Speaker {
     /// turn gives them.
     pub person: Person,
     /// The date in `[holding answer 9 January 2002]`, as `YYYY-MM-DD`.
-    pub holding: Option<String>,
+    pub holding: Option<Date>,
     /// The holding-answer date as printed, when it could not be read.
     pub holding_raw: Option<String>,
     /// Whether the name and the text were glued together and the split
@@ -43,11 +43,11 @@ pub(super) enum Kind {
     /// A section heading.
     Section(Section),
     /// The day's date heading (`Tuesday 19 July 2011`).
-    Date(String),
+    Date(Date),
     /// A column marker (`19 July 2011 : Column 773W`, `WA 45`).
-    Column { date: Option<String>, suffix: Suffix, number: Option<u32> },
+    Column { date: Option<Date>, suffix: Suffix, number: Option<u32> },
     /// A historic citation line (`HC Deb 26 May 1994 vol 244 c241W`).
-    Citation { date: Option<String>, house: Option<House> },
+    Citation { date: Option<Date>, house: Option<House> },
     /// A department heading (`HOME DEPARTMENT`).
     Dept(String),
     /// A subject heading (`Animal Experiments: Scotland`).
@@ -384,7 +384,7 @@ fn is_column_line(s: &str) -> bool {
 }
 
 /// A column marker found in a paragraph: its date, suffix and number.
-type Marker = (Option<String>, Suffix, Option<u32>);
+type Marker = (Option<Date>, Suffix, Option<u32>);
 
 /// Removes the column markers of a paragraph; returns the cleaned text and
 /// the markers found (date, suffix, number). `last` is the last column

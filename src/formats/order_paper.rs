@@ -45,7 +45,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::formats::page_util::{self, looks_cut};
 use crate::record::{House, Record};
-use crate::text::{self, date, find_date, parse_date};
+use crate::text::{self, date, find_date, parse_date, Date};
 use crate::{Input, Parsed};
 
 static LORDS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,7 +212,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
 struct LordsItem<'a> {
     asker: &'a str,
     rest: String,
-    tabled_on: Option<String>,
+    tabled_on: Option<Date>,
     tabled_warning: Option<String>,
 }
 
@@ -234,8 +234,8 @@ fn parse_lords(input: &Input<'_>) -> Parsed {
     let lines = page_util::lines(input.text);
     let mut items: Vec<LordsItem<'_>> = Vec::new();
     let mut in_section = false;
-    let mut paper_date: Option<String> = None;
-    let mut tabled: (Option<String>, Option<String>) = (None, None);
+    let mut paper_date: Option<Date> = None;
+    let mut tabled: (Option<Date>, Option<String>) = (None, None);
     // Whether the last item can take a continuation line.
     let mut open = false;
     for l in &lines {
@@ -342,7 +342,7 @@ fn ends_item(s: &str) -> bool {
 fn tabled_date(
     rest: &str,
     paper: Option<&str>,
-) -> (Option<String>, Option<String>) {
+) -> (Option<Date>, Option<String>) {
     let part = rest.split(" and due").next().unwrap_or(rest).trim();
     if let Some(d) = parse_date(part) {
         return (Some(d), None);

@@ -42,7 +42,7 @@ use super::xml_doc::{self, child, child_text, children};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, names, parse_date};
+use crate::text::{self, names, parse_date, Date};
 use crate::{Input, Parsed};
 
 /// A declaration of the QnA namespace (the daily reports use
@@ -412,7 +412,7 @@ fn date(
     node: Node<'_, '_>,
     name: &str,
     warnings: &mut Vec<String>,
-) -> Option<String> {
+) -> Option<Date> {
     let raw = child_text(node, name)?;
     let d = parse_date(&raw);
     if d.is_none() {

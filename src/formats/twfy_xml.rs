@@ -58,7 +58,7 @@ use super::xml_doc;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, find_date, html_to_text, parse_date};
+use crate::text::{self, find_date, html_to_text, parse_date, Date};
 use crate::{Input, Parsed};
 
 /// Whether `text` is a ParlParse `<publicwhip>` file: an XML document
@@ -268,7 +268,7 @@ static FILE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The day in a ParlParse file name (`answers2014-06-10.xml`,
 /// `lordswrans2014-06-10a.xml`).
-fn file_date(path: &str) -> Option<String> {
+fn file_date(path: &str) -> Option<Date> {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     FILE_DATE.captures(name).and_then(|c| parse_date(&c[1]))
 }
@@ -278,7 +278,7 @@ static GID_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The date in a gid, and whether a version letter follows it.
-fn gid_date(gid: &str) -> Option<(String, bool)> {
+fn gid_date(gid: &str) -> Option<(Date, bool)> {
     let c = GID_DATE.captures(gid)?;
     Some((parse_date(&c[1])?, !c[2].is_empty()))
 }
@@ -382,7 +382,7 @@ fn strip_speaker(text: &str, p: Option<&Person>) -> String {
 }
 
 /// A reply's text and the date of the holding answer it mentions.
-fn reply_text(reply: Node<'_, '_>) -> (String, Option<String>) {
+fn reply_text(reply: Node<'_, '_>) -> (String, Option<Date>) {
     let mut html = String::new();
     let mut holding = None;
     for c in reply.children() {
@@ -507,7 +507,7 @@ fn flush(
                 Some(a) => {
                     let mut a = a.clone();
                     a.answered_on = if from_website {
-                        file_date.map(str::to_string)
+                        file_date.and_then(Date::from_iso)
                     } else {
                         gid_day.as_ref().map(|(d, _)| d.clone())
                     };

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::record::{House, Kind, Record};
 
-pub use date::{find_date, parse_date};
+pub use date::{find_date, find_date_near, parse_date, parse_date_near, Date};
 pub use html::{clean_plain, html_to_text, to_text};
 pub use names::{person, plain_name};
 
