@@ -70,10 +70,12 @@ pub fn to_text(s: &str) -> String {
     }
 }
 
-/// Cleans plain text: decodes nothing, but makes non-breaking and other
-/// odd spaces plain, trims every line, collapses runs of spaces, and keeps
-/// at most one blank line between paragraphs.
+/// Cleans plain text: decodes character references (text that has
+/// entities but no tags, `R&amp;D`), makes non-breaking and other odd
+/// spaces plain, trims every line, collapses runs of spaces, and keeps at
+/// most one blank line between paragraphs.
 pub fn clean_plain(s: &str) -> String {
+    let s = decode_entities(s);
     let mut out = String::with_capacity(s.len());
     let mut blank = false;
     for line in s.lines() {
@@ -349,7 +351,28 @@ pub fn decode_entity(s: &str) -> (String, usize) {
         return ("&".to_string(), 1);
     };
     let name = &s[1..semi];
-    let decoded = if let Some(num) = name.strip_prefix('#') {
+    match reference_value(name) {
+        // `&amp;quot;`: text escaped twice; the second reference is meant.
+        Some(d) if name == "amp" => {
+            let rest = &s[semi + 1..];
+            let inner = rest
+                .char_indices()
+                .take(33)
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '#'))
+                .filter(|&(k, c)| c == ';' && k > 0)
+                .and_then(|(k, _)| {
+                    Some((reference_value(&rest[..k])?, semi + 1 + k + 1))
+                });
+            inner.unwrap_or((d, semi + 1))
+        }
+        Some(d) => (d, semi + 1),
+        None => ("&".to_string(), 1),
+    }
+}
+
+/// The text of the reference `&name;` (`amp`, `#163`, `#xA3`).
+fn reference_value(name: &str) -> Option<String> {
+    if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok(),
             None => num.parse::<u32>().ok(),
@@ -357,11 +380,37 @@ pub fn decode_entity(s: &str) -> (String, usize) {
         code.and_then(numeric_char).map(String::from)
     } else {
         named_entity(name).map(String::from)
-    };
-    match decoded {
-        Some(d) => (d, semi + 1),
-        None => ("&".to_string(), 1),
     }
+}
+
+/// Decodes every character reference in plain text (`R&amp;D`,
+/// `&quot;`, `&#163;`, `&amp;pound;`); an unknown or malformed reference
+/// (`R&D`, `&c.`) is kept as written. Borrows when there is nothing to
+/// decode.
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr(b'&', b) else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut i = first;
+    while i < b.len() {
+        let (decoded, used) = decode_entity(&s[i..]);
+        out.push_str(&decoded);
+        i += used.max(1);
+        match memchr::memchr(b'&', &b[i..]) {
+            Some(k) => {
+                out.push_str(&s[i..i + k]);
+                i += k;
+            }
+            None => {
+                out.push_str(&s[i..]);
+                break;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A numeric reference's character; Windows-1252 codes 128–159 are mapped
@@ -534,6 +583,20 @@ pub fn named_entity(name: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn entities_without_tags_are_decoded() {
+        use super::*;
+        assert_eq!(to_text("R&amp;D and &quot;x&quot;"), "R&D and \"x\"");
+        assert_eq!(
+            clean_plain("HM Courts &amp; Tribunals"),
+            "HM Courts & Tribunals"
+        );
+        assert_eq!(clean_plain("&#163;5 &amp;pound;6 &amp;amp;"), "£5 £6 &");
+        assert_eq!(clean_plain("R&D &c. AT&T; & x"), "R&D &c. AT&T; & x");
+        assert_eq!(html_to_text("<p>&amp;quot;a&amp;quot;</p>"), "\"a\"");
+        assert_eq!(clean_plain("&amp;"), "&");
+    }
+
     use super::*;
 
     macro_rules! html {
