@@ -62,13 +62,76 @@ use crate::text::{self, find_date, html_to_text, parse_date, Date};
 use crate::{Input, Parsed};
 
 /// Whether `text` is a ParlParse `<publicwhip>` file: an XML document
-/// whose root element is `<publicwhip>` (the prolog scan is bounded).
+/// whose root element is `<publicwhip>` (the prolog scan is bounded), or a
+/// fragment of one (see [`fragment_body`]).
 pub(crate) fn detect(text: &str) -> bool {
     xml_doc::root_name(text) == Some("publicwhip")
+        || fragment_body(text).is_some()
+}
+
+/// The elements a ParlParse written-answers file holds at its top level.
+const TOP_LEVEL: [&str; 6] = [
+    "major-heading",
+    "minor-heading",
+    "ques",
+    "reply",
+    "speech",
+    "gidredirect",
+];
+
+static PUBLICWHIP_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\bid\s*=\s*["']uk\.org\.publicwhip/(?:wrans|lordswrans|wms|lordswms|spwa)/"#)
+        .expect("valid regex")
+});
+
+/// A fragment of a ParlParse file, as the 2001–2005 files are often kept
+/// (and as ParlParse's documentation quotes them): top-level elements
+/// (`<major-heading>`, `<minor-heading>`, `<ques>`, `<reply>`) with
+/// `uk.org.publicwhip/wrans/…` ids and no `<publicwhip>` root, after an
+/// optional XML declaration. Returns the byte where the elements begin.
+fn fragment_body(text: &str) -> Option<usize> {
+    let head = text::head(text, 4096);
+    let mut at = 0;
+    let mut rest = head.trim_start_matches('\u{feff}');
+    at += head.len() - rest.len();
+    loop {
+        let t = rest.trim_start();
+        at += rest.len() - t.len();
+        rest = t;
+        if rest.starts_with("<?") || rest.starts_with("<!--") {
+            let close = if rest.starts_with("<?") { "?>" } else { "-->" };
+            let e = rest.find(close)? + close.len();
+            at += e;
+            rest = &rest[e..];
+            continue;
+        }
+        break;
+    }
+    let name: String = rest
+        .strip_prefix('<')?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    (TOP_LEVEL.contains(&name.as_str()) && PUBLICWHIP_ID.is_match(head))
+        .then_some(at)
+}
+
+/// Parses a `<publicwhip>` day file, or a fragment of one (wrapped in a
+/// `<publicwhip>` element inserted on its first line, so that error lines
+/// stay those of the input).
+pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+    if xml_doc::root_name(input.text) != Some("publicwhip") {
+        if let Some(at) = fragment_body(input.text) {
+            let (decl, body) = input.text.split_at(at);
+            let wrapped = format!("{decl}<publicwhip>{body}\n</publicwhip>\n");
+            return parse_day(&Input { path: input.path, text: &wrapped });
+        }
+    }
+    parse_day(input)
 }
 
 /// Parses a `<publicwhip>` day file.
-pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+fn parse_day(input: &Input<'_>) -> Result<Parsed> {
     let prepared = xml_doc::prepare(input.text);
     let e = match xml_doc::parse(&prepared.text) {
         Ok(doc) => return day_file(input, &doc),
@@ -325,7 +388,19 @@ fn parts(ques: Node<'_, '_>) -> Vec<Part> {
         }
     }
     if parts.is_empty() {
-        return vec![Part { qnum: None, text: preamble.join("\n\n") }];
+        // The 2001–2004 files have no `qnum`: the number is printed at the
+        // end of the question, `… in 2002. [92345]`.
+        let text = preamble.join("\n\n");
+        return match TRAILING_UIN.captures(&text) {
+            Some(c) => {
+                let start = c.get(0).map_or(text.len(), |m| m.start());
+                vec![Part {
+                    qnum: Some(c[1].to_string()),
+                    text: text[..start].trim_end().to_string(),
+                }]
+            }
+            None => vec![Part { qnum: None, text }],
+        };
     }
     if !preamble.is_empty() {
         let lead = preamble.join(" ");
@@ -541,6 +616,12 @@ static CORRECTION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\[Official Report,[^\]]*\]\s*$").expect("valid regex")
 });
 
+/// A question number printed at the end of a question: `[92345]`,
+/// `[HL1234]`.
+static TRAILING_UIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\[((?:HL\s?)?\d{1,6})\]\s*$").expect("valid regex")
+});
+
 /// A question number as a UIN: ParlParse writes `0` when it found none.
 fn valid_uin(qnum: Option<&str>) -> Option<String> {
     let q = qnum?.trim();
@@ -557,6 +638,30 @@ mod tests {
 
     fn run(path: &str, xml: &str) -> Result<Parsed> {
         parse(&Input { path, text: xml })
+    }
+
+    #[test]
+    fn fragment_without_root_and_number_in_text() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n\
+            <major-heading id=\"uk.org.publicwhip/wrans/2003-01-27.1.0\">HEALTH</major-heading>\n\
+            <ques id=\"uk.org.publicwhip/wrans/2003-01-27.1.1\" speakerid=\"uk.org.publicwhip/member/40\" speakername=\"Mr. Paul Burstow\">\n\
+            <p>To ask the Secretary of State for Health how many &pound;5 claims. [92345]</p></ques>\n\
+            <reply id=\"uk.org.publicwhip/wrans/2003-01-27.1.2\" speakername=\"Ms Hazel Blears\"><p>None.</p></reply>";
+        assert!(detect(xml));
+        assert!(!detect("<ques>plain</ques>"));
+        let p = run("x/answers2003-01-27.xml", xml)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.records.len(), 1);
+        let r = &p.records[0];
+        assert_eq!(r.uin.as_deref(), Some("92345"));
+        let q = r.question.as_ref().and_then(|q| q.text.as_deref());
+        assert_eq!(
+            q,
+            Some(
+                "To ask the Secretary of State for Health how many £5 claims."
+            )
+        );
+        assert_eq!(r.heading.as_deref(), Some("HEALTH"));
     }
 
     const HEAD: &str = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE publicwhip\n[\n<!ENTITY pound \"&#163;\">\n]>\n";
