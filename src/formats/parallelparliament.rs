@@ -508,6 +508,21 @@ fn parse_block(
         record.answer = Some(answer);
     }
 
+    // A written-answers listing cut before the answer of its last item:
+    // the item is answered (the listing holds answers only) and its date
+    // is the answer date, so the answer is kept with no text.
+    if cut && record.answer.is_none() && date.is_some() {
+        record.answer = Some(Answer {
+            answered_on: date.clone(),
+            truncated: true,
+            ..Answer::default()
+        });
+        record.warn(
+            "the page ends before this item's answer: the listing's date is \
+             kept as the answer date, the answer's text and minister are \
+             missing",
+        );
+    }
     match (&date, &record.answer) {
         (Some(_), Some(_)) => {}
         (Some(d), None) => record.warn(format!(
