@@ -146,35 +146,18 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-/// The lower-case tag name at the start of `inner` (what is between `<`
-/// and `>`), without a leading `/`.
-fn tag_name(inner: &str) -> String {
-    inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect::<String>()
-        .to_ascii_lowercase()
-}
+use crate::text::html::tag_name;
 
 /// Splits an HTML page into paragraphs at block elements; a table is kept
 /// whole.
 fn html_paragraphs(html: &str) -> Vec<Raw> {
-    let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     let mut seg_start = 0;
     let mut seg_tag: Option<(String, String)> = None;
-    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
-        let t = i + k;
-        if html[t..].starts_with("<!--") {
-            i = html[t..].find("-->").map_or(b.len(), |e| t + e + 3);
-            continue;
-        }
-        let Some(e) = memchr::memchr(b'>', &b[t..]) else { break };
-        let inner = &html[t + 1..t + e];
-        let after = t + e + 1;
-        let name = tag_name(inner);
+    while let Some(tag) = crate::text::html::next_tag(html, i) {
+        let (t, inner, after, name) =
+            (tag.start, tag.inner, tag.end, tag.name);
         if !is_block(&name) {
             i = after;
             continue;
@@ -204,24 +187,20 @@ fn html_paragraphs(html: &str) -> Vec<Raw> {
 /// The byte after the `</table>` matching the `<table` at `start` (or the
 /// end of the input).
 fn table_end(html: &str, start: usize) -> usize {
-    let b = html.as_bytes();
     let mut depth = 0usize;
     let mut i = start;
-    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
-        let t = i + k;
-        let Some(e) = memchr::memchr(b'>', &b[t..]) else { break };
-        let inner = &html[t + 1..t + e];
-        if tag_name(inner) == "table" {
-            if inner.starts_with('/') {
+    while let Some(tag) = crate::text::html::next_tag(html, i) {
+        if tag.name == "table" {
+            if tag.closing {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return t + e + 1;
+                    return tag.end;
                 }
             } else {
                 depth += 1;
             }
         }
-        i = t + e + 1;
+        i = tag.end;
     }
     html.len()
 }

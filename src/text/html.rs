@@ -7,19 +7,72 @@
 
 use memchr::memchr2;
 
+/// One tag found by [`next_tag`]: `<p class="x">`, `</td>`, `<br/>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag<'a> {
+    /// Byte offset of the `<`.
+    pub start: usize,
+    /// Byte offset just after the `>`.
+    pub end: usize,
+    /// The element name, lower-cased (`p`, `td`, `h3`); empty for `<!…>`
+    /// and `<?…>`.
+    pub name: String,
+    /// Whether it is an end tag (`</p>`).
+    pub closing: bool,
+    /// What lies between `<` and `>`.
+    pub inner: &'a str,
+}
+
+/// The element name of a tag's inside (`/p`, `td colspan=2`, `my-tag`),
+/// lower-cased, without a leading `/`.
+pub fn tag_name(inner: &str) -> String {
+    inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// The one HTML tokenizer: the next tag at or after byte `from`, skipping
+/// comments (`<!-- … -->`) and a `<` that cannot open a tag (`a < b`).
+/// `None` when no complete tag follows. Every format that walks HTML tags
+/// uses it (through [`html_to_text`] or directly).
+pub fn next_tag(s: &str, from: usize) -> Option<Tag<'_>> {
+    let b = s.as_bytes();
+    let mut i = from.min(b.len());
+    while let Some(j) = memchr::memchr(b'<', &b[i..]) {
+        let t = i + j;
+        if s[t..].starts_with("<!--") {
+            i = s[t..].find("-->").map(|k| t + k + 3)?;
+            continue;
+        }
+        let next = b.get(t + 1).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+        {
+            i = t + 1;
+            continue;
+        }
+        let e = t + memchr::memchr(b'>', &b[t..])?;
+        let inner = &s[t + 1..e];
+        return Some(Tag {
+            start: t,
+            end: e + 1,
+            name: tag_name(inner),
+            closing: inner.starts_with('/'),
+            inner,
+        });
+    }
+    None
+}
+
 /// Whether `s` holds HTML markup (a tag the answer subset uses, or an
 /// entity), as opposed to plain text.
 pub fn looks_like_html(s: &str) -> bool {
-    let b = s.as_bytes();
     let mut i = 0;
-    while let Some(j) = memchr::memchr(b'<', &b[i..]) {
-        let rest = &s[i + j + 1..];
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+    while let Some(tag) = next_tag(s, i) {
+        i = tag.end;
+        let name = tag.name;
         if matches!(
             name.as_str(),
             "p" | "br"
@@ -55,7 +108,6 @@ pub fn looks_like_html(s: &str) -> bool {
         ) {
             return true;
         }
-        i += j + 1;
     }
     false
 }
@@ -272,7 +324,8 @@ pub fn html_to_text(s: &str) -> String {
             i = s[i..].find("-->").map_or(bytes.len(), |k| i + k + 3);
             continue;
         }
-        // A tag: `<` followed by a letter, `/` or `!`/`?`.
+        // A tag: `<` followed by a letter, `/` or `!`/`?`; any other `<`
+        // is text, as is an opened tag that never closes.
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
         {
@@ -280,22 +333,13 @@ pub fn html_to_text(s: &str) -> String {
             i += 1;
             continue;
         }
-        let end = match memchr::memchr(b'>', &bytes[i..]) {
-            Some(k) => i + k,
-            None => {
-                b.text(&s[i..]);
-                break;
-            }
+        let Some(tag) = next_tag(s, i).filter(|t| t.start == i) else {
+            b.text(&s[i..]);
+            break;
         };
-        let inner = &s[i + 1..end];
-        i = end + 1;
-        let closing = inner.starts_with('/');
-        let name: String = inner
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        i = tag.end;
+        let closing = tag.closing;
+        let name = tag.name;
         match name.as_str() {
             "script" | "style" => b.skip = !closing,
             "br" => b.line(),
