@@ -517,6 +517,21 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     if letter.date.is_none() {
         letter.date = lay.header.lines().find_map(text::find_date);
     }
+    if letter.date.is_none() {
+        // `22/07/98`: a two-digit year is read near a year the letter
+        // itself gives (a full date, or a year, anywhere in it).
+        if let Some(year) = reference_year(text) {
+            let near = |l: &str| text::find_date_near(l, Some(year));
+            if let Some(d) = lay.header.lines().find_map(near) {
+                record.warn(format!(
+                    "the letter's date has a two-digit year, read as {} \
+                     (near {year}, a year the letter gives)",
+                    d.year()
+                ));
+                letter.date = Some(d);
+            }
+        }
+    }
     // A recipient addressed by office.
     if let Some(c) = OFFICE_SALUTATION.captures(&lay.salutation) {
         if letter.recipient.role.is_none() {
@@ -552,6 +567,18 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     }
     record.letter = Some(letter);
     Ok(Parsed { records: vec![record], ..Parsed::default() })
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("valid regex")
+});
+
+/// A year the letter itself gives: that of its first full date, else the
+/// first plausible year it mentions (`1998`, `1998-99`).
+fn reference_year(text: &str) -> Option<i32> {
+    text::find_date(text)
+        .map(|d| d.year())
+        .or_else(|| YEAR.captures(text).and_then(|c| c[1].parse().ok()))
 }
 
 /// The signature's role, as text to search for a committee's name.
@@ -1365,6 +1392,21 @@ fn read_header(header: &str, flattened: bool, sig: &Sig, letter: &mut Letter) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_year_read_near_a_year_the_letter_gives() {
+        let text = "Department of Health\nLondon SW1A 2NS\n\n22/07/98\n\n\
+            Dear Mr Smith,\n\nThank you for your letter about the 1998-99 \
+            budget.\n\nYours sincerely,\n\nJane Doe\n";
+        let p = parse(&Input { path: "x.txt", text }).unwrap_or_default();
+        let l = p.records[0].letter.as_ref().and_then(|l| l.date);
+        assert_eq!(l.as_deref(), Some("1998-07-22"));
+        let none = "London SW1A 2NS\n\n22/07/98\n\nDear Mr Smith,\n\n\
+            Thank you.\n\nYours sincerely,\n\nJane Doe\n";
+        let p =
+            parse(&Input { path: "x.txt", text: none }).unwrap_or_default();
+        assert_eq!(p.records[0].letter.as_ref().and_then(|l| l.date), None);
+    }
 
     #[test]
     fn detects_letters_only() {
