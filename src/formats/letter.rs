@@ -315,23 +315,38 @@ static LETTER_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Letter from Mr Andrew Tyrie MP to the Chairman of the Committee`,
-/// `Letter from Madam Speaker to Tony Wright, MP of 5 July 2000`: the
-/// heading under which committee reports print the letters they received.
-static LETTER_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[ \t]*(?:Annex\s+\S+[:.]?\s+)?Letter\s+from\s+(.{3,120}?)\s+to\s+(.{3,160}?)(?:,?\s+(?:of|dated)\s+(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?\s+\d{4}))?[ \t]*\.?[ \t]*$",
-    )
-    .expect("valid regex")
+/// `Letter from Madam Speaker to Tony Wright, MP of 5 July 2000`,
+/// `8. Letter to Mr Jim Fitzpatrick MP` / `from the Commissioner, 4
+/// November 2009`: the headings under which committee reports print the
+/// letters they received or sent. Groups `from`, `to` and `date`.
+static LETTER_HEADINGS: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    const DATE: &str =
+        r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?\s+\d{4})";
+    [
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?:Annex\s+\S+[:.]?\s+|\d{{1,3}}\.\s+)?Letter\s+from\s+(?P<from>[^\n]{{3,120}}?)\s+to\s+(?P<to>[^\n]{{3,160}}?)(?:,?\s+(?:of|dated)\s+{DATE})?[ \t]*\.?[ \t]*$"
+        ))
+        .expect("valid regex"),
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?:Annex\s+\S+[:.]?\s+|\d{{1,3}}\.\s+)?Letter\s+to\s+(?P<to>[^\n]{{3,120}}?)\s+from\s+(?P<from>[^\n]{{3,160}}?)(?:,?\s+(?:of\s+|dated\s+)?{DATE})?[ \t]*\.?[ \t]*$"
+        ))
+        .expect("valid regex"),
+    ]
 });
 
-/// The `Letter from … to …` heading of a letter printed in a report, when
-/// the paragraph after it opens as a letter does; its byte range and
-/// captures.
+/// The `Letter from … to …` (or `Letter to … from …`) heading of a letter
+/// printed in a report, when the paragraph after it opens as a letter
+/// does; its captures.
 fn letter_from_heading(text: &str) -> Option<regex::Captures<'_>> {
-    let c = LETTER_FROM.captures(text)?;
-    let end = c.get(0)?.end();
-    let after = text.get(end..)?.trim_start();
-    LETTER_OPENING.is_match(after).then_some(c)
+    LETTER_HEADINGS
+        .iter()
+        .filter_map(|re| {
+            let c = re.captures(text)?;
+            let end = c.get(0)?.end();
+            let after = text.get(end..)?.trim_start();
+            LETTER_OPENING.is_match(after).then_some(c)
+        })
+        .min_by_key(|c| c.get(0).map_or(usize::MAX, |m| m.start()))
 }
 
 // ---------------------------------------------------------------------
@@ -615,7 +630,51 @@ fn split_trailing_signature(body: &str) -> (&str, Option<String>) {
     (body, None)
 }
 
-/// A letter printed in a report under `Letter from X to Y [of DATE]`,
+/// The paragraphs of a letter printed in a report: blocks between blank
+/// lines with their lines joined; a page with no blank line at all (hard
+/// line breaks only) is cut where a line ends a sentence and the next one
+/// starts with a capital.
+fn report_paragraphs(rest: &str) -> Vec<String> {
+    let lines: Vec<&str> = rest.lines().map(str::trim).collect();
+    let blank_separated = {
+        let content = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
+        lines.iter().skip(content).any(|l| l.is_empty())
+            && lines.iter().filter(|l| !l.is_empty()).count() > 1
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    let mut prev_ends = false;
+    for l in lines {
+        if l.is_empty() {
+            flush(&mut cur, &mut out);
+            prev_ends = false;
+            continue;
+        }
+        let starts_cap = l.chars().next().is_some_and(char::is_uppercase);
+        let standalone = parse_date(l).is_some() || l.len() < 3;
+        if (!blank_separated && prev_ends && starts_cap) || standalone {
+            flush(&mut cur, &mut out);
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(l);
+        prev_ends = l.ends_with(['.', '?', '!', ':']);
+        if standalone {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// A letter printed in a report under `Letter from X to Y [of DATE]` (or
+/// `Letter to Y from X, DATE`),
 /// with no salutation: sender and recipient from the heading, the date
 /// from the heading or from a date line after the body, the signature a
 /// short line just before that date.
@@ -638,17 +697,20 @@ fn parse_letter_from(
             (None, Some(s.to_string()))
         }
     };
-    let (n, r) = side(&c[1]);
+    let (n, r) = side(c.name("from").map_or("", |m| m.as_str()));
     letter.sender.name = n;
     letter.sender.role = r;
-    let (n, r) = side(&c[2]);
+    let (n, r) = side(c.name("to").map_or("", |m| m.as_str()));
     letter.recipient.name = n;
     letter.recipient.role = r;
-    letter.date = c.get(3).and_then(|d| parse_date(d.as_str()));
+    letter.date = c.name("date").and_then(|d| parse_date(d.as_str()));
     let end = c.get(0).map_or(0, |m| m.end());
     let rest = text.get(end..).unwrap_or("");
-    let mut paras: Vec<&str> =
-        rest.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut paras = report_paragraphs(rest);
+    // Stray marks after the letter (`|`).
+    while paras.last().is_some_and(|l| !l.chars().any(char::is_alphanumeric)) {
+        paras.pop();
+    }
     // Trailing date line, then a signature line before it.
     if let Some(last) = paras.last() {
         if let Some(d) = parse_date(last) {
