@@ -522,7 +522,7 @@ impl State {
     }
 
     fn start_answer(&mut self, who: Option<Speaker>, text: &str) {
-        let mut a = A { who, date: self.date.clone(), ..A::default() };
+        let mut a = A { who, date: self.date, ..A::default() };
         if a.who.is_none() {
             a.warnings.push(
                 "the answer's speaker is not printed: answerer unknown".into(),
@@ -545,10 +545,10 @@ impl State {
                     self.dept = None;
                 }
             }
-            Kind::Date(d) => self.date = Some(d.clone()),
+            Kind::Date(d) => self.date = Some(*d),
             Kind::Column { date, suffix, .. } => {
                 if let Some(d) = date {
-                    self.date = Some(d.clone());
+                    self.date = Some(*d);
                 }
                 match suffix {
                     Suffix::W => {
@@ -568,7 +568,7 @@ impl State {
             }
             Kind::Citation { date, house } => {
                 if date.is_some() {
-                    self.date = date.clone();
+                    self.date = *date;
                 }
                 if house.is_some() {
                     self.doc_house = *house;
@@ -844,9 +844,9 @@ fn block_records(
         let who = a.who.as_ref();
         Answer {
             text: if text.is_empty() { None } else { Some(text) },
-            answered_on: a.date.clone(),
+            answered_on: a.date,
             answerer: who.map(|s| s.person.clone()),
-            holding_answered_on: who.and_then(|s| s.holding.clone()),
+            holding_answered_on: who.and_then(|s| s.holding),
             ..Answer::default()
         }
     });

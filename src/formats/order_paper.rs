@@ -263,7 +263,7 @@ fn parse_lords(input: &Input<'_>) -> Parsed {
             items.push(LordsItem {
                 asker,
                 rest: rest.to_string(),
-                tabled_on: tabled.0.clone(),
+                tabled_on: tabled.0,
                 tabled_warning: tabled.1.clone(),
             });
             open = !ends_item(rest);

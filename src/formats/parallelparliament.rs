@@ -563,7 +563,7 @@ fn parse_block(
         if answer.answerer.is_none() {
             record.warn("no answering minister after \"Answered by\"");
         }
-        answer.answered_on = date.clone();
+        answer.answered_on = date;
         let atext = join_clean(body.iter().copied());
         if !atext.is_empty() {
             answer.text = Some(atext);
@@ -578,7 +578,7 @@ fn parse_block(
     // is the answer date, so the answer is kept with no text.
     if cut && record.answer.is_none() && date.is_some() {
         record.answer = Some(Answer {
-            answered_on: date.clone(),
+            answered_on: date,
             truncated: true,
             ..Answer::default()
         });

@@ -572,7 +572,7 @@ fn flush(
             q.text = (!qtext.is_empty()).then_some(qtext);
             q.asker = asker.clone();
             if from_website {
-                q.tabled_on = gid_day.as_ref().map(|(d, _)| d.clone());
+                q.tabled_on = gid_day.as_ref().map(|(d, _)| *d);
                 q.answering_body = g.major.clone();
             }
             if q.text.is_none() {
@@ -584,7 +584,7 @@ fn flush(
                     a.answered_on = if from_website {
                         file_date.and_then(Date::from_iso)
                     } else {
-                        gid_day.as_ref().map(|(d, _)| d.clone())
+                        gid_day.as_ref().map(|(d, _)| *d)
                     };
                     if a.answered_on.is_none() {
                         r.warn(if from_website {
