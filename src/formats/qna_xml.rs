@@ -78,8 +78,27 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     let prepared = xml_doc::prepare(input.text);
     match xml_doc::parse(&prepared.text) {
         Ok(doc) => {
-            let records = records_of(input, doc.root_element())?;
-            Ok(Parsed { records, ..Parsed::default() })
+            let root = doc.root_element();
+            let records = records_of(input, root)?;
+            let mut parsed = Parsed { records, ..Parsed::default() };
+            // A daily report also holds the day's written statements: a
+            // sibling record type, skipped with a note.
+            let statements = root
+                .descendants()
+                .filter(|n| n.has_tag_name("WrittenStatement"))
+                .count();
+            if statements > 0 {
+                parsed.notes.push(format!(
+                    "{}: skipped {} (not questions)",
+                    input.path,
+                    plural(
+                        statements,
+                        "written statement",
+                        "written statements"
+                    )
+                ));
+            }
+            Ok(parsed)
         }
         Err(e) => {
             let err = prepared.error(input.text, &e);
@@ -179,6 +198,10 @@ fn records_of(input: &Input<'_>, root: Node<'_, '_>) -> Result<Vec<Record>> {
                     .enumerate()
                     .map(|(i, a)| answer_only(input, a, i))
                     .collect());
+            }
+            if root.descendants().any(|n| n.has_tag_name("WrittenStatement")) {
+                // A daily report of written statements only.
+                return Ok(Vec::new());
             }
             if name == "Questions" {
                 return Err(Error::new(ErrorKind::NoRecords(
@@ -551,6 +574,16 @@ mod tests {
         assert!(a.is_holding);
         assert_eq!(a.text.as_deref(), Some("One £3.\n\nTwo"));
         assert_eq!(a.grouped_with, vec!["124".to_string()]);
+    }
+
+    #[test]
+    fn daily_report_of_statements_only_is_skipped_with_a_note() {
+        let xml = r#"<DailyReport xmlns="http://data.parliament.uk/QnA/private/2013/02">
+  <ReportQuestions /><WrittenStatements><WrittenStatement><Wsid>HCWS1</Wsid>
+  <Title>T</Title><Text>x</Text></WrittenStatement></WrittenStatements></DailyReport>"#;
+        let p = run(xml).unwrap_or_else(|e| panic!("{e}"));
+        assert!(p.records.is_empty());
+        assert!(p.notes.iter().any(|n| n.contains("1 written statement")));
     }
 
     #[test]
