@@ -309,7 +309,7 @@ pub(crate) fn detect(text: &str) -> bool {
 /// aware…`), within its first sentence or title line.
 static LETTER_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?s)^.{0,200}?\b(?:I\s+(?:am|write|was|have|would|should|wanted)|I['’]m|We\s+(?:are|write|have|would)|Thank\s+you|Further\s+to|Following|As\s+you\s+(?:are|will|know)|Many\s+thanks)\b",
+        r"(?s)^.{0,200}?\b(?:I\s+(?:am|write|wrote|was|have|had|would|should|wanted|hope|refer|enclose|attach)|I['’]m|We\s+(?:are|write|have|would)|Thank\s+you|Further\s+to|Following|As\s+you\s+(?:are|will|know)|Many\s+thanks)\b",
     )
     .expect("valid regex")
 });
@@ -317,9 +317,10 @@ static LETTER_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// `Letter from Mr Andrew Tyrie MP to the Chairman of the Committee`,
 /// `Letter from Madam Speaker to Tony Wright, MP of 5 July 2000`,
 /// `8. Letter to Mr Jim Fitzpatrick MP` / `from the Commissioner, 4
-/// November 2009`: the headings under which committee reports print the
+/// November 2009`, `Letter to the Minister for …, 16 December 2021`: the
+/// headings under which committee reports print the
 /// letters they received or sent. Groups `from`, `to` and `date`.
-static LETTER_HEADINGS: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+static LETTER_HEADINGS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     const DATE: &str =
         r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?\s+\d{4})";
     [
@@ -329,6 +330,11 @@ static LETTER_HEADINGS: LazyLock<[Regex; 2]> = LazyLock::new(|| {
         .expect("valid regex"),
         Regex::new(&format!(
             r"(?m)^[ \t]*(?:Annex\s+\S+[:.]?\s+|\d{{1,3}}\.\s+)?Letter\s+to\s+(?P<to>[^\n]{{3,120}}?)\s+from\s+(?P<from>[^\n]{{3,160}}?)(?:,?\s+(?:of\s+|dated\s+)?{DATE})?[ \t]*\.?[ \t]*$"
+        ))
+        .expect("valid regex"),
+        // `Letter to the Minister for the Cabinet Office, 16 December 2021`
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?:\d{{1,3}}\.\s+)?Letter\s+to\s+(?P<to>[^\n]{{3,160}}?),\s+{DATE}[ \t]*\.?[ \t]*$"
         ))
         .expect("valid regex"),
     ]
@@ -690,6 +696,9 @@ fn parse_letter_from(
     let side = |s: &str| -> (Option<String>, Option<String>) {
         let s = s.trim().trim_end_matches(',').trim();
         let s = s.strip_prefix("the ").unwrap_or(s);
+        if s.is_empty() {
+            return (None, None);
+        }
         let office = OFFICE_SALUTATION.is_match(&format!("Dear {s}"));
         if person_like(s) && !ROLE_WORDS.is_match(s) && !office {
             (Some(text::plain_name(s.trim_end_matches(", MP"))), None)
@@ -705,7 +714,28 @@ fn parse_letter_from(
     letter.recipient.role = r;
     letter.date = c.name("date").and_then(|d| parse_date(d.as_str()));
     let end = c.get(0).map_or(0, |m| m.end());
-    let rest = text.get(end..).unwrap_or("");
+    let mut rest = text.get(end..).unwrap_or("");
+    // A sign-off ends the letter; a short line after it is the signature,
+    // anything longer is the page's.
+    if let Some(sc) = SIGN_OFF.captures_iter(rest).last() {
+        if let Some(m) = sc.get(0) {
+            letter.sign_off = Some(sc[1].to_string());
+            let after = rest.get(m.end()..).unwrap_or("");
+            if let Some(l) =
+                after.lines().map(str::trim).find(|l| !l.is_empty())
+            {
+                if l.len() < 80 && !l.ends_with('.') {
+                    let sig = signature(l);
+                    if letter.sender.name.is_none()
+                        && letter.sender.role.is_none()
+                    {
+                        letter.sender.name = sig.name;
+                    }
+                }
+            }
+            rest = rest.get(..m.start()).unwrap_or(rest);
+        }
+    }
     let mut paras = report_paragraphs(rest);
     // Stray marks after the letter (`|`).
     while paras.last().is_some_and(|l| !l.chars().any(char::is_alphanumeric)) {
@@ -740,6 +770,9 @@ fn parse_letter_from(
     );
     if letter.date.is_none() {
         record.warn("no date found in the heading or after the letter");
+    }
+    if letter.sender.name.is_none() && letter.sender.role.is_none() {
+        record.warn("sender not found: the heading names only the recipient");
     }
     record.letter = Some(letter);
     Parsed { records: vec![record], ..Parsed::default() }
