@@ -100,3 +100,36 @@ fn no_character_reference_survives_in_any_text_field() {
         bad.join("\n")
     );
 }
+
+/// Fields other than the answer: names, headings, bodies and the question
+/// itself, from JSON (escaped once) and XML (escaped twice).
+#[test]
+fn references_are_decoded_in_names_headings_and_bodies() {
+    let json = r#"{"totalResults":1,"results":[{"value":{"id":1,"askingMemberId":1,
+      "askingMember":{"name":"Mr A &amp; B","memberFrom":"Ayr &amp; Carrick"},
+      "house":"Commons","dateTabled":"2024-01-05T00:00:00","uin":"8024",
+      "questionText":"To ask the Secretary of State for R&amp;D, what &quot;x&quot;.",
+      "answeringBodyId":13,"answeringBodyName":"Culture, Media &amp; Sport",
+      "answeringMember":{"name":"C &amp; D"},"dateAnswered":"2024-03-12T00:00:00",
+      "answerText":"R&amp;D &#163;5","heading":"Arts &amp; Culture"},"links":[]}]}"#;
+    let xml = r#"<Questions xmlns="http://data.parliament.uk/QnA/2013/02"><Question>
+      <Uin>1</Uin><Heading>Arts &amp;amp; Culture</Heading><TablingMember><MemberId>1</MemberId>
+      <MemberName>A &amp;amp; B</MemberName></TablingMember><Text>R&amp;amp;D</Text>
+      </Question></Questions>"#;
+    for (name, text) in [("x.json", json), ("x.xml", xml)] {
+        let parsed = wrans::parse_text(name, text, None, &[]);
+        assert_eq!(parsed.records.len(), 1, "{name}: {:?}", parsed.failure);
+        let r = &parsed.records[0];
+        assert_eq!(r.heading.as_deref(), Some("Arts & Culture"), "{name}");
+        let q = r.question.as_ref().expect("a question");
+        assert!(
+            q.text.as_deref().is_some_and(|t| t.contains("R&D")),
+            "{name}"
+        );
+        let asker = q.asker.as_ref().and_then(|p| p.name.as_deref());
+        assert!(asker.is_some_and(|n| n.contains("A & B")), "{name}");
+        let json = serde_json::to_string(r).unwrap_or_default();
+        let path_free = json.replace(name, "");
+        assert!(!REFERENCE.is_match(&path_free), "{name}: {json}");
+    }
+}
