@@ -347,6 +347,12 @@ fn tabled_date(
     if let Some(d) = parse_date(part) {
         return (Some(d), None);
     }
+    // `Tabled on 16/03/98`: a two-digit year is read near the paper's.
+    let paper_year =
+        paper.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    if let Some(d) = date::parse_date_near(part, paper_year) {
+        return (Some(d), None);
+    }
     static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)^(?:[a-z]+day\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?$",
@@ -525,6 +531,16 @@ fn split_lead_marks(name: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_tabled_year_is_read_near_the_papers() {
+        let (d, w) =
+            tabled_date("16/03/98 and due for answer", Some("1998-03-17"));
+        assert_eq!(d.as_deref(), Some("1998-03-16"));
+        assert!(w.is_none());
+        let (d, _) = tabled_date("16/03/98", None);
+        assert_eq!(d, None);
+    }
 
     #[test]
     fn lords_items() {
