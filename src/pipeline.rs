@@ -262,11 +262,13 @@ pub fn parse_text(
     parsed
 }
 
-/// Finishes a record the same way whatever its format: infers the House
-/// from the question's form or UIN when the source did not give it,
-/// extracts the figures (a panic there costs only the figures, and leaves
-/// a warning) and sets the id.
+/// Finishes a record the same way whatever its format: decodes character
+/// references left in its text fields, infers the House from the
+/// question's form or UIN when the source did not give it, extracts the
+/// figures (a panic there costs only the figures, and leaves a warning)
+/// and sets the id.
 pub fn finish(record: &mut Record) {
+    text::decode_record_entities(record);
     if record.house.is_none() {
         record.house = text::infer_house(
             record.question.as_ref().and_then(|q| q.text.as_deref()),

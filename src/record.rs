@@ -50,6 +50,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::format::Format;
+pub use crate::text::date::Date;
 
 /// The version of the record schema. It changes whenever a key is added,
 /// removed or changes meaning; it is published in the JSON Schema.
@@ -175,7 +176,7 @@ pub struct Question {
     /// The question as plain text.
     pub text: Option<String>,
     /// The date the question was tabled, `YYYY-MM-DD`.
-    pub tabled_on: Option<String>,
+    pub tabled_on: Option<Date>,
     /// The member who asked it.
     pub asker: Option<Person>,
     /// Whom the question is put to (`the Secretary of State for Education`).
@@ -204,17 +205,17 @@ pub struct Answer {
     /// items and table rows one per line, cells separated by ` | `.
     pub text: Option<String>,
     /// The date of the answer, `YYYY-MM-DD`.
-    pub answered_on: Option<String>,
+    pub answered_on: Option<Date>,
     /// The minister (or member) who answered.
     pub answerer: Option<Person>,
     /// Whether this is a holding answer.
     pub is_holding: bool,
     /// When a holding answer was given before this one.
-    pub holding_answered_on: Option<String>,
+    pub holding_answered_on: Option<Date>,
     /// Whether this answer corrects an earlier one.
     pub is_correction: bool,
     /// When the answer was corrected.
-    pub corrected_on: Option<String>,
+    pub corrected_on: Option<Date>,
     /// The UINs of the questions answered together with this one.
     pub grouped_with: Vec<String>,
     /// Whether the source cut the answer's text.
@@ -228,7 +229,7 @@ pub struct Answer {
 #[serde(rename_all = "snake_case")]
 pub struct Letter {
     /// The letter's date, `YYYY-MM-DD`.
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// Who wrote it.
     pub sender: Sender,
     /// To whom.

@@ -158,33 +158,7 @@ pub(super) fn time_unit(w: &str) -> Option<(&'static str, f64)> {
 /// A month name or abbreviation (the caller checks the capital letter:
 /// `may` and `march` are verbs).
 pub(super) fn month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    crate::text::date::is_month_word(w)
 }
 
 /// A season, as in `spring 2022`.

@@ -27,7 +27,7 @@ use super::{FrameParsed, Tally};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, clean_plain, names, parse_date, to_text};
+use crate::text::{self, clean_plain, names, parse_date, to_text, Date};
 use crate::{Input, Parsed};
 
 /// Whether the start of a document is Linked Data API JSON.
@@ -430,7 +430,7 @@ fn date_at(
     v: &Value,
     keys: &[&str],
     warnings: &mut Vec<String>,
-) -> Option<String> {
+) -> Option<Date> {
     for k in keys {
         if let Some(s) = at(v, &[k]) {
             let d = parse_date(&s);

@@ -232,14 +232,88 @@ const ADDRESS_WORDS: [&str; 34] = [
 pub(crate) fn detect(text: &str) -> bool {
     let head = text::head(text, 200_000);
     if let Some(m) = SALUTATION.find(head) {
-        return SIGN_OFF.is_match(&head[m.end()..]);
+        if SIGN_OFF.is_match(&head[m.end()..]) {
+            return true;
+        }
+        // No sign-off (a committee's letter signed with the Chair's name
+        // only, or a page cut short): a dated header and a body that
+        // opens as letters do.
+        let before = &head[..m.start()];
+        let after = head[m.end()..].trim_start();
+        return before.lines().any(|l| text::find_date(l).is_some())
+            && LETTER_OPENING.is_match(after);
     }
-    if head.trim().lines().count() <= 3 {
-        if let Some(m) = INLINE_SALUTATION.find(head) {
-            return STRICT_SIGN_OFF.is_match(&head[m.end()..]);
+    // A letter flattened to one line, maybe under a few lines of page
+    // furniture.
+    let long_line = head.lines().any(|l| l.len() > 600);
+    if head.trim().lines().count() <= 3 || long_line {
+        for m in INLINE_SALUTATION.find_iter(head) {
+            let after = &head[m.end()..];
+            if STRICT_SIGN_OFF.is_match(after) {
+                return true;
+            }
+            let line_start =
+                head[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            let before = &head[line_start..m.start()];
+            if long_line
+                && text::find_date(before).is_some()
+                && LETTER_OPENING.is_match(after.trim_start())
+            {
+                return true;
+            }
         }
     }
-    false
+    letter_from_heading(head).is_some()
+}
+
+/// How a letter's body opens (`I write…`, `Thank you for…`, `As you are
+/// aware…`), within its first sentence or title line.
+static LETTER_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?s)^.{0,200}?\b(?:I\s+(?:am|write|wrote|was|have|had|would|should|wanted|hope|refer|enclose|attach)|I['’]m|We\s+(?:are|write|have|would)|Thank\s+you|Further\s+to|Following|As\s+you\s+(?:are|will|know)|Many\s+thanks)\b",
+    )
+    .expect("valid regex")
+});
+
+/// `Letter from Mr Andrew Tyrie MP to the Chairman of the Committee`,
+/// `Letter from Madam Speaker to Tony Wright, MP of 5 July 2000`,
+/// `8. Letter to Mr Jim Fitzpatrick MP` / `from the Commissioner, 4
+/// November 2009`, `Letter to the Minister for …, 16 December 2021`: the
+/// headings under which committee reports print the
+/// letters they received or sent. Groups `from`, `to` and `date`.
+static LETTER_HEADINGS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    const DATE: &str =
+        r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?\s+\d{4})";
+    [
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?:Annex\s+\S+[:.]?\s+|\d{{1,3}}\.\s+)?Letter\s+from\s+(?P<from>[^\n]{{3,120}}?)\s+to\s+(?P<to>[^\n]{{3,160}}?)(?:,?\s+(?:of|dated)\s+{DATE})?[ \t]*\.?[ \t]*$"
+        ))
+        .expect("valid regex"),
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?:Annex\s+\S+[:.]?\s+|\d{{1,3}}\.\s+)?Letter\s+to\s+(?P<to>[^\n]{{3,120}}?)\s+from\s+(?P<from>[^\n]{{3,160}}?)(?:,?\s+(?:of\s+|dated\s+)?{DATE})?[ \t]*\.?[ \t]*$"
+        ))
+        .expect("valid regex"),
+        // `Letter to the Minister for the Cabinet Office, 16 December 2021`
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?:\d{{1,3}}\.\s+)?Letter\s+to\s+(?P<to>[^\n]{{3,160}}?),\s+{DATE}[ \t]*\.?[ \t]*$"
+        ))
+        .expect("valid regex"),
+    ]
+});
+
+/// The `Letter from … to …` (or `Letter to … from …`) heading of a letter
+/// printed in a report, when the paragraph after it opens as a letter
+/// does; its captures.
+fn letter_from_heading(text: &str) -> Option<regex::Captures<'_>> {
+    LETTER_HEADINGS
+        .iter()
+        .filter_map(|re| {
+            let c = re.captures(text)?;
+            let end = c.get(0)?.end();
+            let after = text.get(end..)?.trim_start();
+            LETTER_OPENING.is_match(after).then_some(c)
+        })
+        .min_by_key(|c| c.get(0).map_or(usize::MAX, |m| m.start()))
 }
 
 // ---------------------------------------------------------------------
@@ -293,9 +367,48 @@ fn layout(text: &str) -> Option<Layout<'_>> {
     })
 }
 
+/// Lines a web page or a PDF host puts around a letter: `Total Page:16`,
+/// `File Type:pdf, Size:1020Kb`, `previous page contents next page`, the
+/// publications site's footer. They are blanked (the line count is kept).
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?im)^[ \t]*(?:Total\s+Page:\s*\d+|File\s+Type:\s*\w+(?:,\s*Size:\s*\S+)?|previous\s+page\s+contents(?:\s+next\s+page)?|contents\s+next\s+page|House\s+of\s+Commons\s+home\s+page\b.*|©\s*Parliamentary\s+copyright.*|Prepared\s+\d{1,2}\s+[A-Za-z]+\s+\d{4})[ \t]*$",
+    )
+    .expect("valid regex")
+});
+
+/// An office a salutation can name instead of a person: `Dear Secretary
+/// of State`, `Dear Lord Chancellor`, `Dear Minister`, `Dear Chair`.
+static OFFICE_SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^Dear\s+((?:(?:Deputy|Shadow)\s+)?(?:Secretary\s+of\s+State|Minister|Lord\s+Chancellor|Chancellor(?:\s+of\s+the\s+(?:Exchequer|Duchy\s+of\s+Lancaster))?|Prime\s+Minister|Attorney(?:\s+|-)General|Solicitor(?:\s+|-)General|Advocate\s+General|(?:Chief|Financial|Economic|Exchequer)\s+Secretary|Paymaster\s+General|Leader\s+of\s+the\s+House|Chief\s+Whip|Chair(?:man|woman)?|Convener|Lord\s+Speaker|Mr\.?\s+Speaker|Madam\s+Speaker|Commissioner|Director(?:\s+General)?|Permanent\s+Secretary))\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// A committee named in a letterhead or a signature.
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:Select\s+Committee\s+on\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w’'-]*){0,5})|(?:[A-Z][\w’'-]*\s+(?:and\s+|of\s+|the\s+)?){1,6}Committee)\b",
+    )
+    .expect("valid regex")
+});
+
 /// Parses one letter.
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
-    let text = input.text;
+    let blanked;
+    let text = if FURNITURE.is_match(input.text) {
+        blanked = FURNITURE.replace_all(input.text, "").into_owned();
+        blanked.as_str()
+    } else {
+        input.text
+    };
+    let from_heading = letter_from_heading(text);
+    if SALUTATION.find(text).is_none() {
+        if let Some(c) = from_heading {
+            return Ok(parse_letter_from(input, text, &c));
+        }
+    }
     let Some(lay) = layout(text) else {
         return Err(Error::new(ErrorKind::NoRecords(
             "expected a \"Dear ...\" salutation line".into(),
@@ -324,11 +437,40 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
 
     let header_lines: Vec<&str> =
         lay.header.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let sig = signature(lay.signature);
+    // Without a sign-off, a closing line that is a signature (`William
+    // Wragg MP Chair, Public Administration and Constitutional Affairs
+    // Committee`) is taken from the end of the body.
+    let (body_text, trailing_sig) = match lay.sign_off {
+        Some(_) => (lay.body, None),
+        None => split_trailing_signature(lay.body),
+    };
+    let from_trailing = trailing_sig.is_some();
+    let sig = match trailing_sig {
+        Some(t) => {
+            record.warn(
+                "no sign-off: the last line of the letter is taken as the \
+                 signature",
+            );
+            let mut sig = signature(&t);
+            // `Chair, Public Administration … Committee`: the office, then
+            // the committee.
+            if let Some(role_line) = t.lines().nth(1) {
+                match role_line.split_once(',') {
+                    Some((r, org)) if COMMITTEE.is_match(org) => {
+                        sig.role = Some(r.trim().to_string());
+                        sig.organisation = Some(org.trim().to_string());
+                    }
+                    _ => sig.role = Some(role_line.trim().to_string()),
+                }
+            }
+            sig
+        }
+        None => signature(lay.signature),
+    };
 
     // The body, and a subject line at its top.
     let (subject, body) =
-        clean_body(lay.body, &header_lines, &mut record.warnings);
+        clean_body(body_text, &header_lines, &mut record.warnings);
     letter.subject = subject;
     letter.body = body;
     if letter.body.is_none() {
@@ -337,6 +479,14 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
 
     read_header(&lay.header, lay.flattened, &sig, &mut letter);
 
+    if from_trailing {
+        // A committee's letter has no letterhead office: what the header
+        // holds is the recipients'.
+        letter.sender.name = sig.name.clone().or(letter.sender.name.take());
+        letter.sender.role = sig.role.clone().or(letter.sender.role.take());
+        letter.sender.organisation =
+            sig.organisation.clone().or(letter.sender.organisation.take());
+    }
     if letter.sender.name.is_none() {
         letter.sender.name = sig.name.clone();
     }
@@ -348,6 +498,39 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     }
     if letter.date.is_none() {
         letter.date = lay.header.lines().find_map(text::find_date);
+    }
+    if letter.date.is_none() {
+        // `22/07/98`: a two-digit year is read near a year the letter
+        // itself gives (a full date, or a year, anywhere in it).
+        if let Some(year) = reference_year(text) {
+            let near = |l: &str| text::find_date_near(l, Some(year));
+            if let Some(d) = lay.header.lines().find_map(near) {
+                record.warn(format!(
+                    "the letter's date has a two-digit year, read as {} \
+                     (near {year}, a year the letter gives)",
+                    d.year()
+                ));
+                letter.date = Some(d);
+            }
+        }
+    }
+    // A recipient addressed by office.
+    if let Some(c) = OFFICE_SALUTATION.captures(&lay.salutation) {
+        if letter.recipient.role.is_none() {
+            letter.recipient.role = Some(text::html::collapse_spaces(&c[1]));
+        }
+    }
+    // A committee's letter: the committee is the sender's organisation.
+    if letter.sender.organisation.is_none() {
+        let committee = lay
+            .header
+            .lines()
+            .chain(lay.signature.lines())
+            .chain(trailing_sig_text(&sig).lines())
+            .find_map(|l| {
+                COMMITTEE.captures(l).map(|c| c[1].trim().to_string())
+            });
+        letter.sender.organisation = committee;
     }
     if letter.date.is_none() {
         if let Some(d) = lay.signature.lines().find_map(parse_date) {
@@ -366,6 +549,194 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     }
     record.letter = Some(letter);
     Ok(Parsed { records: vec![record], ..Parsed::default() })
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("valid regex")
+});
+
+/// A year the letter itself gives: that of its first full date, else the
+/// first plausible year it mentions (`1998`, `1998-99`).
+fn reference_year(text: &str) -> Option<i32> {
+    text::find_date(text)
+        .map(|d| d.year())
+        .or_else(|| YEAR.captures(text).and_then(|c| c[1].parse().ok()))
+}
+
+/// The signature's role, as text to search for a committee's name.
+fn trailing_sig_text(sig: &Sig) -> String {
+    sig.role.clone().unwrap_or_default()
+}
+
+/// `NAME MP ROLE…` on one line: the name (with `MP`) and the role.
+static NAME_MP_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:(?:Rt\.?\s+)?Hon\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+MP)\s+(\S.*)$")
+        .expect("valid regex")
+});
+
+/// The body without its last line when that line is a signature: short,
+/// no full stop at its end, a name with `MP` or a role word. Returns the
+/// body and the signature as lines (name, then role).
+fn split_trailing_signature(body: &str) -> (&str, Option<String>) {
+    let trimmed = body.trim_end();
+    let start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+    let last = trimmed[start..].trim();
+    if start == 0
+        || last.is_empty()
+        || last.len() > 160
+        || last.ends_with(['.', ':', ';', '?', '!'])
+    {
+        return (body, None);
+    }
+    if let Some(c) = NAME_MP_ROLE.captures(last) {
+        return (&trimmed[..start], Some(format!("{}\n{}", &c[1], &c[2])));
+    }
+    if person_like(last) && last.split_whitespace().count() <= 6 {
+        return (&trimmed[..start], Some(last.to_string()));
+    }
+    (body, None)
+}
+
+/// The paragraphs of a letter printed in a report: blocks between blank
+/// lines with their lines joined; a page with no blank line at all (hard
+/// line breaks only) is cut where a line ends a sentence and the next one
+/// starts with a capital.
+fn report_paragraphs(rest: &str) -> Vec<String> {
+    let lines: Vec<&str> = rest.lines().map(str::trim).collect();
+    let blank_separated = {
+        let content = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
+        lines.iter().skip(content).any(|l| l.is_empty())
+            && lines.iter().filter(|l| !l.is_empty()).count() > 1
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    let mut prev_ends = false;
+    for l in lines {
+        if l.is_empty() {
+            flush(&mut cur, &mut out);
+            prev_ends = false;
+            continue;
+        }
+        let starts_cap = l.chars().next().is_some_and(char::is_uppercase);
+        let standalone = parse_date(l).is_some() || l.len() < 3;
+        if (!blank_separated && prev_ends && starts_cap) || standalone {
+            flush(&mut cur, &mut out);
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(l);
+        prev_ends = l.ends_with(['.', '?', '!', ':']);
+        if standalone {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// A letter printed in a report under `Letter from X to Y [of DATE]` (or
+/// `Letter to Y from X, DATE`),
+/// with no salutation: sender and recipient from the heading, the date
+/// from the heading or from a date line after the body, the signature a
+/// short line just before that date.
+fn parse_letter_from(
+    input: &Input<'_>,
+    text: &str,
+    c: &regex::Captures<'_>,
+) -> Parsed {
+    let mut record = Record::question(input.source(Format::Letter, 0, None));
+    record.kind = Kind::Letter;
+    record.question = None;
+    let mut letter = Letter::default();
+    let side = |s: &str| -> (Option<String>, Option<String>) {
+        let s = s.trim().trim_end_matches(',').trim();
+        let s = s.strip_prefix("the ").unwrap_or(s);
+        if s.is_empty() {
+            return (None, None);
+        }
+        let office = OFFICE_SALUTATION.is_match(&format!("Dear {s}"));
+        if person_like(s) && !text::people::names_office(s) && !office {
+            (Some(text::plain_name(s.trim_end_matches(", MP"))), None)
+        } else {
+            (None, Some(s.to_string()))
+        }
+    };
+    let (n, r) = side(c.name("from").map_or("", |m| m.as_str()));
+    letter.sender.name = n;
+    letter.sender.role = r;
+    let (n, r) = side(c.name("to").map_or("", |m| m.as_str()));
+    letter.recipient.name = n;
+    letter.recipient.role = r;
+    letter.date = c.name("date").and_then(|d| parse_date(d.as_str()));
+    let end = c.get(0).map_or(0, |m| m.end());
+    let mut rest = text.get(end..).unwrap_or("");
+    // A sign-off ends the letter; a short line after it is the signature,
+    // anything longer is the page's.
+    if let Some(sc) = SIGN_OFF.captures_iter(rest).last() {
+        if let Some(m) = sc.get(0) {
+            letter.sign_off = Some(sc[1].to_string());
+            let after = rest.get(m.end()..).unwrap_or("");
+            if let Some(l) =
+                after.lines().map(str::trim).find(|l| !l.is_empty())
+            {
+                if l.len() < 80 && !l.ends_with('.') {
+                    let sig = signature(l);
+                    if letter.sender.name.is_none()
+                        && letter.sender.role.is_none()
+                    {
+                        letter.sender.name = sig.name;
+                    }
+                }
+            }
+            rest = rest.get(..m.start()).unwrap_or(rest);
+        }
+    }
+    let mut paras = report_paragraphs(rest);
+    // Stray marks after the letter (`|`).
+    while paras.last().is_some_and(|l| !l.chars().any(char::is_alphanumeric)) {
+        paras.pop();
+    }
+    // Trailing date line, then a signature line before it.
+    if let Some(last) = paras.last() {
+        if let Some(d) = parse_date(last) {
+            letter.date.get_or_insert(d);
+            paras.pop();
+            if let Some(s) = paras.last() {
+                if s.len() < 80 && !s.ends_with('.') {
+                    let sig = signature(s);
+                    if letter.sender.name.is_none()
+                        && letter.sender.role.is_none()
+                    {
+                        letter.sender.name = sig.name;
+                    }
+                    paras.pop();
+                }
+            }
+        }
+    }
+    let body = clean_plain(&paras.join("\n\n"));
+    letter.body = (!body.is_empty()).then_some(body);
+    if letter.body.is_none() {
+        record.warn("letter body is empty");
+    }
+    record.warn(
+        "no salutation: a letter printed in a report under a \"Letter from \
+         … to …\" heading",
+    );
+    if letter.date.is_none() {
+        record.warn("no date found in the heading or after the letter");
+    }
+    if letter.sender.name.is_none() && letter.sender.role.is_none() {
+        record.warn("sender not found: the heading names only the recipient");
+    }
+    record.letter = Some(letter);
+    Parsed { records: vec![record], ..Parsed::default() }
 }
 
 // ---------------------------------------------------------------------
@@ -1080,6 +1451,21 @@ fn read_header(header: &str, flattened: bool, sig: &Sig, letter: &mut Letter) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_year_read_near_a_year_the_letter_gives() {
+        let text = "Department of Health\nLondon SW1A 2NS\n\n22/07/98\n\n\
+            Dear Mr Smith,\n\nThank you for your letter about the 1998-99 \
+            budget.\n\nYours sincerely,\n\nJane Doe\n";
+        let p = parse(&Input { path: "x.txt", text }).unwrap_or_default();
+        let l = p.records[0].letter.as_ref().and_then(|l| l.date);
+        assert_eq!(l.as_deref(), Some("1998-07-22"));
+        let none = "London SW1A 2NS\n\n22/07/98\n\nDear Mr Smith,\n\n\
+            Thank you.\n\nYours sincerely,\n\nJane Doe\n";
+        let p =
+            parse(&Input { path: "x.txt", text: none }).unwrap_or_default();
+        assert_eq!(p.records[0].letter.as_ref().and_then(|l| l.date), None);
+    }
 
     #[test]
     fn detects_letters_only() {

@@ -45,7 +45,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::formats::page_util::{self, looks_cut};
 use crate::record::{House, Record};
-use crate::text::{self, date, find_date, parse_date};
+use crate::text::{self, date, find_date, parse_date, Date};
 use crate::{Input, Parsed};
 
 static LORDS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,7 +212,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
 struct LordsItem<'a> {
     asker: &'a str,
     rest: String,
-    tabled_on: Option<String>,
+    tabled_on: Option<Date>,
     tabled_warning: Option<String>,
 }
 
@@ -234,8 +234,8 @@ fn parse_lords(input: &Input<'_>) -> Parsed {
     let lines = page_util::lines(input.text);
     let mut items: Vec<LordsItem<'_>> = Vec::new();
     let mut in_section = false;
-    let mut paper_date: Option<String> = None;
-    let mut tabled: (Option<String>, Option<String>) = (None, None);
+    let mut paper_date: Option<Date> = None;
+    let mut tabled: (Option<Date>, Option<String>) = (None, None);
     // Whether the last item can take a continuation line.
     let mut open = false;
     for l in &lines {
@@ -263,7 +263,7 @@ fn parse_lords(input: &Input<'_>) -> Parsed {
             items.push(LordsItem {
                 asker,
                 rest: rest.to_string(),
-                tabled_on: tabled.0.clone(),
+                tabled_on: tabled.0,
                 tabled_warning: tabled.1.clone(),
             });
             open = !ends_item(rest);
@@ -342,9 +342,15 @@ fn ends_item(s: &str) -> bool {
 fn tabled_date(
     rest: &str,
     paper: Option<&str>,
-) -> (Option<String>, Option<String>) {
+) -> (Option<Date>, Option<String>) {
     let part = rest.split(" and due").next().unwrap_or(rest).trim();
     if let Some(d) = parse_date(part) {
+        return (Some(d), None);
+    }
+    // `Tabled on 16/03/98`: a two-digit year is read near the paper's.
+    let paper_year =
+        paper.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    if let Some(d) = date::parse_date_near(part, paper_year) {
         return (Some(d), None);
     }
     static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -525,6 +531,16 @@ fn split_lead_marks(name: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_tabled_year_is_read_near_the_papers() {
+        let (d, w) =
+            tabled_date("16/03/98 and due for answer", Some("1998-03-17"));
+        assert_eq!(d.as_deref(), Some("1998-03-16"));
+        assert!(w.is_none());
+        let (d, _) = tabled_date("16/03/98", None);
+        assert_eq!(d, None);
+    }
 
     #[test]
     fn lords_items() {

@@ -89,6 +89,50 @@ pub(crate) fn detect(text: &str) -> bool {
     let head = text::head(text, 20_000);
     (ASKED_ON.is_match(head) && QUESTION_TO.is_match(head))
         || (BLOCK_LABEL.is_match(head) && ASKED_BY.is_match(head))
+        || headless(head).is_some()
+}
+
+/// An answer page saved from its `Question to the …:` line on (its
+/// heading, `(asked on …)` line and `Answered by` block lost): the first
+/// line is `Question to …:` and the next starts `To ask`. Returns the
+/// answering body and the text after that line.
+fn headless(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_start();
+    let (first, rest) = t.split_once('\n')?;
+    let body = QUESTION_TO.captures(first)?.get(1)?.as_str();
+    let next = rest.trim_start();
+    next.get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("to ask"))
+        .then_some((body.trim().trim_end_matches(':'), next))
+}
+
+/// Parses a page saved without its heading block (see [`headless`]): the
+/// question is its first line, the answer the lines after it.
+fn parse_headless(input: &Input<'_>, body: &str, rest: &str) -> Parsed {
+    let mut record =
+        Record::question(input.source(Format::ParallelParliament, 0, None));
+    let (qline, answer) = rest.split_once('\n').unwrap_or((rest, ""));
+    let q = record.question.get_or_insert_with(Default::default);
+    q.answering_body = Some(body.to_string());
+    let qtext = clean_plain(qline);
+    q.addressed_to = text::addressed_to(&qtext);
+    q.text = Some(qtext);
+    let atext = clean_plain(
+        &answer
+            .lines()
+            .filter(|l| !is_noise(l))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    if !atext.is_empty() {
+        record.answer =
+            Some(Answer { text: Some(atext), ..Answer::default() });
+    }
+    record.warn(
+        "the page was saved without its heading, \"(asked on …)\" line and \
+         \"Answered by\" block: heading, dates and answerer are unknown",
+    );
+    Parsed { records: vec![record], ..Parsed::default() }
 }
 
 /// Lines that are site furniture, never content.
@@ -114,6 +158,11 @@ pub(crate) fn is_noise(line: &str) -> bool {
 
 /// Parses a single answer page or a listing.
 pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+    if !ASKED_ON.is_match(input.text) {
+        if let Some((body, rest)) = headless(input.text) {
+            return Ok(parse_headless(input, body, rest));
+        }
+    }
     if !ASKED_ON.is_match(input.text) && BLOCK_LABEL.is_match(input.text) {
         parse_listing(input)
     } else {
@@ -203,22 +252,38 @@ fn parse_single(input: &Input<'_>) -> Result<Parsed> {
             .unwrap_or("")
             .trim();
         let inline = by_line.strip_prefix("Answered by").unwrap_or("").trim();
+        // "NAME Portrait" / "NAME" / "ROLE" (the role line is newer).
+        let block: Vec<&str> = after[..names_end]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !is_noise(l))
+            .collect();
+        let portrait = block
+            .iter()
+            .find_map(|l| l.strip_suffix("Portrait").map(str::trim))
+            .filter(|n| !n.is_empty());
+        let plain: Vec<&str> = block
+            .iter()
+            .copied()
+            .filter(|l| !l.ends_with("Portrait"))
+            .collect();
+        let mut role = None;
         let name = if inline.is_empty() {
-            after[..names_end]
-                .lines()
-                .map(str::trim)
-                .rfind(|l| !l.is_empty() && !l.ends_with("Portrait"))
-                .or_else(|| {
-                    after[..names_end]
-                        .lines()
-                        .map(str::trim)
-                        .find(|l| !l.is_empty())
-                })
-                .map(|l| l.trim_end_matches("Portrait").trim().to_string())
+            let name = portrait.or_else(|| plain.first().copied());
+            role = plain
+                .iter()
+                .copied()
+                .find(|l| Some(*l) != name)
+                .filter(|l| l.len() < 160)
+                .map(str::to_string);
+            name.map(str::to_string)
         } else {
             Some(inline.to_string())
         };
         answer.answerer = name.as_deref().and_then(text::person);
+        if let (Some(p), Some(r)) = (answer.answerer.as_mut(), role) {
+            p.role.get_or_insert(r);
+        }
         if answer.answerer.is_none() {
             record.warnings.push(
                 "no answering minister found after \"Answered by\"".into(),
@@ -498,7 +563,7 @@ fn parse_block(
         if answer.answerer.is_none() {
             record.warn("no answering minister after \"Answered by\"");
         }
-        answer.answered_on = date.clone();
+        answer.answered_on = date;
         let atext = join_clean(body.iter().copied());
         if !atext.is_empty() {
             answer.text = Some(atext);
@@ -508,6 +573,21 @@ fn parse_block(
         record.answer = Some(answer);
     }
 
+    // A written-answers listing cut before the answer of its last item:
+    // the item is answered (the listing holds answers only) and its date
+    // is the answer date, so the answer is kept with no text.
+    if cut && record.answer.is_none() && date.is_some() {
+        record.answer = Some(Answer {
+            answered_on: date,
+            truncated: true,
+            ..Answer::default()
+        });
+        record.warn(
+            "the page ends before this item's answer: the listing's date is \
+             kept as the answer date, the answer's text and minister are \
+             missing",
+        );
+    }
     match (&date, &record.answer) {
         (Some(_), Some(_)) => {}
         (Some(d), None) => record.warn(format!(

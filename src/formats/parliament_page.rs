@@ -298,6 +298,16 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         }
         let cut =
             if k + 1 == n { Some(st).filter(|_| ends_cut(&d)) } else { None };
+        // A record the page cut before its "Asked on:" line holds no
+        // question, only its asker: it is left out, with a note.
+        if cut == Some(St::Preamble) && d.qlines.is_empty() && !d.answered {
+            parsed.notes.push(format!(
+                "{}: the page ends inside the preamble of a last question \
+                 (no date, no text): not a record",
+                input.path
+            ));
+            continue;
+        }
         let index = parsed.records.len();
         parsed.records.push(build(input, index, d, cut));
     }

@@ -42,7 +42,7 @@ use super::xml_doc::{self, child, child_text, children};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, names, parse_date};
+use crate::text::{self, names, parse_date, Date};
 use crate::{Input, Parsed};
 
 /// A declaration of the QnA namespace (the daily reports use
@@ -78,8 +78,27 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     let prepared = xml_doc::prepare(input.text);
     match xml_doc::parse(&prepared.text) {
         Ok(doc) => {
-            let records = records_of(input, doc.root_element())?;
-            Ok(Parsed { records, ..Parsed::default() })
+            let root = doc.root_element();
+            let records = records_of(input, root)?;
+            let mut parsed = Parsed { records, ..Parsed::default() };
+            // A daily report also holds the day's written statements: a
+            // sibling record type, skipped with a note.
+            let statements = root
+                .descendants()
+                .filter(|n| n.has_tag_name("WrittenStatement"))
+                .count();
+            if statements > 0 {
+                parsed.notes.push(format!(
+                    "{}: skipped {} (not questions)",
+                    input.path,
+                    plural(
+                        statements,
+                        "written statement",
+                        "written statements"
+                    )
+                ));
+            }
+            Ok(parsed)
         }
         Err(e) => {
             let err = prepared.error(input.text, &e);
@@ -180,6 +199,10 @@ fn records_of(input: &Input<'_>, root: Node<'_, '_>) -> Result<Vec<Record>> {
                     .map(|(i, a)| answer_only(input, a, i))
                     .collect());
             }
+            if root.descendants().any(|n| n.has_tag_name("WrittenStatement")) {
+                // A daily report of written statements only.
+                return Ok(Vec::new());
+            }
             if name == "Questions" {
                 return Err(Error::new(ErrorKind::NoRecords(
                     "the <Questions> list is empty".into(),
@@ -249,7 +272,19 @@ fn question(input: &Input<'_>, q: Node<'_, '_>, index: usize) -> Record {
     }
     r.question = Some(question);
 
-    if let Some(a) = child(q, "Answer").filter(|a| !xml_doc::is_nil(*a)) {
+    // The daily report puts the `<Answer>` beside the `<Question>`, in a
+    // `<ReportQuestion>` that also holds the heading.
+    let report =
+        q.parent_element().filter(|p| p.tag_name().name() == "ReportQuestion");
+    if r.heading.is_none() {
+        r.heading = report
+            .and_then(|p| child_text(p, "Heading"))
+            .map(|h| clean_text(&h));
+    }
+    let answer_node = child(q, "Answer")
+        .or_else(|| report.and_then(|p| child(p, "Answer")))
+        .filter(|a| !xml_doc::is_nil(*a));
+    if let Some(a) = answer_node {
         let own = r.uin.clone();
         r.answer = Some(answer(a, own.as_deref(), r.house, &mut warnings));
     }
@@ -280,14 +315,29 @@ fn answer(
     house: Option<House>,
     warnings: &mut Vec<String>,
 ) -> Answer {
-    let mut out = Answer {
-        text: first_text(a, &["Text", "AnswerText"]).map(|t| clean_text(&t)),
-        ..Answer::default()
+    // A daily report's `<Answer>` keeps the text, minister and flags in a
+    // version element: the version the report shows, else the current one.
+    let version = ["ReportCurrentAnsweredVersion", "CurrentVersion"]
+        .iter()
+        .find_map(|n| child(a, n).filter(|v| !xml_doc::is_nil(*v)));
+    let field = |name: &str| {
+        child(a, name)
+            .filter(|n| !xml_doc::is_nil(*n))
+            .or_else(|| version.and_then(|v| child(v, name)))
     };
+    let text = first_text(a, &["Text", "AnswerText"]).or_else(|| {
+        version.and_then(|v| first_text(v, &["Text", "AnswerText"]))
+    });
+    let mut out =
+        Answer { text: text.map(|t| clean_text(&t)), ..Answer::default() };
     if out.text.is_none() {
         warnings.push("answer has no <Text>".to_string());
     }
-    out.is_holding = boolean(a, "IsHoldingAnswer", warnings).unwrap_or(false);
+    out.is_holding = boolean(a, "IsHoldingAnswer", warnings)
+        .or_else(|| {
+            version.and_then(|v| boolean(v, "IsHoldingAnswer", warnings))
+        })
+        .unwrap_or(false);
     for name in ["DateOfAnswer", "AnswerDate", "DateAnswered"] {
         if out.answered_on.is_none() {
             out.answered_on = date(a, name, warnings);
@@ -298,17 +348,28 @@ fn answer(
             out.holding_answered_on = date(a, name, warnings);
         }
     }
-    out.is_correction = ["IsCorrection", "IsMinisterialCorrection"]
-        .iter()
-        .any(|n| boolean(a, n, warnings) == Some(true));
-    for name in ["DateOfCorrection", "CorrectionDate", "DateAnswerCorrected"] {
+    let correction_flag = |n: &str, w: &mut Vec<String>| {
+        boolean(a, n, w) == Some(true)
+            || version.is_some_and(|v| boolean(v, n, w) == Some(true))
+    };
+    out.is_correction = correction_flag("IsCorrection", warnings)
+        || correction_flag("IsMinisterialCorrection", warnings);
+    for name in [
+        "DateOfCorrection",
+        "CorrectionDate",
+        "DateAnswerCorrected",
+        "DateOfMinisterialCorrection",
+    ] {
         if out.corrected_on.is_none() {
             out.corrected_on = date(a, name, warnings);
         }
     }
+    if out.corrected_on.is_some() {
+        out.is_correction = true;
+    }
     out.answerer = ["AnsweringMember", "Minister"]
         .iter()
-        .find_map(|n| child(a, n))
+        .find_map(|n| field(n))
         .and_then(|m| member(m, house, warnings))
         .or_else(|| {
             number(a, "MinisterId", warnings)
@@ -412,7 +473,7 @@ fn date(
     node: Node<'_, '_>,
     name: &str,
     warnings: &mut Vec<String>,
-) -> Option<String> {
+) -> Option<Date> {
     let raw = child_text(node, name)?;
     let d = parse_date(&raw);
     if d.is_none() {
@@ -513,6 +574,46 @@ mod tests {
         assert!(a.is_holding);
         assert_eq!(a.text.as_deref(), Some("One £3.\n\nTwo"));
         assert_eq!(a.grouped_with, vec!["124".to_string()]);
+    }
+
+    #[test]
+    fn daily_report_of_statements_only_is_skipped_with_a_note() {
+        let xml = r#"<DailyReport xmlns="http://data.parliament.uk/QnA/private/2013/02">
+  <ReportQuestions /><WrittenStatements><WrittenStatement><Wsid>HCWS1</Wsid>
+  <Title>T</Title><Text>x</Text></WrittenStatement></WrittenStatements></DailyReport>"#;
+        let p = run(xml).unwrap_or_else(|e| panic!("{e}"));
+        assert!(p.records.is_empty());
+        assert!(p.notes.iter().any(|n| n.contains("1 written statement")));
+    }
+
+    #[test]
+    fn daily_report_answer_beside_question_with_flags_in_version() {
+        let xml = r#"<DailyReport xmlns="http://data.parliament.uk/QnA/private/2013/02">
+  <ReportQuestions><ReportQuestion><Heading>Prisons</Heading>
+    <Answer><Uin>HL99</Uin>
+      <DateOfHoldingAnswer>2016-04-20</DateOfHoldingAnswer>
+      <DateAnswered>2016-05-03</DateAnswered>
+      <DateOfMinisterialCorrection>2016-05-04</DateOfMinisterialCorrection>
+      <CurrentVersion><Minister><MemberId>1</MemberId><MemberName>Old</MemberName></Minister>
+        <IsHoldingAnswer>false</IsHoldingAnswer><Text>old text</Text></CurrentVersion>
+      <ReportCurrentAnsweredVersion><Minister><MemberId>2</MemberId><MemberName>Lord Faulks</MemberName></Minister>
+        <IsHoldingAnswer>true</IsHoldingAnswer><Text>&lt;p&gt;R&amp;amp;D &lt;b&gt;now&lt;/b&gt;&lt;/p&gt;</Text>
+        <IsMinisterialCorrection>true</IsMinisterialCorrection></ReportCurrentAnsweredVersion>
+    </Answer>
+    <Question><Uin>HL99</Uin><Text>To ask Her Majesty's Government what</Text></Question>
+  </ReportQuestion></ReportQuestions></DailyReport>"#;
+        let p = run(xml).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.records.len(), 1);
+        let r = &p.records[0];
+        assert_eq!(r.heading.as_deref(), Some("Prisons"));
+        let a = r.answer.as_ref().unwrap_or_else(|| panic!("no answer"));
+        assert_eq!(a.text.as_deref(), Some("R&D now"));
+        assert_eq!(a.answered_on.as_deref(), Some("2016-05-03"));
+        assert_eq!(a.holding_answered_on.as_deref(), Some("2016-04-20"));
+        assert_eq!(a.corrected_on.as_deref(), Some("2016-05-04"));
+        assert!(a.is_holding && a.is_correction);
+        let who = a.answerer.as_ref().and_then(|p| p.name.as_deref());
+        assert_eq!(who, Some("Lord Faulks"));
     }
 
     #[test]

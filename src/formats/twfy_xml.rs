@@ -58,17 +58,80 @@ use super::xml_doc;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, find_date, html_to_text, parse_date};
+use crate::text::{self, find_date, html_to_text, parse_date, Date};
 use crate::{Input, Parsed};
 
 /// Whether `text` is a ParlParse `<publicwhip>` file: an XML document
-/// whose root element is `<publicwhip>` (the prolog scan is bounded).
+/// whose root element is `<publicwhip>` (the prolog scan is bounded), or a
+/// fragment of one (see [`fragment_body`]).
 pub(crate) fn detect(text: &str) -> bool {
     xml_doc::root_name(text) == Some("publicwhip")
+        || fragment_body(text).is_some()
+}
+
+/// The elements a ParlParse written-answers file holds at its top level.
+const TOP_LEVEL: [&str; 6] = [
+    "major-heading",
+    "minor-heading",
+    "ques",
+    "reply",
+    "speech",
+    "gidredirect",
+];
+
+static PUBLICWHIP_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\bid\s*=\s*["']uk\.org\.publicwhip/(?:wrans|lordswrans|wms|lordswms|spwa)/"#)
+        .expect("valid regex")
+});
+
+/// A fragment of a ParlParse file, as the 2001–2005 files are often kept
+/// (and as ParlParse's documentation quotes them): top-level elements
+/// (`<major-heading>`, `<minor-heading>`, `<ques>`, `<reply>`) with
+/// `uk.org.publicwhip/wrans/…` ids and no `<publicwhip>` root, after an
+/// optional XML declaration. Returns the byte where the elements begin.
+fn fragment_body(text: &str) -> Option<usize> {
+    let head = text::head(text, 4096);
+    let mut at = 0;
+    let mut rest = head.trim_start_matches('\u{feff}');
+    at += head.len() - rest.len();
+    loop {
+        let t = rest.trim_start();
+        at += rest.len() - t.len();
+        rest = t;
+        if rest.starts_with("<?") || rest.starts_with("<!--") {
+            let close = if rest.starts_with("<?") { "?>" } else { "-->" };
+            let e = rest.find(close)? + close.len();
+            at += e;
+            rest = &rest[e..];
+            continue;
+        }
+        break;
+    }
+    let name: String = rest
+        .strip_prefix('<')?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    (TOP_LEVEL.contains(&name.as_str()) && PUBLICWHIP_ID.is_match(head))
+        .then_some(at)
+}
+
+/// Parses a `<publicwhip>` day file, or a fragment of one (wrapped in a
+/// `<publicwhip>` element inserted on its first line, so that error lines
+/// stay those of the input).
+pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+    if xml_doc::root_name(input.text) != Some("publicwhip") {
+        if let Some(at) = fragment_body(input.text) {
+            let (decl, body) = input.text.split_at(at);
+            let wrapped = format!("{decl}<publicwhip>{body}\n</publicwhip>\n");
+            return parse_day(&Input { path: input.path, text: &wrapped });
+        }
+    }
+    parse_day(input)
 }
 
 /// Parses a `<publicwhip>` day file.
-pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
+fn parse_day(input: &Input<'_>) -> Result<Parsed> {
     let prepared = xml_doc::prepare(input.text);
     let e = match xml_doc::parse(&prepared.text) {
         Ok(doc) => return day_file(input, &doc),
@@ -268,7 +331,7 @@ static FILE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The day in a ParlParse file name (`answers2014-06-10.xml`,
 /// `lordswrans2014-06-10a.xml`).
-fn file_date(path: &str) -> Option<String> {
+fn file_date(path: &str) -> Option<Date> {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     FILE_DATE.captures(name).and_then(|c| parse_date(&c[1]))
 }
@@ -278,7 +341,7 @@ static GID_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The date in a gid, and whether a version letter follows it.
-fn gid_date(gid: &str) -> Option<(String, bool)> {
+fn gid_date(gid: &str) -> Option<(Date, bool)> {
     let c = GID_DATE.captures(gid)?;
     Some((parse_date(&c[1])?, !c[2].is_empty()))
 }
@@ -325,7 +388,19 @@ fn parts(ques: Node<'_, '_>) -> Vec<Part> {
         }
     }
     if parts.is_empty() {
-        return vec![Part { qnum: None, text: preamble.join("\n\n") }];
+        // The 2001–2004 files have no `qnum`: the number is printed at the
+        // end of the question, `… in 2002. [92345]`.
+        let text = preamble.join("\n\n");
+        return match TRAILING_UIN.captures(&text) {
+            Some(c) => {
+                let start = c.get(0).map_or(text.len(), |m| m.start());
+                vec![Part {
+                    qnum: Some(c[1].to_string()),
+                    text: text[..start].trim_end().to_string(),
+                }]
+            }
+            None => vec![Part { qnum: None, text }],
+        };
     }
     if !preamble.is_empty() {
         let lead = preamble.join(" ");
@@ -382,7 +457,7 @@ fn strip_speaker(text: &str, p: Option<&Person>) -> String {
 }
 
 /// A reply's text and the date of the holding answer it mentions.
-fn reply_text(reply: Node<'_, '_>) -> (String, Option<String>) {
+fn reply_text(reply: Node<'_, '_>) -> (String, Option<Date>) {
     let mut html = String::new();
     let mut holding = None;
     for c in reply.children() {
@@ -497,7 +572,7 @@ fn flush(
             q.text = (!qtext.is_empty()).then_some(qtext);
             q.asker = asker.clone();
             if from_website {
-                q.tabled_on = gid_day.as_ref().map(|(d, _)| d.clone());
+                q.tabled_on = gid_day.as_ref().map(|(d, _)| *d);
                 q.answering_body = g.major.clone();
             }
             if q.text.is_none() {
@@ -507,9 +582,9 @@ fn flush(
                 Some(a) => {
                     let mut a = a.clone();
                     a.answered_on = if from_website {
-                        file_date.map(str::to_string)
+                        file_date.and_then(Date::from_iso)
                     } else {
-                        gid_day.as_ref().map(|(d, _)| d.clone())
+                        gid_day.as_ref().map(|(d, _)| *d)
                     };
                     if a.answered_on.is_none() {
                         r.warn(if from_website {
@@ -541,6 +616,12 @@ static CORRECTION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\[Official Report,[^\]]*\]\s*$").expect("valid regex")
 });
 
+/// A question number printed at the end of a question: `[92345]`,
+/// `[HL1234]`.
+static TRAILING_UIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\[((?:HL\s?)?\d{1,6})\]\s*$").expect("valid regex")
+});
+
 /// A question number as a UIN: ParlParse writes `0` when it found none.
 fn valid_uin(qnum: Option<&str>) -> Option<String> {
     let q = qnum?.trim();
@@ -557,6 +638,30 @@ mod tests {
 
     fn run(path: &str, xml: &str) -> Result<Parsed> {
         parse(&Input { path, text: xml })
+    }
+
+    #[test]
+    fn fragment_without_root_and_number_in_text() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n\
+            <major-heading id=\"uk.org.publicwhip/wrans/2003-01-27.1.0\">HEALTH</major-heading>\n\
+            <ques id=\"uk.org.publicwhip/wrans/2003-01-27.1.1\" speakerid=\"uk.org.publicwhip/member/40\" speakername=\"Mr. Paul Burstow\">\n\
+            <p>To ask the Secretary of State for Health how many &pound;5 claims. [92345]</p></ques>\n\
+            <reply id=\"uk.org.publicwhip/wrans/2003-01-27.1.2\" speakername=\"Ms Hazel Blears\"><p>None.</p></reply>";
+        assert!(detect(xml));
+        assert!(!detect("<ques>plain</ques>"));
+        let p = run("x/answers2003-01-27.xml", xml)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.records.len(), 1);
+        let r = &p.records[0];
+        assert_eq!(r.uin.as_deref(), Some("92345"));
+        let q = r.question.as_ref().and_then(|q| q.text.as_deref());
+        assert_eq!(
+            q,
+            Some(
+                "To ask the Secretary of State for Health how many £5 claims."
+            )
+        );
+        assert_eq!(r.heading.as_deref(), Some("HEALTH"));
     }
 
     const HEAD: &str = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE publicwhip\n[\n<!ENTITY pound \"&#163;\">\n]>\n";

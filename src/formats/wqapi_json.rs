@@ -45,7 +45,7 @@ use super::{FrameParsed, Tally};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, clean_plain, names, parse_date, to_text};
+use crate::text::{self, clean_plain, names, parse_date, to_text, Date};
 use crate::{Input, Parsed};
 
 /// The length at which list endpoints cut `questionText`.
@@ -958,7 +958,7 @@ fn date_of(
     v: &Val<'_>,
     what: &str,
     warnings: &mut Vec<String>,
-) -> Option<String> {
+) -> Option<Date> {
     let s = v.text()?;
     let d = parse_date(s);
     if d.is_none() {

@@ -7,19 +7,72 @@
 
 use memchr::memchr2;
 
+/// One tag found by [`next_tag`]: `<p class="x">`, `</td>`, `<br/>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag<'a> {
+    /// Byte offset of the `<`.
+    pub start: usize,
+    /// Byte offset just after the `>`.
+    pub end: usize,
+    /// The element name, lower-cased (`p`, `td`, `h3`); empty for `<!…>`
+    /// and `<?…>`.
+    pub name: String,
+    /// Whether it is an end tag (`</p>`).
+    pub closing: bool,
+    /// What lies between `<` and `>`.
+    pub inner: &'a str,
+}
+
+/// The element name of a tag's inside (`/p`, `td colspan=2`, `my-tag`),
+/// lower-cased, without a leading `/`.
+pub fn tag_name(inner: &str) -> String {
+    inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// The one HTML tokenizer: the next tag at or after byte `from`, skipping
+/// comments (`<!-- … -->`) and a `<` that cannot open a tag (`a < b`).
+/// `None` when no complete tag follows. Every format that walks HTML tags
+/// uses it (through [`html_to_text`] or directly).
+pub fn next_tag(s: &str, from: usize) -> Option<Tag<'_>> {
+    let b = s.as_bytes();
+    let mut i = from.min(b.len());
+    while let Some(j) = memchr::memchr(b'<', &b[i..]) {
+        let t = i + j;
+        if s[t..].starts_with("<!--") {
+            i = s[t..].find("-->").map(|k| t + k + 3)?;
+            continue;
+        }
+        let next = b.get(t + 1).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+        {
+            i = t + 1;
+            continue;
+        }
+        let e = t + memchr::memchr(b'>', &b[t..])?;
+        let inner = &s[t + 1..e];
+        return Some(Tag {
+            start: t,
+            end: e + 1,
+            name: tag_name(inner),
+            closing: inner.starts_with('/'),
+            inner,
+        });
+    }
+    None
+}
+
 /// Whether `s` holds HTML markup (a tag the answer subset uses, or an
 /// entity), as opposed to plain text.
 pub fn looks_like_html(s: &str) -> bool {
-    let b = s.as_bytes();
     let mut i = 0;
-    while let Some(j) = memchr::memchr(b'<', &b[i..]) {
-        let rest = &s[i + j + 1..];
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+    while let Some(tag) = next_tag(s, i) {
+        i = tag.end;
+        let name = tag.name;
         if matches!(
             name.as_str(),
             "p" | "br"
@@ -55,7 +108,6 @@ pub fn looks_like_html(s: &str) -> bool {
         ) {
             return true;
         }
-        i += j + 1;
     }
     false
 }
@@ -70,10 +122,12 @@ pub fn to_text(s: &str) -> String {
     }
 }
 
-/// Cleans plain text: decodes nothing, but makes non-breaking and other
-/// odd spaces plain, trims every line, collapses runs of spaces, and keeps
-/// at most one blank line between paragraphs.
+/// Cleans plain text: decodes character references (text that has
+/// entities but no tags, `R&amp;D`), makes non-breaking and other odd
+/// spaces plain, trims every line, collapses runs of spaces, and keeps at
+/// most one blank line between paragraphs.
 pub fn clean_plain(s: &str) -> String {
+    let s = decode_entities(s);
     let mut out = String::with_capacity(s.len());
     let mut blank = false;
     for line in s.lines() {
@@ -270,7 +324,8 @@ pub fn html_to_text(s: &str) -> String {
             i = s[i..].find("-->").map_or(bytes.len(), |k| i + k + 3);
             continue;
         }
-        // A tag: `<` followed by a letter, `/` or `!`/`?`.
+        // A tag: `<` followed by a letter, `/` or `!`/`?`; any other `<`
+        // is text, as is an opened tag that never closes.
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
         {
@@ -278,22 +333,13 @@ pub fn html_to_text(s: &str) -> String {
             i += 1;
             continue;
         }
-        let end = match memchr::memchr(b'>', &bytes[i..]) {
-            Some(k) => i + k,
-            None => {
-                b.text(&s[i..]);
-                break;
-            }
+        let Some(tag) = next_tag(s, i).filter(|t| t.start == i) else {
+            b.text(&s[i..]);
+            break;
         };
-        let inner = &s[i + 1..end];
-        i = end + 1;
-        let closing = inner.starts_with('/');
-        let name: String = inner
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        i = tag.end;
+        let closing = tag.closing;
+        let name = tag.name;
         match name.as_str() {
             "script" | "style" => b.skip = !closing,
             "br" => b.line(),
@@ -354,8 +400,29 @@ pub fn decode_entity(s: &str) -> (String, usize) {
         // `&pound` without `;` is common in scraped text: try the name.
         return ("&".to_string(), 1);
     };
-    let name = rest.get(..semi - 1).unwrap_or_default();
-    let decoded = if let Some(num) = name.strip_prefix('#') {
+    let name = &s[1..semi];
+    match reference_value(name) {
+        // `&amp;quot;`: text escaped twice; the second reference is meant.
+        Some(d) if name == "amp" => {
+            let rest = &s[semi + 1..];
+            let inner = rest
+                .char_indices()
+                .take(33)
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '#'))
+                .filter(|&(k, c)| c == ';' && k > 0)
+                .and_then(|(k, _)| {
+                    Some((reference_value(&rest[..k])?, semi + 1 + k + 1))
+                });
+            inner.unwrap_or((d, semi + 1))
+        }
+        Some(d) => (d, semi + 1),
+        None => ("&".to_string(), 1),
+    }
+}
+
+/// The text of the reference `&name;` (`amp`, `#163`, `#xA3`).
+fn reference_value(name: &str) -> Option<String> {
+    if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok(),
             None => num.parse::<u32>().ok(),
@@ -363,11 +430,37 @@ pub fn decode_entity(s: &str) -> (String, usize) {
         code.and_then(numeric_char).map(String::from)
     } else {
         named_entity(name).map(String::from)
-    };
-    match decoded {
-        Some(d) => (d, semi + 1),
-        None => ("&".to_string(), 1),
     }
+}
+
+/// Decodes every character reference in plain text (`R&amp;D`,
+/// `&quot;`, `&#163;`, `&amp;pound;`); an unknown or malformed reference
+/// (`R&D`, `&c.`) is kept as written. Borrows when there is nothing to
+/// decode.
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr(b'&', b) else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut i = first;
+    while i < b.len() {
+        let (decoded, used) = decode_entity(&s[i..]);
+        out.push_str(&decoded);
+        i += used.max(1);
+        match memchr::memchr(b'&', &b[i..]) {
+            Some(k) => {
+                out.push_str(&s[i..i + k]);
+                i += k;
+            }
+            None => {
+                out.push_str(&s[i..]);
+                break;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A numeric reference's character; Windows-1252 codes 128–159 are mapped
@@ -540,6 +633,20 @@ pub fn named_entity(name: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn entities_without_tags_are_decoded() {
+        use super::*;
+        assert_eq!(to_text("R&amp;D and &quot;x&quot;"), "R&D and \"x\"");
+        assert_eq!(
+            clean_plain("HM Courts &amp; Tribunals"),
+            "HM Courts & Tribunals"
+        );
+        assert_eq!(clean_plain("&#163;5 &amp;pound;6 &amp;amp;"), "£5 £6 &");
+        assert_eq!(clean_plain("R&D &c. AT&T; & x"), "R&D &c. AT&T; & x");
+        assert_eq!(html_to_text("<p>&amp;quot;a&amp;quot;</p>"), "\"a\"");
+        assert_eq!(clean_plain("&amp;"), "&");
+    }
+
     use super::*;
 
     macro_rules! html {

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::record::{House, Kind, Record};
 
-pub use date::{find_date, parse_date};
+pub use date::{find_date, find_date_near, parse_date, parse_date_near, Date};
 pub use html::{clean_plain, html_to_text, to_text};
 pub use names::{person, plain_name};
 
@@ -182,6 +182,66 @@ pub fn record_id(r: &Record) -> String {
         ltext.as_deref().unwrap_or(""),
     ]);
     format!("{}:{:016x}", r.source.format.name(), h)
+}
+
+/// Decodes character references left in any text field of `record`
+/// (`R&amp;D`, `&quot;`, `&#163;`): sources give entity-escaped text
+/// without tags in names, headings and bodies as well as in answers, and
+/// some escape twice. `source.path` and the warnings are left as they are.
+pub fn decode_record_entities(record: &mut Record) {
+    fn fix(s: &mut String) {
+        if s.contains('&') {
+            if let std::borrow::Cow::Owned(d) = html::decode_entities(s) {
+                *s = d;
+            }
+        }
+    }
+    fn opt(s: &mut Option<String>) {
+        if let Some(s) = s {
+            fix(s);
+        }
+    }
+    fn person(p: &mut Option<crate::record::Person>) {
+        if let Some(p) = p {
+            opt(&mut p.name);
+            opt(&mut p.printed);
+            opt(&mut p.party);
+            opt(&mut p.constituency);
+            opt(&mut p.role);
+        }
+    }
+    opt(&mut record.uin);
+    opt(&mut record.heading);
+    if let Some(q) = &mut record.question {
+        opt(&mut q.text);
+        opt(&mut q.addressed_to);
+        opt(&mut q.answering_body);
+        person(&mut q.asker);
+    }
+    if let Some(a) = &mut record.answer {
+        opt(&mut a.text);
+        person(&mut a.answerer);
+        a.grouped_with.iter_mut().for_each(fix);
+    }
+    if let Some(l) = &mut record.letter {
+        for s in [
+            &mut l.reference,
+            &mut l.subject,
+            &mut l.salutation,
+            &mut l.body,
+            &mut l.sign_off,
+            &mut l.address,
+            &mut l.phone,
+            &mut l.email,
+            &mut l.sender.name,
+            &mut l.sender.role,
+            &mut l.sender.organisation,
+            &mut l.recipient.name,
+            &mut l.recipient.role,
+        ] {
+            opt(s);
+        }
+    }
 }
 
 #[cfg(test)]

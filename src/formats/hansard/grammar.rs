@@ -14,8 +14,8 @@ use nom::multi::many0;
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
-use crate::text;
 use crate::text::people;
+use crate::text::{self, Date};
 
 /// A column marker's letters: the part of the day's report it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,8 +34,8 @@ pub(super) enum ColumnKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct ColumnMarker {
     /// The day in a dated marker (`12 Jan 1998 : Column: 501`), as
-    /// `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// a checked date.
+    pub date: Option<Date>,
     /// The column number.
     pub number: u32,
     /// The letters after (or before) the number.
@@ -322,15 +322,15 @@ mod tests {
         ($name:ident, $line:expr, $want:expr) => {
             #[test]
             fn $name() {
-                let got = column_marker($line)
-                    .map(|m| (m.date.clone(), m.number, m.kind));
+                let got =
+                    column_marker($line).map(|m| (m.date, m.number, m.kind));
                 assert_eq!(got, $want);
             }
         };
     }
 
-    fn d(s: &str) -> Option<String> {
-        Some(s.to_string())
+    fn d(s: &str) -> Option<Date> {
+        Date::from_iso(s)
     }
 
     column!(

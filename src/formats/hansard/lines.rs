@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::grammar::{self, ColumnKind};
 use crate::record::{House, Person};
-use crate::text::{self, html_to_text, parse_date, people};
+use crate::text::{self, html_to_text, parse_date, people, Date};
 
 /// Which part of the day's Hansard a run of paragraphs belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub(super) struct Speaker {
     /// turn gives them.
     pub person: Person,
     /// The date in `[holding answer 9 January 2002]`, as `YYYY-MM-DD`.
-    pub holding: Option<String>,
+    pub holding: Option<Date>,
     /// The holding-answer date as printed, when it could not be read.
     pub holding_raw: Option<String>,
     /// Whether the name and the text were glued together and the split
@@ -44,11 +44,11 @@ pub(super) enum Kind {
     /// A section heading.
     Section(Section),
     /// The day's date heading (`Tuesday 19 July 2011`).
-    Date(String),
+    Date(Date),
     /// A column marker (`19 July 2011 : Column 773W`, `WA 45`).
-    Column { date: Option<String>, suffix: Suffix, number: Option<u32> },
+    Column { date: Option<Date>, suffix: Suffix, number: Option<u32> },
     /// A historic citation line (`HC Deb 26 May 1994 vol 244 c241W`).
-    Citation { date: Option<String>, house: Option<House> },
+    Citation { date: Option<Date>, house: Option<House> },
     /// A department heading (`HOME DEPARTMENT`).
     Dept(String),
     /// A subject heading (`Animal Experiments: Scotland`).
@@ -147,35 +147,18 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-/// The lower-case tag name at the start of `inner` (what is between `<`
-/// and `>`), without a leading `/`.
-fn tag_name(inner: &str) -> String {
-    inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect::<String>()
-        .to_ascii_lowercase()
-}
+use crate::text::html::tag_name;
 
 /// Splits an HTML page into paragraphs at block elements; a table is kept
 /// whole.
 fn html_paragraphs(html: &str) -> Vec<Raw> {
-    let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     let mut seg_start = 0;
     let mut seg_tag: Option<(String, String)> = None;
-    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
-        let t = i + k;
-        if html[t..].starts_with("<!--") {
-            i = html[t..].find("-->").map_or(b.len(), |e| t + e + 3);
-            continue;
-        }
-        let Some(e) = memchr::memchr(b'>', &b[t..]) else { break };
-        let inner = &html[t + 1..t + e];
-        let after = t + e + 1;
-        let name = tag_name(inner);
+    while let Some(tag) = crate::text::html::next_tag(html, i) {
+        let (t, inner, after, name) =
+            (tag.start, tag.inner, tag.end, tag.name);
         if !is_block(&name) {
             i = after;
             continue;
@@ -205,24 +188,20 @@ fn html_paragraphs(html: &str) -> Vec<Raw> {
 /// The byte after the `</table>` matching the `<table` at `start` (or the
 /// end of the input).
 fn table_end(html: &str, start: usize) -> usize {
-    let b = html.as_bytes();
     let mut depth = 0usize;
     let mut i = start;
-    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
-        let t = i + k;
-        let Some(e) = memchr::memchr(b'>', &b[t..]) else { break };
-        let inner = &html[t + 1..t + e];
-        if tag_name(inner) == "table" {
-            if inner.starts_with('/') {
+    while let Some(tag) = crate::text::html::next_tag(html, i) {
+        if tag.name == "table" {
+            if tag.closing {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return t + e + 1;
+                    return tag.end;
                 }
             } else {
                 depth += 1;
             }
         }
-        i = t + e + 1;
+        i = tag.end;
     }
     html.len()
 }
@@ -412,7 +391,7 @@ fn is_column_line(s: &str) -> bool {
 }
 
 /// A column marker found in a paragraph: its date, suffix and number.
-type Marker = (Option<String>, Suffix, Option<u32>);
+type Marker = (Option<Date>, Suffix, Option<u32>);
 
 /// Removes the column markers of a paragraph; returns the cleaned text and
 /// the markers found (date, suffix, number). `last` is the last column

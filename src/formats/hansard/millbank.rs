@@ -30,7 +30,7 @@
 
 use crate::error::Result;
 use crate::record::House;
-use crate::text;
+use crate::text::{self, Date};
 use crate::{Input, Parsed};
 
 use super::lines::{self, Item, Kind, Section, Speaker};
@@ -341,7 +341,7 @@ fn title_of(node: roxmltree::Node<'_, '_>) -> Option<String> {
 
 /// The date of `<date format="1985-12-16">Monday 16 December 1985</date>`:
 /// the `format` attribute, else the printed date.
-fn date_of(node: roxmltree::Node<'_, '_>) -> Option<String> {
+fn date_of(node: roxmltree::Node<'_, '_>) -> Option<Date> {
     node.attribute("format")
         .and_then(text::parse_date)
         .or_else(|| text::parse_date(&xml_doc::text_of(node)))

@@ -94,7 +94,7 @@ use regex::Regex;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::record::{Answer, House, Person, Record};
-use crate::text::{self, html_to_text};
+use crate::text::{self, html_to_text, Date};
 use crate::{Input, Parsed};
 
 use lines::{Item, Kind, Section, Speaker, Suffix};
@@ -551,7 +551,7 @@ struct A {
     who: Option<Speaker>,
     /// Paragraphs, and whether each is a table row (or table).
     paras: Vec<(String, bool)>,
-    date: Option<String>,
+    date: Option<Date>,
     warnings: Vec<String>,
     /// A column break came after the last paragraph.
     broken: bool,
@@ -571,7 +571,7 @@ struct Block {
 #[derive(Default)]
 struct State {
     section: Option<Section>,
-    date: Option<String>,
+    date: Option<Date>,
     doc_house: Option<House>,
     dept: Option<String>,
     subject: Option<String>,
@@ -602,7 +602,7 @@ struct State {
     pending_line: Option<String>,
     /// The date of the first dated column marker (`12 Jan 1998 : Column:
     /// 501`): the day the page's answers were published.
-    marker_date: Option<String>,
+    marker_date: Option<Date>,
     /// A "Written Answers" heading was read.
     saw_answers: bool,
 }
@@ -638,7 +638,7 @@ impl State {
     }
 
     fn start_answer(&mut self, who: Option<Speaker>, text: &str) {
-        let mut a = A { who, date: self.date.clone(), ..A::default() };
+        let mut a = A { who, date: self.date, ..A::default() };
         if a.who.is_none() {
             a.warnings.push(
                 "the answer's speaker is not printed: answerer unknown".into(),
@@ -674,11 +674,11 @@ impl State {
                     self.dept = None;
                 }
             }
-            Kind::Date(d) => self.date = Some(d.clone()),
+            Kind::Date(d) => self.date = Some(*d),
             Kind::Column { date, suffix, .. } => {
                 if let Some(d) = date {
-                    self.date = Some(d.clone());
-                    self.marker_date.get_or_insert_with(|| d.clone());
+                    self.date = Some(*d);
+                    self.marker_date.get_or_insert(*d);
                 }
                 match suffix {
                     Suffix::W => {
@@ -698,7 +698,7 @@ impl State {
             }
             Kind::Citation { date, house } => {
                 if date.is_some() {
-                    self.date = date.clone();
+                    self.date = *date;
                 }
                 if house.is_some() {
                     self.doc_house = *house;
@@ -972,7 +972,7 @@ fn finish(input: &Input<'_>, mut st: State) -> Result<Parsed> {
     // column markers (every marker of a day's page carries the same day).
     if let Some(d) = &st.marker_date {
         for a in st.done.iter_mut().filter_map(|b| b.answer.as_mut()) {
-            a.date.get_or_insert_with(|| d.clone());
+            a.date.get_or_insert(*d);
         }
     }
     let mut records = Vec::new();
@@ -1111,9 +1111,9 @@ fn block_records(
         let who = a.who.as_ref();
         Answer {
             text: if text.is_empty() { None } else { Some(text) },
-            answered_on: a.date.clone(),
+            answered_on: a.date,
             answerer: who.map(|s| s.person.clone()),
-            holding_answered_on: who.and_then(|s| s.holding.clone()),
+            holding_answered_on: who.and_then(|s| s.holding),
             ..Answer::default()
         }
     });
