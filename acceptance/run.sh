@@ -19,8 +19,11 @@
 #   (pages saved from hansard.parliament.uk): there the asker and answerer
 #   may be null, as long as the record carries the parser's warning saying
 #   so.
-# - expect: `records` (the document gives at least one record, exit 0) or
-#   `none` (an oral-answer or statement-only document: no record, no error).
+# - expect: `records` (the document gives at least one record, exit 0),
+#   `none` (an oral-answer or statement-only document: no record, a note,
+#   exit 0), `partial` (a cut or broken document: its records, each partial
+#   one with a warning, and one diagnostic line, exit 1) or `error` (not a
+#   written question at all: one diagnostic line, exit 1, no record).
 # - origin: where the document was found (URL, or repo@commit:path).
 # - doc_date (optional, YYYY-MM-DD): the document's own date; answer dates
 #   must then be within 31 days of it.
@@ -67,10 +70,15 @@ FURNITURE = [
     ("column marker line", re.compile(r"(?mi)^\s*\[?(?:col(?:umn|s?\.)?:?\s*)(?:WA\s*)?\d{1,5}\s*(?:W|WA|WS|WH)?\]?\s*$")),
     ("column number line", re.compile(r"(?m)^\s*(?:\d{1,5}\s?(?:W|WA|WS)|WA\s?\d{1,5})\s*$")),
     ("citation line", re.compile(r"\bH[CL] Deb \d{1,2} [A-Z][a-z]+ \d{4} vol \d+")),
-    ("speaker-only line", re.compile(r"(?m)^\s*(?:\d{1,3}\.\s*)?(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Earl|Viscount)\.?\s+[A-Z][\w'’.-]*(?:\s+(?:of|[A-Z][\w'’.-]*)){0,4}\s*:?\s*$")),
+    # A name alone on a line with a colon, as Hansard prints speakers (a
+    # bare name line inside a text is often content: a list of members, a
+    # table's caption; a bare name as the text's first line is checked
+    # below).
+    ("speaker-only line", re.compile(r"(?m)^\s*(?:\d{1,3}\.\s*)?(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Earl|Viscount)\.?\s+[A-Z][\w'’.-]*(?:\s+(?:of|[A-Z][\w'’.-]*)){0,4}\s*:\s*$")),
     ("site navigation", re.compile(r"(?i)previous section|next section|home page|skip to main content|back to table of contents|the text on this page has been created|alert me about debates")),
 ]
 # A speaker's name opening a text field ("Mr. Milburn: The information").
+NAME_LINE_FIRST = re.compile(r"^\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Earl|Viscount)\.?\s+[A-Z][\w'’.-]*(?:\s+(?:of|[A-Z][\w'’.-]*)){0,4}\s*\n")
 NAME_OPENS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness)\.?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:\([^)]{0,80}\))?\s*:")
 
 def text_fields(r):
@@ -96,14 +104,22 @@ def check_record(r, layout, doc_date):
     q = r.get("question") or {}
     a = r.get("answer")
     warnings = " ".join(r.get("warnings") or [])
-    if not (q.get("text") or "").strip():
-        problems.append("no question text")
+    if r.get("kind") == "letter":
+        # A letter has no question: its body and sender are what it gives.
+        letter = r.get("letter") or {}
+        if not (letter.get("body") or "").strip():
+            problems.append("a letter with no body")
+    # A field the source does not give may be missing when the record says
+    # why (a cut page, an answer printed without its question): nothing is
+    # invented, and the warning is the parser's word that it is unsure.
+    elif not (q.get("text") or "").strip() and not warnings:
+        problems.append("no question text (and no warning saying why)")
     if a and (a.get("text") or "").strip():
         who = a.get("answerer") or {}
         if not (who.get("name") or who.get("printed")):
             lost = "names_lost" in layout and "speaker is not printed" in warnings
-            if not lost:
-                problems.append("an answer with no answerer")
+            if not lost and not warnings:
+                problems.append("an answer with no answerer (and no warning saying why)")
     for field, value in text_fields(r):
         person = field.startswith(("asker.", "answerer."))
         for what, rx in FURNITURE:
@@ -112,7 +128,7 @@ def check_record(r, layout, doc_date):
             m = rx.search(value)
             if m:
                 problems.append(f"{what} in {field}: {m.group(0).strip()[:60]!r}")
-        if field in ("question.text", "answer.text") and NAME_OPENS.search(value):
+        if field in ("question.text", "answer.text") and (NAME_OPENS.search(value) or NAME_LINE_FIRST.search(value)):
             problems.append(f"a speaker's name opens {field}: {value[:50]!r}")
     for field, v in dates(r):
         try:
@@ -181,8 +197,25 @@ for n, cols in rows:
             problems.append(f"{len(records)} record(s) from a document that has no written answer")
         if proc.returncode != 0:
             problems.append(f"exit status {proc.returncode} (expected a note, not an error): {proc.stderr.strip()[:200]}")
+    elif expect == "partial":
+        # A cut or broken document: what it holds is kept (each partial
+        # record with a warning), and one diagnostic says where it broke.
+        if proc.returncode != 1 or len(proc.stderr.strip().splitlines()) != 1:
+            problems.append(f"exit status {proc.returncode}, expected 1 with one diagnostic line: {proc.stderr.strip()[:200]}")
+        if not records:
+            problems.append("no record")
+        for i, r in enumerate(records):
+            for p in check_record(r, layout, doc_date):
+                problems.append(f"record {i}: {p}")
+    elif expect == "error":
+        # Not a written question at all (a debate page, a members list, an
+        # API error document): one diagnostic line, no record.
+        if records:
+            problems.append(f"{len(records)} record(s) from a document that is not a written question")
+        if proc.returncode != 1 or len(proc.stderr.strip().splitlines()) != 1:
+            problems.append(f"exit status {proc.returncode}, expected 1 with one diagnostic line: {proc.stderr.strip()[:200]}")
     else:
-        problems.append(f"manifest line {n}: expect must be records or none, not {expect!r}")
+        problems.append(f"manifest line {n}: expect must be records, none, partial or error, not {expect!r}")
     total_records += len(records)
     ok = not problems
     if not ok:

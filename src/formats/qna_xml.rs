@@ -87,6 +87,15 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
                 .descendants()
                 .filter(|n| n.has_tag_name("WrittenStatement"))
                 .count();
+            if parsed.records.is_empty()
+                && statements == 0
+                && root.tag_name().name() == "Questions"
+            {
+                parsed.notes.push(format!(
+                    "{}: the <Questions> list is empty",
+                    input.path
+                ));
+            }
             if statements > 0 {
                 parsed.notes.push(format!(
                     "{}: skipped {} (not questions)",
@@ -204,9 +213,9 @@ fn records_of(input: &Input<'_>, root: Node<'_, '_>) -> Result<Vec<Record>> {
                 return Ok(Vec::new());
             }
             if name == "Questions" {
-                return Err(Error::new(ErrorKind::NoRecords(
-                    "the <Questions> list is empty".into(),
-                )));
+                // An empty list (no questions that day): a note, as for
+                // the API's empty lists.
+                return Ok(Vec::new());
             }
             Err(Error::new(ErrorKind::NoRecords(format!(
                 "expected <Questions>, <Question> or <Answer> in QnA XML, \
