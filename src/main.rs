@@ -28,7 +28,12 @@ enum Command {
     Parse {
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        out: ParseOutput,
     },
+    /// Write records, figures, members and sources into SQLite, or
+    /// records and figures into Parquet files.
+    Export(ExportArgs),
     /// One row per figure, with its record's id, heading, date and
     /// answerer.
     Figures {
@@ -105,7 +110,11 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             }
             Ok(true)
         }
-        Command::Parse { common } => {
+        Command::Parse { common, out } if out.csv || out.merge => {
+            parse_to(&common, &out)
+        }
+        Command::Export(args) => export(&args),
+        Command::Parse { common, out: _ } => {
             let pretty = common.pretty;
             process(&common, None, |out, record| {
                 write_json(out, record, pretty)
@@ -129,6 +138,189 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             }
         }
     }
+}
+
+/// `wrans parse --csv` and `--merge`.
+#[derive(Args)]
+struct ParseOutput {
+    /// Write one CSV row per record (columns: docs/output.md).
+    #[arg(long)]
+    csv: bool,
+    /// One record per question across all inputs (SPEC section 4).
+    #[arg(long)]
+    merge: bool,
+}
+
+/// `wrans export`.
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("to").required(true).args(["sqlite", "parquet"])))]
+struct ExportArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Write into this SQLite database (created, or updated in place).
+    #[arg(long, value_name = "DB")]
+    sqlite: Option<PathBuf>,
+    /// Write records.parquet and figures.parquet into this directory.
+    #[arg(long, value_name = "DIR")]
+    parquet: Option<PathBuf>,
+    /// One record per question across all inputs (SPEC section 4).
+    #[arg(long)]
+    merge: bool,
+}
+
+/// `wrans parse --csv` / `--merge`: records through a library sink.
+fn parse_to(common: &Common, how: &ParseOutput) -> anyhow::Result<bool> {
+    use wrans::output::{csv::CsvWriter, jsonl::JsonlWriter, RecordSink};
+    if !how.merge {
+        let header = wrans::output::csv::header();
+        return process(common, Some(header), |out, record| {
+            Ok(wrans::output::csv::write_row(out, record)?)
+        });
+    }
+    let mut out = Output::open(common.output.as_deref())?;
+    let ok = {
+        let w = out.writer();
+        let inner: Box<dyn RecordSink + '_> = if how.csv {
+            Box::new(CsvWriter::new(w))
+        } else {
+            Box::new(JsonlWriter::new(w, common.pretty))
+        };
+        let mut sink = merged(inner)?;
+        let ok = feed(common, &mut *sink)?;
+        sink.finish()?;
+        ok
+    };
+    out.finish()?;
+    Ok(ok)
+}
+
+#[cfg(feature = "sqlite")]
+fn merged<'a>(
+    inner: Box<dyn wrans::output::RecordSink + 'a>,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink + 'a>> {
+    Ok(Box::new(wrans::output::merge::MergedSink::new(inner)?))
+}
+
+#[cfg(not(feature = "sqlite"))]
+fn merged<'a>(
+    _: Box<dyn wrans::output::RecordSink + 'a>,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink + 'a>> {
+    anyhow::bail!("--merge needs the `sqlite` feature (rebuild with it)")
+}
+
+/// `wrans export`.
+fn export(args: &ExportArgs) -> anyhow::Result<bool> {
+    use wrans::output::RecordSink;
+    let common = &args.common;
+    if common.output.is_some() {
+        anyhow::bail!("export writes to --sqlite DB or --parquet DIR, not -o");
+    }
+    if common.paths.is_empty() {
+        anyhow::bail!("no input: give files, directories or - for stdin");
+    }
+    let mut sink: Box<dyn RecordSink> = match (&args.sqlite, &args.parquet) {
+        (Some(db), _) => sqlite_sink(db, args.merge)?,
+        (None, Some(dir)) => {
+            let sink = parquet_sink(dir)?;
+            if args.merge {
+                merged(sink)?
+            } else {
+                sink
+            }
+        }
+        (None, None) => anyhow::bail!("give --sqlite DB or --parquet DIR"),
+    };
+    let ok = feed(common, &mut *sink)?;
+    let summary = sink.finish()?;
+    if !common.quiet {
+        eprintln!("wrans: {summary}");
+    }
+    Ok(ok)
+}
+
+#[cfg(feature = "sqlite")]
+fn sqlite_sink(
+    db: &Path,
+    merge: bool,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    let export = wrans::output::sqlite::SqliteExport::open(db, merge)
+        .with_context(|| format!("{}: cannot open", db.display()))?;
+    Ok(Box::new(export))
+}
+
+#[cfg(not(feature = "sqlite"))]
+fn sqlite_sink(
+    _: &Path,
+    _: bool,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    anyhow::bail!("--sqlite needs the `sqlite` feature (rebuild with it)")
+}
+
+#[cfg(feature = "parquet")]
+fn parquet_sink(
+    dir: &Path,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    let export = wrans::output::parquet::ParquetExport::create(dir)
+        .with_context(|| format!("{}: cannot write", dir.display()))?;
+    Ok(Box::new(export))
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_sink(
+    _: &Path,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    anyhow::bail!(
+        "--parquet needs the `parquet` feature: cargo build --release --features parquet"
+    )
+}
+
+/// Parses every input (in parallel, in batches) and hands the records to
+/// `sink` one at a time, in input order. Returns whether every input
+/// parsed.
+fn feed(
+    common: &Common,
+    sink: &mut dyn wrans::output::RecordSink,
+) -> anyhow::Result<bool> {
+    if common.paths.is_empty() {
+        anyhow::bail!("no input: give files, directories or - for stdin");
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(common.threads.unwrap_or(0))
+        .build()
+        .context("cannot start the thread pool")?;
+    let inputs = expand(&common.paths);
+    let mut ok = true;
+    let batch = 64 * pool.current_num_threads().max(1);
+    for chunk in inputs.chunks(batch) {
+        let results: Vec<Parsed> = pool.install(|| {
+            chunk.par_iter().map(|i| parse_one(i, common.format)).collect()
+        });
+        for parsed in results {
+            for record in &parsed.records {
+                if common.strict && !record.warnings.is_empty() {
+                    ok = false;
+                    for w in &record.warnings {
+                        eprintln!(
+                            "{}: record {} ({}): {w}",
+                            record.source.path, record.source.index, record.id
+                        );
+                    }
+                    continue;
+                }
+                sink.write(record)?;
+            }
+            if !common.quiet {
+                for n in &parsed.notes {
+                    eprintln!("{n}");
+                }
+            }
+            if let Some(e) = &parsed.failure {
+                ok = false;
+                eprintln!("{e}");
+            }
+        }
+    }
+    Ok(ok)
 }
 
 /// An input: a file path, or standard input.
