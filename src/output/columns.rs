@@ -231,9 +231,14 @@ pub static RECORD_COLUMNS: &[Column<Record>] = &[
     col!("corrected_on", Date, "`answer.corrected_on`", |r| {
         Cell::Date(a(r).and_then(|a| a.corrected_on.as_deref()))
     }),
-    col!("grouped_with", TextList, "`answer.grouped_with` (CSV: `;`-joined)", |r| {
-        Cell::TextList(a(r).map_or(&[], |a| a.grouped_with.as_slice()))
-    }),
+    col!(
+        "grouped_with",
+        TextList,
+        "`answer.grouped_with` (CSV: `;`-joined)",
+        |r| {
+            Cell::TextList(a(r).map_or(&[], |a| a.grouped_with.as_slice()))
+        }
+    ),
     col!("letter_date", Date, "`letter.date`", |r| {
         Cell::Date(l(r).and_then(|l| l.date.as_deref()))
     }),
@@ -291,9 +296,16 @@ pub static RECORD_COLUMNS: &[Column<Record>] = &[
     col!("source_resource", Text, "`source.resource`", |r| {
         Cell::Text(r.source.resource.as_deref())
     }),
-    col!("source_count", Int, "how many origins (`sources`; 1 unless merged)", |r| {
-        Cell::Int(i64::try_from(r.sources.as_ref().map_or(1, Vec::len)).ok())
-    }),
+    col!(
+        "source_count",
+        Int,
+        "how many origins (`sources`; 1 unless merged)",
+        |r| {
+            Cell::Int(
+                i64::try_from(r.sources.as_ref().map_or(1, Vec::len)).ok(),
+            )
+        }
+    ),
     col!("figure_count", Int, "how many figures", |r| {
         Cell::Int(i64::try_from(r.figures.len()).ok())
     }),

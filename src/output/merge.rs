@@ -22,8 +22,11 @@
 //!
 //! [`merge`] resolves one group: the answer text comes from the best
 //! answer (a correction beats the original, a substantive answer beats a
-//! holding answer, untruncated beats truncated, then input order); the
-//! question text from the first untruncated question. Every other field
+//! holding answer, untruncated beats truncated, then input order; a
+//! truncated best answer takes its text from an untruncated one that
+//! begins with it, such as the "longform" full answer, which does not say
+//! whether it is a correction); the question text from the first
+//! untruncated question. Every other field
 //! is filled from whichever source has it; `source` is the origin whose
 //! text won and `sources` lists every origin in input order. Sources that
 //! disagree (different answer dates, answerer, tabling date, UIN, house,
@@ -99,7 +102,8 @@ fn keys(record: &Record, grouping: Grouping) -> Vec<(String, KeyClass)> {
     }
     let q = record.question.as_ref();
     let tabled = q.and_then(|q| q.tabled_on.as_deref());
-    let answered = record.answer.as_ref().and_then(|a| a.answered_on.as_deref());
+    let answered =
+        record.answer.as_ref().and_then(|a| a.answered_on.as_deref());
     if let (Some(h), Some(u)) = (record.house, record.uin.as_deref()) {
         let h = h.as_str();
         if let Some(t) = tabled {
@@ -230,7 +234,11 @@ pub fn merge(records: &[Record]) -> Option<Record> {
     let question_win = best(records, |r| {
         r.question.as_ref().filter(|q| q.text.is_some()).map(|q| !q.truncated)
     });
-    let base = answer_win.or(question_win).unwrap_or(0);
+    // A truncated winning answer gives way, for its text only, to an
+    // untruncated text that begins with it (the same answer, not cut: a
+    // longform full answer does not say whether it is a correction).
+    let text_win = answer_win.map(|w| full_text_of(records, w).unwrap_or(w));
+    let base = text_win.or(question_win).unwrap_or(0);
     let mut m = records.get(base).unwrap_or(first).clone();
     // The base first, then the others in input order.
     let order: Vec<&Record> = std::iter::once(base)
@@ -248,7 +256,14 @@ pub fn merge(records: &[Record]) -> Option<Record> {
     let mut warnings: Vec<String> = Vec::new();
     m.question = merge_questions(records, question_win, &mut warnings);
     m.answer = merge_answers(records, answer_win, &mut warnings);
-    conflicts(records, &m, answer_win, &mut warnings);
+    if let (Some(a), Some(t)) = (m.answer.as_mut(), text_win) {
+        if Some(t) != answer_win {
+            let full = records.get(t).and_then(|r| r.answer.as_ref());
+            a.text = full.and_then(|f| f.text.clone());
+            a.truncated = false;
+        }
+    }
+    conflicts(records, &m, text_win, &mut warnings);
     let mut all: Vec<String> = Vec::new();
     for w in records.iter().flat_map(|r| &r.warnings).chain(&warnings) {
         if !all.contains(w) {
@@ -259,6 +274,24 @@ pub fn merge(records: &[Record]) -> Option<Record> {
     m.sources = Some(records.iter().map(|r| r.source.clone()).collect());
     m.id = record_id(&m);
     Some(m)
+}
+
+/// The first record with an untruncated answer text that begins with the
+/// truncated answer text of record `cut` (compared as [`match_key`]s).
+fn full_text_of(records: &[Record], cut: usize) -> Option<usize> {
+    let a = records.get(cut)?.answer.as_ref().filter(|a| a.truncated)?;
+    let key = match_key(untruncated_part(a.text.as_deref()?));
+    if key.is_empty() {
+        return None;
+    }
+    records.iter().position(|r| {
+        r.answer.as_ref().is_some_and(|o| {
+            !o.truncated
+                && o.text
+                    .as_deref()
+                    .is_some_and(|t| match_key(t).starts_with(&key))
+        })
+    })
 }
 
 /// The index of the record with the highest rank (the first among equals).
@@ -282,7 +315,8 @@ fn merge_questions(
     win: Option<usize>,
     warnings: &mut Vec<String>,
 ) -> Option<Question> {
-    let start = win.or_else(|| records.iter().position(|r| r.question.is_some()))?;
+    let start =
+        win.or_else(|| records.iter().position(|r| r.question.is_some()))?;
     let mut q = records.get(start)?.question.clone()?;
     for (i, r) in records.iter().enumerate() {
         let Some(o) = r.question.as_ref().filter(|_| i != start) else {
@@ -304,7 +338,8 @@ fn merge_answers(
     win: Option<usize>,
     warnings: &mut Vec<String>,
 ) -> Option<Answer> {
-    let start = win.or_else(|| records.iter().position(|r| r.answer.is_some()))?;
+    let start =
+        win.or_else(|| records.iter().position(|r| r.answer.is_some()))?;
     let mut a = records.get(start)?.answer.clone()?;
     for (i, r) in records.iter().enumerate() {
         let Some(o) = r.answer.as_ref().filter(|_| i != start) else {
@@ -323,7 +358,12 @@ fn merge_answers(
         if a.grouped_with.is_empty() {
             a.grouped_with.clone_from(&o.grouped_with);
         }
-        merge_person(&mut a.answerer, &o.answerer, "answer.answerer", warnings);
+        merge_person(
+            &mut a.answerer,
+            &o.answerer,
+            "answer.answerer",
+            warnings,
+        );
     }
     Some(a)
 }
@@ -695,7 +735,10 @@ impl MergeStore {
 
     /// Fills missing member and TheyWorkForYou ids of the record's people
     /// from what other inputs show for the same name, with a warning.
-    fn fill_people(stmt: &mut Statement<'_>, record: &mut Record) -> Result<()> {
+    fn fill_people(
+        stmt: &mut Statement<'_>,
+        record: &mut Record,
+    ) -> Result<()> {
         let Some(house) = record.house.map(House::as_str) else {
             return Ok(());
         };
@@ -721,7 +764,9 @@ impl MergeStore {
             let shown = p.name.clone().or_else(|| p.printed.clone());
             let shown = shown.unwrap_or_default();
             if p.member_id.is_none() {
-                let id = MergeStore::person_id(stmt, house, &name, "member", &date)?;
+                let id = MergeStore::person_id(
+                    stmt, house, &name, "member", &date,
+                )?;
                 if let Some(id) = id.and_then(|v| v.parse::<u64>().ok()) {
                     p.member_id = Some(id);
                     notes.push(format!(
@@ -825,12 +870,18 @@ impl MergeStore {
                     "{:016x}",
                     stable_hash(&[&serde_json::to_string(&record)?])
                 );
-                let unchanged = previous_hash.as_deref() == Some(hash.as_str())
+                let unchanged = previous_hash.as_deref()
+                    == Some(hash.as_str())
                     && previous_id.as_deref() == Some(record.id.as_str());
-                merged_page.push((gid, hash, Merged { record, previous_id, unchanged }));
+                merged_page.push((
+                    gid,
+                    hash,
+                    Merged { record, previous_id, unchanged },
+                ));
             }
             {
-                let refs: Vec<&Merged> = merged_page.iter().map(|(_, _, m)| m).collect();
+                let refs: Vec<&Merged> =
+                    merged_page.iter().map(|(_, _, m)| m).collect();
                 write(c, &refs)?;
             }
             for (gid, hash, m) in &merged_page {
@@ -900,14 +951,17 @@ fn add_one(
         type Hit = (i64, Option<String>, Option<String>, Option<String>);
         let hit: Option<Hit> = st
             .find_key
-            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_row([key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?;
         let Some((gid, g_house, g_uin, g_tabled)) = hit else { continue };
         let accept = match class {
             KeyClass::Strong => true,
             KeyClass::UinAnswered => agree(g_tabled.as_deref(), tabled),
             KeyClass::Text => {
-                agree(g_house.as_deref(), house) && agree(g_uin.as_deref(), uin)
+                agree(g_house.as_deref(), house)
+                    && agree(g_uin.as_deref(), uin)
             }
         };
         if accept {
@@ -972,6 +1026,13 @@ impl<S: RecordSink> MergedSink<S> {
             store: MergeStore::temporary(Grouping::Merge)?,
             inner,
         })
+    }
+}
+
+impl<S: RecordSink> MergedSink<S> {
+    /// The sink the merged records go to.
+    pub fn inner_mut(&mut self) -> &mut S {
+        &mut self.inner
     }
 }
 

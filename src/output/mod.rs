@@ -89,12 +89,13 @@ pub struct Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} input records", self.records_in)?;
-        for (t, n) in &self.tables {
-            write!(f, ", {n} {t} rows written")?;
+        write!(f, "{} records read; rows written:", self.records_in)?;
+        for (i, (t, n)) in self.tables.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "," };
+            write!(f, "{sep} {t} {n}")?;
         }
         if self.unchanged > 0 {
-            write!(f, ", {} records unchanged", self.unchanged)?;
+            write!(f, "; {} records unchanged", self.unchanged)?;
         }
         Ok(())
     }

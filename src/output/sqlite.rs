@@ -174,6 +174,11 @@ impl RecordSink for SqliteExport {
             let mut w = Writer::new(conn)?;
             page.iter().try_for_each(|m| w.write(m, &mut counts))
         })?;
+        // Groups that lost every input while draining.
+        for id in self.store.take_stale()? {
+            delete_record(self.store.connection(), &id)?;
+        }
+        self.store.commit()?;
         Ok(Summary {
             tables: vec![
                 ("records", counts.records),
