@@ -2,6 +2,7 @@
 //! samples in `../shared/samples/` (tests that need them say so when the
 //! folder is absent).
 
+#![cfg_attr(not(feature = "sqlite"), allow(dead_code, unused_imports))]
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -36,9 +37,11 @@ fn parse(path: &Path) -> Vec<Record> {
 }
 
 /// A sink that keeps what it is given (tests only: a few thousand).
+#[cfg(feature = "sqlite")]
 #[derive(Default)]
 struct Collect(Vec<Record>);
 
+#[cfg(feature = "sqlite")]
 impl RecordSink for Collect {
     fn write(&mut self, record: &Record) -> wrans::output::Result<()> {
         self.0.push(record.clone());
@@ -122,6 +125,7 @@ fn parse_csv_writes_the_header_once_and_one_row_per_record() {
 }
 
 /// The API ids and answer texts of a WQ API list dump, read directly.
+#[cfg(feature = "sqlite")]
 fn list_ids(path: &Path) -> BTreeMap<u64, String> {
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
@@ -137,6 +141,7 @@ fn list_ids(path: &Path) -> BTreeMap<u64, String> {
         .collect()
 }
 
+#[cfg(feature = "sqlite")]
 #[test]
 fn list_dump_and_longform_merge_into_one_record_per_question() {
     let Some(s) = samples() else { return };
@@ -214,12 +219,14 @@ fn list_dump_and_longform_merge_into_one_record_per_question() {
 }
 
 /// The inner sink of a finished merging sink.
+#[cfg(feature = "sqlite")]
 fn sink_inner(
     s: &mut wrans::output::merge::MergedSink<Collect>,
 ) -> &mut Collect {
     s.inner_mut()
 }
 
+#[cfg(feature = "sqlite")]
 #[test]
 fn wqapi_and_lda_records_of_146937_merge() {
     let Some(s) = samples() else { return };
@@ -254,6 +261,7 @@ fn wqapi_and_lda_records_of_146937_merge() {
     assert_eq!(asker.member_id, Some(4476));
 }
 
+#[cfg(feature = "sqlite")]
 #[test]
 fn merge_prefers_untruncated_and_corrections_and_warns_on_conflicts() {
     use wrans::output::merge::merge;
