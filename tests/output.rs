@@ -640,3 +640,56 @@ mod parquet {
         assert_eq!(epoch_days("2019-13-01"), None);
     }
 }
+
+#[cfg(feature = "sqlite")]
+#[test]
+fn parse_merge_through_the_binary_gives_one_line_per_question() {
+    let Some(s) = samples() else { return };
+    let dir = tempdir("parse-merge");
+    let out_file = dir.join("merged.jsonl");
+    let small =
+        s.join("wqapi_json/clq_2021-02-01_fetch_answers_member_get.json");
+    let big = s.join("wqapi_json/clq_2021-02-01_fetch_answers_get.json");
+    let out = wrans()
+        .args(["parse", "--merge", "-o"])
+        .arg(&out_file)
+        .arg(&small)
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let merged: Vec<Record> = std::fs::read_to_string(&out_file)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Read independently: the API ids of both responses.
+    let ids =
+        |p: &Path| -> BTreeSet<u64> { list_ids(p).into_keys().collect() };
+    let (a, b) = (ids(&small), ids(&big));
+    let union: BTreeSet<u64> = a.union(&b).copied().collect();
+    assert!(a.is_subset(&b) && a.len() == 5, "{a:?}");
+    assert_eq!(merged.len(), union.len());
+    // Input order of each question's first record: the small file's first.
+    let first: Vec<u64> = merged
+        .iter()
+        .take(a.len())
+        .map(|r| r.source.resource.as_deref().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(first.iter().copied().collect::<BTreeSet<_>>(), a);
+    for r in &merged {
+        let n = r.sources.as_ref().unwrap().len();
+        let res: u64 = r.source.resource.as_deref().unwrap().parse().unwrap();
+        assert_eq!(n, if a.contains(&res) { 2 } else { 1 }, "{}", r.id);
+    }
+    // The same with --csv: a header and one row per question.
+    let csv_out = wrans()
+        .args(["parse", "--merge", "--csv"])
+        .arg(&small)
+        .arg(&big)
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    assert_eq!(reader.records().count(), union.len());
+    let _ = std::fs::remove_dir_all(dir);
+}
