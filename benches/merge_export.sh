@@ -20,7 +20,7 @@ db=$tmp/wrans-merge-bench.db
 samples=../shared/samples/wqapi_json
 [ -d "$samples" ] || { echo "needs ../shared/samples/wqapi_json" >&2; exit 2; }
 cargo build --release --quiet
-if [ ! -f "$dir/.done" ]; then
+if [ ! -f "$dir.done" ]; then
   rm -rf "$dir"; mkdir -p "$dir"
   python3 - "$samples" "$dir" "$mb" <<'PY'
 import json, os, re, sys
@@ -69,10 +69,10 @@ while written < target:
         written += len(text.encode())
 print(f"generated {written / 1e6:.0f} MB in {part} files ({copy} copies)", file=sys.stderr)
 PY
-  touch "$dir/.done"
+  touch "$dir.done"
 fi
 rm -f "$db"
-bytes=$(find "$dir" -type f ! -name '.done' -printf '%s\n' | awk '{s+=$1} END {print s}')
+bytes=$(find "$dir" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 cmd=(target/release/wrans export --sqlite "$db" --merge -j "$threads" "$dir")
 echo "command: /usr/bin/time -f %M ${cmd[*]}"
 start=$(date +%s.%N)
