@@ -186,7 +186,7 @@ fn parse_to(common: &Common, how: &ParseOutput) -> anyhow::Result<bool> {
             Box::new(JsonlWriter::new(w, common.pretty))
         };
         let mut sink = merged(inner)?;
-        let ok = feed(common, &mut *sink)?;
+        let ok = feed(common, &mut *sink, &[])?;
         sink.finish()?;
         ok
     };
@@ -230,7 +230,20 @@ fn export(args: &ExportArgs) -> anyhow::Result<bool> {
         }
         (None, None) => anyhow::bail!("give --sqlite DB or --parquet DIR"),
     };
-    let ok = feed(common, &mut *sink)?;
+    // Never read the database (and its journal) or the Parquet folder
+    // as inputs.
+    let mut written: Vec<PathBuf> = Vec::new();
+    if let Some(db) = &args.sqlite {
+        let db = absolute(db.as_path());
+        for end in ["-journal", "-wal", "-shm"] {
+            let mut side = db.clone().into_os_string();
+            side.push(end);
+            written.push(side.into());
+        }
+        written.push(db);
+    }
+    written.extend(args.parquet.iter().map(|d| absolute(d.as_path())));
+    let ok = feed(common, &mut *sink, &written)?;
     let summary = sink.finish()?;
     if !common.quiet {
         eprintln!("wrans: {summary}");
@@ -280,6 +293,7 @@ fn parquet_sink(
 fn feed(
     common: &Common,
     sink: &mut dyn wrans::output::RecordSink,
+    written: &[PathBuf],
 ) -> anyhow::Result<bool> {
     if common.paths.is_empty() {
         anyhow::bail!("no input: give files, directories or - for stdin");
@@ -288,7 +302,14 @@ fn feed(
         .num_threads(common.threads.unwrap_or(0))
         .build()
         .context("cannot start the thread pool")?;
-    let inputs = expand(&common.paths);
+    let mut inputs = expand(&common.paths);
+    inputs.retain(|i| match i {
+        InputPath::File(p, _) => {
+            let p = absolute(p);
+            !written.iter().any(|w| p.starts_with(w))
+        }
+        _ => true,
+    });
     let mut ok = true;
     let batch = 64 * pool.current_num_threads().max(1);
     for chunk in inputs.chunks(batch) {
@@ -321,6 +342,18 @@ fn feed(
         }
     }
     Ok(ok)
+}
+
+/// `path` made absolute, with its folder's symbolic links resolved (the
+/// file itself may not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    let name = path.file_name();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = dir.unwrap_or(Path::new("."));
+    match (dir.canonicalize(), name) {
+        (Ok(d), Some(n)) => d.join(n),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// An input: a file path, or standard input.

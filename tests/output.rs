@@ -693,3 +693,26 @@ fn parse_merge_through_the_binary_gives_one_line_per_question() {
     assert_eq!(reader.records().count(), union.len());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[cfg(feature = "sqlite")]
+#[test]
+fn export_never_reads_its_own_database_as_input() {
+    let dir = tempdir("own-db");
+    std::fs::copy(
+        root().join("corpus/002_b68d5a5a8b9ccac3.txt"),
+        dir.join("seed.txt"),
+    )
+    .unwrap();
+    for run in 0..2 {
+        let out = wrans()
+            .args(["export", "--sqlite"])
+            .arg(dir.join("wrans.db"))
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "run {run}: {err}");
+        assert!(err.contains("1 records read"), "run {run}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

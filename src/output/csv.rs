@@ -1,5 +1,5 @@
 //! Records as CSV: one row per record, the columns of
-//! [`RECORD_COLUMNS`](super::columns::RECORD_COLUMNS), header once.
+//! [`RECORD_COLUMNS`], header once.
 
 use std::io::Write;
 

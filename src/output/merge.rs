@@ -60,6 +60,10 @@ use crate::text::{match_key, record_id, stable_hash};
 /// Records added between two commits of the store.
 const COMMIT_EVERY: u64 = 20_000;
 
+/// The most records merged into one: a bound on memory should many
+/// (broken, empty) records share one key.
+const MAX_GROUP: usize = 1000;
+
 /// Groups read from the store at a time when draining.
 const DRAIN_PAGE: usize = 512;
 
@@ -831,7 +835,8 @@ impl MergeStore {
             let Some(last) = page.last() else { break };
             after = last.1;
             let mut inputs = c.prepare(
-                "SELECT json FROM merge_input WHERE gid = ?1 ORDER BY seq",
+                "SELECT json FROM merge_input WHERE gid = ?1 ORDER BY seq \
+                 LIMIT ?2",
             )?;
             let mut stale =
                 c.prepare("INSERT OR IGNORE INTO merge_stale VALUES (?1)")?;
@@ -849,12 +854,17 @@ impl MergeStore {
             )?;
             let mut merged_page = Vec::with_capacity(page.len());
             for (gid, _, previous_id, previous_hash) in page {
-                let records: Vec<Record> = inputs
-                    .query_map([gid], |r| r.get::<_, String>(0))?
+                // At most MAX_GROUP records (one more to tell).
+                let mut records: Vec<Record> = inputs
+                    .query_map(params![gid, MAX_GROUP as i64 + 1], |r| {
+                        r.get::<_, String>(0)
+                    })?
                     .map(|j| -> Result<Record> {
                         Ok(serde_json::from_str(&j?)?)
                     })
                     .collect::<Result<_>>()?;
+                let too_many = records.len() > MAX_GROUP;
+                records.truncate(MAX_GROUP);
                 let Some(mut record) = merge(&records) else {
                     // Every input of the group was replaced elsewhere.
                     if let Some(id) = previous_id {
@@ -865,6 +875,13 @@ impl MergeStore {
                 };
                 if self.grouping == Grouping::Merge {
                     MergeStore::fill_people(&mut people, &mut record)?;
+                }
+                if too_many {
+                    record.warnings.push(format!(
+                        "merge: more than {MAX_GROUP} input records share \
+                         this question's keys; the first {MAX_GROUP} were \
+                         merged"
+                    ));
                 }
                 let hash = format!(
                     "{:016x}",

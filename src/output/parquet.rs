@@ -2,9 +2,9 @@
 //! DIR`, feature `parquet`).
 //!
 //! `DIR/records.parquet` has the columns of
-//! [`RECORD_COLUMNS`](super::columns::RECORD_COLUMNS) and
+//! [`RECORD_COLUMNS`] and
 //! `DIR/figures.parquet` `record_id`, `n` and the columns of
-//! [`FIGURE_COLUMNS`](super::columns::FIGURE_COLUMNS), typed: dates are
+//! [`FIGURE_COLUMNS`], typed: dates are
 //! `DATE`, ids and offsets `INT64`, flags `BOOLEAN`, figure values
 //! `DOUBLE`, and `grouped_with` and `warnings` lists of strings. Records
 //! are written in row groups of [`ROW_GROUP`] as they come, so memory

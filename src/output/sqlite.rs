@@ -5,10 +5,10 @@
 //!
 //! - `records`: one row per question (or letter): `record_no` (an integer
 //!   key for the full-text index) and the columns of
-//!   [`RECORD_COLUMNS`](super::columns::RECORD_COLUMNS); dates as ISO text,
+//!   [`RECORD_COLUMNS`]; dates as ISO text,
 //!   booleans as 0/1, lists (`grouped_with`, `warnings`) as JSON arrays.
 //! - `figures`: one row per figure: `record_id`, `n` and the columns of
-//!   [`FIGURE_COLUMNS`](super::columns::FIGURE_COLUMNS).
+//!   [`FIGURE_COLUMNS`].
 //! - `members`: every person seen asking or answering: `key` (`m:` member
 //!   id, else `t:` TheyWorkForYou id, else `n:HOUSE:normalised name`),
 //!   `member_id`, `twfy_id`, `name`, `printed` (a JSON array of every
