@@ -716,3 +716,26 @@ fn export_never_reads_its_own_database_as_input() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[cfg(feature = "sqlite")]
+#[test]
+fn a_database_keeps_its_grouping() {
+    let dir = tempdir("grouping");
+    let db = dir.join("wrans.db");
+    let corpus = root().join("corpus");
+    let run = |merge: bool| {
+        let mut cmd = wrans();
+        cmd.args(["export", "--quiet", "--sqlite"]).arg(&db).arg(&corpus);
+        if merge {
+            cmd.arg("--merge");
+        }
+        cmd.output().unwrap()
+    };
+    assert!(run(false).status.success());
+    let other = run(true);
+    assert_eq!(other.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&other.stderr);
+    assert!(err.contains("built without --merge"), "{err}");
+    assert!(run(false).status.success());
+    let _ = std::fs::remove_dir_all(dir);
+}

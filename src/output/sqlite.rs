@@ -18,7 +18,9 @@
 //! - `records_fts`: an FTS5 index over `heading`, `question_text` and
 //!   `answer_text` (external content: join on `records.record_no`).
 //! - `merge_*`: the inputs as parsed and their merge keys, so that a later
-//!   import merges with what is already there.
+//!   import merges with what is already there; `merge_meta` records
+//!   whether the database groups with `--merge` or by id, and a run with
+//!   the other grouping is refused.
 //!
 //! # Re-import
 //!
@@ -36,7 +38,7 @@ use rusqlite::{params, Connection, Statement};
 
 use super::columns::{Cell, ColumnType, FIGURE_COLUMNS, RECORD_COLUMNS};
 use super::merge::{Grouping, MergeStore, Merged};
-use super::{RecordSink, Result, Summary};
+use super::{OutputError, RecordSink, Result, Summary};
 use crate::record::{House, Person, Record};
 use crate::text::match_key;
 
@@ -155,6 +157,33 @@ impl SqliteExport {
         )?;
         conn.execute_batch(&schema())?;
         let grouping = if merge { Grouping::Merge } else { Grouping::ById };
+        // Records already stored are grouped the way they were: a run with
+        // the other grouping would leave them so, silently.
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS merge_meta \
+             (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        )?;
+        let want = if merge { "merge" } else { "id" };
+        conn.execute(
+            "INSERT OR IGNORE INTO merge_meta VALUES ('grouping', ?1)",
+            [want],
+        )?;
+        let have: String = conn.query_row(
+            "SELECT value FROM merge_meta WHERE key = 'grouping'",
+            [],
+            |r| r.get(0),
+        )?;
+        if have != want {
+            return Err(OutputError::Usage(format!(
+                "this database was built {}; run with the same grouping, \
+                 or export into a new database",
+                if have == "merge" {
+                    "with --merge"
+                } else {
+                    "without --merge"
+                }
+            )));
+        }
         Ok(SqliteExport { store: MergeStore::on(conn, grouping)? })
     }
 }
