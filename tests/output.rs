@@ -739,3 +739,60 @@ fn a_database_keeps_its_grouping() {
     assert!(run(false).status.success());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[cfg(feature = "sqlite")]
+#[test]
+fn text_matches_need_the_same_house_uin_and_asker() {
+    let bytes =
+        std::fs::read(root().join("corpus/002_b68d5a5a8b9ccac3.txt")).unwrap();
+    let mut base = wrans::parse_bytes("a", &bytes, None).records.remove(0);
+    // No UIN and no source id: only the question text and dates match.
+    base.uin = None;
+    base.source.resource = None;
+    base.id = wrans::text::record_id(&base);
+    let variant = |path: &str, asker: &str, uin: Option<&str>| {
+        let mut r = base.clone();
+        r.source.path = path.into();
+        let q = r.question.as_mut().unwrap();
+        q.asker = Some(wrans::Person {
+            name: Some(asker.into()),
+            ..Default::default()
+        });
+        r.uin = uin.map(String::from);
+        r.id = wrans::text::record_id(&r);
+        r
+    };
+    let run = |records: &[Record]| -> Vec<Record> {
+        let mut sink =
+            wrans::output::merge::MergedSink::new(Collect::default()).unwrap();
+        for r in records {
+            sink.write(r).unwrap();
+        }
+        sink.finish().unwrap();
+        std::mem::take(&mut sink_inner(&mut sink).0)
+    };
+    // Same words, same day, same member: one question.
+    let same = run(&[
+        variant("b", "Thelma Walker", None),
+        variant("c", "Thelma Walker", Some("912085")),
+    ]);
+    assert_eq!(same.len(), 1);
+    assert_eq!(same[0].uin.as_deref(), Some("912085"));
+    // Another member, or another UIN: two questions.
+    assert_eq!(
+        run(&[
+            variant("b", "Thelma Walker", None),
+            variant("c", "Someone Else", None)
+        ])
+        .len(),
+        2
+    );
+    assert_eq!(
+        run(&[
+            variant("b", "Thelma Walker", Some("1")),
+            variant("c", "Thelma Walker", Some("2"))
+        ])
+        .len(),
+        2
+    );
+}

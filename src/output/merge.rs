@@ -13,8 +13,8 @@
 //! - house + UIN + tabling date; house + UIN + answer date (accepted only
 //!   when the tabling dates do not differ);
 //! - the normalised question text ([`crate::text::match_key`]) + tabling
-//!   date, or + answer date (accepted only when house and UIN do not
-//!   differ). A truncated question text gives no text key.
+//!   date, or + answer date (accepted only when house, UIN and asker do
+//!   not differ: members table identical questions on the same day). A truncated question text gives no text key.
 //!
 //! A record sharing keys with several groups joins them into one.
 //!
@@ -536,6 +536,7 @@ CREATE TABLE IF NOT EXISTS merge_group (
     house TEXT,
     uin TEXT,
     tabled_on TEXT,
+    asker TEXT,
     dirty INTEGER NOT NULL,
     record_id TEXT,
     record_hash TEXT
@@ -581,8 +582,9 @@ impl<'c> AddStatements<'c> {
             mark_dirty: c
                 .prepare("UPDATE merge_group SET dirty = 1 WHERE gid = ?1")?,
             find_key: c.prepare(
-                "SELECT g.gid, g.house, g.uin, g.tabled_on FROM merge_key k \
-                 JOIN merge_group g ON g.gid = k.gid WHERE k.key = ?1",
+                "SELECT g.gid, g.house, g.uin, g.tabled_on, g.asker \
+                 FROM merge_key k JOIN merge_group g ON g.gid = k.gid \
+                 WHERE k.key = ?1",
             )?,
             new_group: c.prepare(
                 "INSERT INTO merge_group (first_seq, dirty) VALUES (?1, 1)",
@@ -597,7 +599,8 @@ impl<'c> AddStatements<'c> {
             update_group: c.prepare(
                 "UPDATE merge_group SET house = COALESCE(house, ?2), \
                  uin = COALESCE(uin, ?3), tabled_on = COALESCE(tabled_on, ?4), \
-                 first_seq = MIN(first_seq, ?5), dirty = 1 WHERE gid = ?1",
+                 first_seq = MIN(first_seq, ?5), asker = COALESCE(asker, ?6), \
+                 dirty = 1 WHERE gid = ?1",
             )?,
             join_inputs: c
                 .prepare("UPDATE merge_input SET gid = ?1 WHERE gid = ?2")?,
@@ -616,6 +619,7 @@ impl<'c> AddStatements<'c> {
                    (SELECT tabled_on FROM merge_group WHERE gid = ?2)), \
                  first_seq = MIN(first_seq, \
                    (SELECT first_seq FROM merge_group WHERE gid = ?2)), \
+                 asker = COALESCE(asker, (SELECT asker FROM merge_group WHERE gid = ?2)), \
                  dirty = 1 WHERE gid = ?1",
             )?,
             drop_group: c.prepare("DELETE FROM merge_group WHERE gid = ?1")?,
@@ -963,22 +967,33 @@ fn add_one(
     let house = record.house.map(House::as_str);
     let uin = record.uin.as_deref();
     let tabled = record.question.as_ref().and_then(|q| q.tabled_on.as_deref());
+    let asker = record
+        .question
+        .as_ref()
+        .and_then(|q| q.asker.as_ref())
+        .and_then(name_key)
+        .filter(|n| !n.is_empty());
     let mut groups = BTreeSet::new();
     for (key, class) in &keys {
-        type Hit = (i64, Option<String>, Option<String>, Option<String>);
+        type Hit = (i64, [Option<String>; 4]);
         let hit: Option<Hit> = st
             .find_key
             .query_row([key], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
             })
             .optional()?;
-        let Some((gid, g_house, g_uin, g_tabled)) = hit else { continue };
+        let Some((gid, [g_house, g_uin, g_tabled, g_asker])) = hit else {
+            continue;
+        };
         let accept = match class {
             KeyClass::Strong => true,
             KeyClass::UinAnswered => agree(g_tabled.as_deref(), tabled),
+            // The same words on the same day from two members are two
+            // questions.
             KeyClass::Text => {
                 agree(g_house.as_deref(), house)
                     && agree(g_uin.as_deref(), uin)
+                    && agree(g_asker.as_deref(), asker.as_deref())
             }
         };
         if accept {
@@ -1001,7 +1016,7 @@ fn add_one(
     for (key, _) in &keys {
         st.insert_key.execute(params![key, gid])?;
     }
-    st.update_group.execute(params![gid, house, uin, tabled, seq])?;
+    st.update_group.execute(params![gid, house, uin, tabled, seq, asker])?;
     // The ids this record gives for its people's names, on its date.
     if let (Some(house), Some(date)) = (house, record_date(record)) {
         let people = [
