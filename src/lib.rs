@@ -56,6 +56,7 @@ pub mod figures;
 pub mod format;
 mod formats;
 pub mod input;
+pub mod output;
 pub mod pipeline;
 pub mod record;
 pub mod schema;

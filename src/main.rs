@@ -8,12 +8,13 @@ mod cli;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+use wrans::input::InputSpec;
 use wrans::pipeline::{self, Event, Options, Severity};
 use wrans::{Format, Record};
 
@@ -35,7 +36,12 @@ enum Command {
     Parse {
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        out: ParseOutput,
     },
+    /// Write records, figures, members and sources into SQLite, or
+    /// records and figures into Parquet files.
+    Export(ExportArgs),
     /// One row per figure, with its record's id, heading, date and
     /// answerer.
     Figures {
@@ -147,7 +153,11 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             }
             Ok(true)
         }
-        Command::Parse { common } => {
+        Command::Parse { common, out } if out.csv || out.merge => {
+            parse_to(&common, &out)
+        }
+        Command::Export(args) => export(&args),
+        Command::Parse { common, out: _ } => {
             let pretty = common.pretty;
             process(&common, None, move |record| json_line(record, pretty))
         }
@@ -169,6 +179,226 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
                 })
             }
         }
+    }
+}
+
+/// `wrans parse --csv` and `--merge`.
+#[derive(Args)]
+struct ParseOutput {
+    /// Write one CSV row per record (columns: docs/output.md).
+    #[arg(long)]
+    csv: bool,
+    /// One record per question across all inputs (SPEC section 4).
+    #[arg(long)]
+    merge: bool,
+}
+
+/// `wrans export`.
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("to").required(true).args(["sqlite", "parquet"])))]
+struct ExportArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Write into this SQLite database (created, or updated in place).
+    #[arg(long, value_name = "DB")]
+    sqlite: Option<PathBuf>,
+    /// Write records.parquet and figures.parquet into this directory.
+    #[arg(long, value_name = "DIR")]
+    parquet: Option<PathBuf>,
+    /// One record per question across all inputs (SPEC section 4).
+    #[arg(long)]
+    merge: bool,
+}
+
+/// `wrans parse --csv` / `--merge`: records through a library sink.
+fn parse_to(common: &Common, how: &ParseOutput) -> anyhow::Result<bool> {
+    use wrans::output::{csv::CsvWriter, jsonl::JsonlWriter, RecordSink};
+    if !how.merge {
+        let header = wrans::output::csv::header();
+        return process(common, Some(header), |record| {
+            let mut row = Vec::new();
+            let _ = wrans::output::csv::write_row(&mut row, record);
+            row
+        });
+    }
+    let mut out = Output::open(common.output.as_deref())?;
+    let ok = {
+        let w = out.writer();
+        let inner: Box<dyn RecordSink + '_> = if how.csv {
+            Box::new(CsvWriter::new(w))
+        } else {
+            Box::new(JsonlWriter::new(w, common.pretty))
+        };
+        let mut sink = merged(inner)?;
+        let ok = feed(common, &mut *sink, &[])?;
+        sink.finish()?;
+        ok
+    };
+    out.finish()?;
+    Ok(ok)
+}
+
+#[cfg(feature = "sqlite")]
+fn merged<'a>(
+    inner: Box<dyn wrans::output::RecordSink + 'a>,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink + 'a>> {
+    Ok(Box::new(wrans::output::merge::MergedSink::new(inner)?))
+}
+
+#[cfg(not(feature = "sqlite"))]
+fn merged<'a>(
+    _: Box<dyn wrans::output::RecordSink + 'a>,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink + 'a>> {
+    anyhow::bail!("--merge needs the `sqlite` feature (rebuild with it)")
+}
+
+/// `wrans export`.
+fn export(args: &ExportArgs) -> anyhow::Result<bool> {
+    use wrans::output::RecordSink;
+    let common = &args.common;
+    if common.output.is_some() {
+        anyhow::bail!("export writes to --sqlite DB or --parquet DIR, not -o");
+    }
+    if common.paths.is_empty() {
+        anyhow::bail!("no input: give files, directories or - for stdin");
+    }
+    let mut sink: Box<dyn RecordSink> = match (&args.sqlite, &args.parquet) {
+        (Some(db), _) => sqlite_sink(db, args.merge)?,
+        (None, Some(dir)) => {
+            let sink = parquet_sink(dir)?;
+            if args.merge {
+                merged(sink)?
+            } else {
+                sink
+            }
+        }
+        (None, None) => anyhow::bail!("give --sqlite DB or --parquet DIR"),
+    };
+    // Never read the database (and its journal) or the Parquet folder
+    // as inputs.
+    let mut written: Vec<PathBuf> = Vec::new();
+    if let Some(db) = &args.sqlite {
+        let db = absolute(db.as_path());
+        for end in ["-journal", "-wal", "-shm"] {
+            let mut side = db.clone().into_os_string();
+            side.push(end);
+            written.push(side.into());
+        }
+        written.push(db);
+    }
+    written.extend(args.parquet.iter().map(|d| absolute(d.as_path())));
+    let ok = feed(common, &mut *sink, &written)?;
+    let summary = sink.finish()?;
+    if !common.quiet {
+        eprintln!("wrans: {summary}");
+    }
+    Ok(ok)
+}
+
+#[cfg(feature = "sqlite")]
+fn sqlite_sink(
+    db: &Path,
+    merge: bool,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    let export = wrans::output::sqlite::SqliteExport::open(db, merge)
+        .with_context(|| format!("{}: cannot open", db.display()))?;
+    Ok(Box::new(export))
+}
+
+#[cfg(not(feature = "sqlite"))]
+fn sqlite_sink(
+    _: &Path,
+    _: bool,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    anyhow::bail!("--sqlite needs the `sqlite` feature (rebuild with it)")
+}
+
+#[cfg(feature = "parquet")]
+fn parquet_sink(
+    dir: &Path,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    let export = wrans::output::parquet::ParquetExport::create(dir)
+        .with_context(|| format!("{}: cannot write", dir.display()))?;
+    Ok(Box::new(export))
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_sink(
+    _: &Path,
+) -> anyhow::Result<Box<dyn wrans::output::RecordSink>> {
+    anyhow::bail!(
+        "--parquet needs the `parquet` feature: cargo build --release --features parquet"
+    )
+}
+
+/// Parses every input through the pipeline and hands the records to
+/// `sink` one at a time, in input order, never reading the files the run
+/// writes (`written`). Returns whether every input parsed.
+fn feed(
+    common: &Common,
+    sink: &mut dyn wrans::output::RecordSink,
+    written: &[PathBuf],
+) -> anyhow::Result<bool> {
+    if common.paths.is_empty() {
+        anyhow::bail!("no input: give files, directories or - for stdin");
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(common.threads.unwrap_or(0))
+        .thread_name(|i| format!("wrans-{i}"))
+        .build()
+        .context("cannot start the thread pool")?;
+    let written = written.to_vec();
+    let inputs = wrans::input::walk(common.paths.clone()).filter(
+        move |spec| match spec {
+            InputSpec::File { path, .. } => {
+                let p = absolute(path);
+                !written.iter().any(|w| p.starts_with(w))
+            }
+            _ => true,
+        },
+    );
+    let bar =
+        Bar::new(!common.quiet && io::stderr().is_terminal(), &common.paths);
+    let quiet = common.quiet;
+    let mut sink_error = None;
+    let summary = pipeline::run(
+        inputs,
+        &common.options(),
+        &pool,
+        Record::clone,
+        |event| {
+            match event {
+                Event::Record(record) => {
+                    if let Err(e) = sink.write(&record) {
+                        sink_error = Some(e);
+                        return Err(io::Error::other("the output failed"));
+                    }
+                }
+                Event::Message(m) if m.severity == Severity::Note && quiet => {
+                }
+                Event::Message(m) => bar.println(&m.text),
+                Event::Progress(p) => bar.update(p),
+            }
+            Ok(())
+        },
+    );
+    bar.finish();
+    if let Some(e) = sink_error {
+        return Err(e.into());
+    }
+    let summary = summary.context("cannot write the output")?;
+    Ok(summary.ok())
+}
+
+/// `path` made absolute, with its folder's symbolic links resolved (the
+/// file itself may not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    let name = path.file_name();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = dir.unwrap_or(Path::new("."));
+    match (dir.canonicalize(), name) {
+        (Ok(d), Some(n)) => d.join(n),
+        _ => path.to_path_buf(),
     }
 }
 

@@ -12,6 +12,7 @@
 //! | `id` | string | never: `HOUSE/TABLED_ON/UIN`, else `FORMAT:` + a stable content hash |
 //! | `kind` | `"written_question"` \| `"letter"` | never |
 //! | `source` | [`Source`] | never |
+//! | `sources` | array of [`Source`] | only on merged records (`--merge`); absent otherwise |
 //! | `house` | `"commons"` \| `"lords"` | the source does not say and the question's form does not show it |
 //! | `uin` | string | the source gives no UIN (Lords UINs keep their `HL` prefix) |
 //! | `heading` | string | the source gives no heading |
@@ -67,8 +68,14 @@ pub struct Record {
     pub id: String,
     /// What the record describes.
     pub kind: Kind,
-    /// Where the record came from.
+    /// Where the record came from (for a merged record: the source whose
+    /// text won).
     pub source: Source,
+    /// Every origin of a merged record (`wrans parse --merge`), in input
+    /// order. Only merging sets it; it is left out of unmerged records,
+    /// whose keys stay as documented above (see docs/decisions.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<Source>>,
     /// The House the question was asked in.
     pub house: Option<House>,
     /// The question's Unique Identification Number, as a string
@@ -439,6 +446,7 @@ impl Record {
             id: String::new(),
             kind: Kind::WrittenQuestion,
             source,
+            sources: None,
             house: None,
             uin: None,
             heading: None,

@@ -17,6 +17,9 @@ static TEMPORARY: Mutex<Option<PathBuf>> = Mutex::new(None);
 pub struct Output {
     writer: Option<Box<dyn Write>>,
     rename: Option<(PathBuf, PathBuf)>,
+    /// Where writes go after `finish` (never: `finish` consumes the
+    /// output); it keeps `writer()` free of a panic path.
+    sink: io::Sink,
 }
 
 impl Output {
@@ -29,6 +32,7 @@ impl Output {
                     io::stdout().lock(),
                 ))),
                 rename: None,
+                sink: io::sink(),
             }),
             // A device or pipe (`-o /dev/null`) is written directly:
             // renaming over it would replace it.
@@ -40,6 +44,7 @@ impl Output {
                 Ok(Output {
                     writer: Some(Box::new(io::BufWriter::new(file))),
                     rename: None,
+                    sink: io::sink(),
                 })
             }
             Some(p) => {
@@ -57,8 +62,17 @@ impl Output {
                         file,
                     ))),
                     rename: Some((tmp, p.to_path_buf())),
+                    sink: io::sink(),
                 })
             }
+        }
+    }
+
+    /// The writer, for a sink that writes as it goes.
+    pub fn writer(&mut self) -> &mut dyn Write {
+        match &mut self.writer {
+            Some(w) => &mut **w,
+            None => &mut self.sink,
         }
     }
 

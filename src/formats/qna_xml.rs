@@ -654,8 +654,11 @@ mod tests {
         let e = run("<Questions><Question><Uin>1</Uin>").unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::Xml(_)));
         assert!(e.position().is_some());
-        let e = run("<Questions></Questions>").unwrap_err();
-        assert!(matches!(e.kind(), ErrorKind::NoRecords(_)));
+        // An empty list is a note, as the API's empty lists are.
+        let p = run("<Questions></Questions>").unwrap();
+        assert!(p.records.is_empty() && p.failure.is_none());
+        assert_eq!(p.notes.len(), 1);
+        assert!(p.notes[0].ends_with("the <Questions> list is empty"));
         let p = run("<Question><Uin>1</Uin><Text>x</Text></Question>\n<?xml version='1.0'?><Answer/>")
             .unwrap();
         assert_eq!(p.records.len(), 1);
