@@ -34,10 +34,16 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // as money or percent.
     let mut head: Option<(usize, Vec<(&str, bool)>)> = None;
     for f in figs.iter_mut() {
-        if f.kind != FigureKind::Count
-            || f.unit.is_some()
-            || f.qualifier.is_some()
-        {
+        // A bare count, or an amount of money written without a scale
+        // (`£58`, `£146 to £206`) that the header may scale.
+        let bare_count = f.kind == FigureKind::Count
+            && f.unit.is_none()
+            && f.qualifier.is_none();
+        let (fs, fe) = cx.span(f.s, f.e);
+        let unscaled_money = matches!(f.kind, FigureKind::Money | FigureKind::Range)
+            && f.unit.as_deref() == Some("GBP")
+            && unscaled_pounds(&cx.text[fs..fe]);
+        if !bare_count && !unscaled_money {
             continue;
         }
         let Some(sent) = sents.get(cx.sid[f.s] as usize) else { continue };
@@ -82,6 +88,23 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 .filter(|&(k, _)| k == 0 || heads.len() < n_row)
                 .map(|(_, h)| h.0)
         };
+        if unscaled_money {
+            // The scale of the column's header, else one stated once for
+            // the table (corner cell, caption row, title line above).
+            let exp = heads
+                .get(col)
+                .and_then(|h| scale_of(h.0))
+                .or_else(|| heads.first().and_then(|h| scale_of(h.0)))
+                .or_else(|| caption(cx.text, hs).and_then(scale_of));
+            if let Some(exp) = exp.filter(|&x| x > 0) {
+                let m = 10f64.powi(exp);
+                let scale = |v: Option<f64>| v.map(|v| round_dec(v * m, 6));
+                f.value = scale(f.value);
+                f.low = scale(f.low);
+                f.high = scale(f.high);
+            }
+            continue;
+        }
         let pick = own
             .or_else(shared)
             .or_else(|| caption(cx.text, hs))
@@ -89,6 +112,59 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         if let Some(h) = pick {
             apply_header(f, h);
         }
+    }
+}
+
+/// Whether a figure's text is pounds written without a scale: `£58`,
+/// `£71.3`, `£146 to £206`, `£5-£10` (no scale word, no pence).
+fn unscaled_pounds(t: &str) -> bool {
+    t.starts_with('£')
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '£' | ',' | '.' | ' ' | '-' | '–' | 't' | 'o')
+        })
+        && !t.contains("  ")
+}
+
+/// The power of ten a header cell or caption says its amounts are in:
+/// `£000`, `£'000`, `£k`, `£m`, `£ million`, `£bn` after a pound sign, or
+/// the words `thousands`, `millions`, `billions` (`Grant in Aid
+/// (Millions)`); 0 for a pound sign with no scale; `None` when it says
+/// nothing of money.
+fn scale_of(head: &str) -> Option<i32> {
+    let lower = head.to_lowercase();
+    if let Some(p) = lower.find('£') {
+        let after: String = lower[p + '£'.len_utf8()..]
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
+            .take(8)
+            .collect();
+        return Some(scale_after_pound(&after));
+    }
+    let scale = words(&lower).find_map(|w| match w {
+        "thousands" => Some(3),
+        "millions" => Some(6),
+        "billions" => Some(9),
+        _ => None,
+    });
+    scale
+}
+
+/// The power of ten of what follows a pound sign in a header (spaces and
+/// apostrophes removed): `000`, `thousand`, `k` → 3; `bn`, `billion` → 9;
+/// `m`, `million` → 6; else 0.
+fn scale_after_pound(after: &str) -> i32 {
+    if after.starts_with("000")
+        || after.starts_with("thousand")
+        || after.starts_with('k')
+    {
+        3
+    } else if after.starts_with("bn") || after.starts_with("billion") {
+        9
+    } else if after.starts_with('m') {
+        6
+    } else {
+        0
     }
 }
 
@@ -196,8 +272,22 @@ fn caption(text: &str, hs: usize) -> Option<&str> {
     let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
     let line = line.trim();
     let digits_ok = line.bytes().all(|b| !b.is_ascii_digit() || b == b'0');
-    (!line.is_empty() && line.len() <= 24 && digits_ok && signal(line))
-        .then_some(line)
+    if !line.is_empty() && line.len() <= 24 && digits_ok && signal(line) {
+        return Some(line);
+    }
+    // A table's title line (`Expenditure by region, 2023/24 prices, £m
+    // (2019/20 to 2023/24)`): no bar, not a sentence, and a pound sign
+    // that is a unit, not an amount (never followed by a digit but the
+    // zeros of `£000`).
+    let title = line.len() <= 200
+        && !line.contains('|')
+        && !line.ends_with(['.', ':'])
+        && line.contains('£')
+        && line.match_indices('£').all(|(p, m)| {
+            let rest = line[p + m.len()..].trim_start_matches([' ', '\'', '’']);
+            !rest.starts_with(|c: char| c.is_ascii_digit() && c != '0')
+        });
+    title.then_some(line)
 }
 
 /// Whether a row starts with a bar.
@@ -256,18 +346,7 @@ fn apply_header(f: &mut Fig, head: &str) {
             .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
             .take(7)
             .collect();
-        let exp = if after.starts_with("000")
-            || after.starts_with("thousand")
-            || after.starts_with('k')
-        {
-            3
-        } else if after.starts_with("bn") || after.starts_with("billion") {
-            9
-        } else if after.starts_with('m') {
-            6
-        } else {
-            0
-        };
+        let exp = scale_after_pound(&after);
         f.kind = FigureKind::Money;
         f.unit = Some("GBP".into());
         f.value = Some(round_dec(v * 10f64.powi(exp), 6));
