@@ -520,6 +520,8 @@ fn ratio(
             || seq(&["of", "a", "total", "of"])
             || seq(&["in"])
             || seq(&["in", "every"])
+            // "9 out 10 recipients": `of` left out.
+            || seq(&["out"])
             || seq(&["per"])
     } else {
         false
@@ -1004,9 +1006,114 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             }
         }
     }
+    // "all 43 police forces", "All 75 towns", "all ten of": the whole
+    // named as a part of itself.
+    if a.kind() == FigureKind::Count
+        && a.bare()
+        && q.is_none()
+        && a.s >= 1
+        && cx.near(a.s - 1)
+        && cx.is(a.s - 1, "all")
+        && value >= 2.0
+    {
+        let mut f = Fig::new(a.s - 1, e, FigureKind::Ratio);
+        f.value = Some(value);
+        f.total = Some(value);
+        f.unit = unit;
+        figs.push(f);
+        return;
+    }
+    // "4,000 more officers … compared to March 2017", "440,000 fewer
+    // pupils … than in the year before", "an extra £1 million in 2024/25
+    // compared to 2023/24": a quantity of more or fewer against a stated
+    // base is a change.
+    if let Some((s, ce, sign)) = comparative(cx, a, p) {
+        let mut f = change(s, ce.max(e));
+        if ce > a.e {
+            // The noun after `more`/`fewer` is the unit.
+            f.e = ce;
+            f.unit = a
+                .noun
+                .filter(|n| n.0 + 1 < n.1 && n.0 + 1 == ce)
+                .map(|n| cx.slice(n.0 + 1, n.1).to_string())
+                .or(f.unit);
+        }
+        f.value = Some(sign * value);
+        figs.push(f);
+        return;
+    }
     let mut f = Fig::new(a.s, e, a.kind());
     f.value = Some(value);
     f.unit = unit;
     f.qualifier = qualifier;
     figs.push(f);
+}
+
+/// A count or an amount said to be more or fewer than a base: `N more` /
+/// `N fewer` / `N additional` / `N extra` right after the number, or
+/// `additional` / `extra` just before it (before its qualifier, which
+/// starts at `p`), with `than` or `compared to/with` later in the
+/// sentence (`fewer` needs no base: it is a comparison in itself). The
+/// first token of the change, the end of the comparative word (the number's
+/// own end when the word is before it), and the sign.
+fn comparative(cx: &Cx<'_>, a: &Atom, p: usize) -> Option<(usize, usize, f64)> {
+    if !(a.kind() == FigureKind::Count || a.kind() == FigureKind::Money)
+        || a.weak
+        || !matches!(a.suffix, Suffix::None)
+    {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let (s, ce, word_end, sign, needs_base) = match cx.low(a.e, &mut buf) {
+        Some(w @ ("more" | "fewer" | "additional" | "extra"))
+            if cx.near(a.e - 1) =>
+        {
+            let fewer = w == "fewer";
+            let sign = if fewer { -1.0 } else { 1.0 };
+            (a.s, a.e + 1, a.e + 1, sign, !fewer)
+        }
+        _ => {
+            let before = p.checked_sub(1)?;
+            if !cx.near(before) || !(cx.is(before, "additional") || cx.is(before, "extra")) {
+                return None;
+            }
+            (a.s, a.e, a.ne.max(a.e), 1.0, true)
+        }
+    };
+    if needs_base {
+        // "4,000 more than in 2019", "more … compared to/with …": the base
+        // later in the sentence, not a qualifier of a next number
+        // ("… more than 300 schools").
+        let mut found = false;
+        let mut t = word_end;
+        while t < word_end + 25 && t < cx.n() && cx.same_sent(a.s, t) {
+            if cx.sym(t, ";") {
+                break;
+            }
+            let w = cx.low(t, &mut buf);
+            if matches!(w, Some("than")) {
+                let next_num = cx.num(t + 1)
+                    || matches!(cx.t(t + 1), "£" | "$" | "€")
+                    || cx
+                        .low(t + 1, &mut [0u8; 24])
+                        .and_then(lexicon::number_word)
+                        .is_some();
+                if !next_num {
+                    found = true;
+                }
+                break;
+            }
+            if matches!(w, Some("compared" | "comparison" | "relative"))
+                && matches!(cx.low(t + 1, &mut [0u8; 24]), Some("to" | "with"))
+            {
+                found = true;
+                break;
+            }
+            t += 1;
+        }
+        if !found {
+            return None;
+        }
+    }
+    Some((s, ce, sign))
 }
