@@ -237,6 +237,7 @@ pub fn extract(text: &str, field: &str) -> Vec<Figure> {
     }
     let mut figs = combine::combine(&cx, &atoms);
     drop_overlaps(&mut figs);
+    table::drop_labels(&cx, &sents, &mut figs);
     table::apply(&cx, &sents, &mut figs);
     let mut tok_atom = vec![period::NONE; toks.len()];
     for (i, a) in atoms.iter().enumerate() {

@@ -168,6 +168,44 @@ fn scale_after_pound(after: &str) -> i32 {
     }
 }
 
+/// Drops the numbers of a table that label its rows and columns rather
+/// than give a figure: a range that is a whole cell in a row's first
+/// column (`8 to 11 | 1,039,000`, `0 – 25% | 54.2%`) or a whole cell with
+/// bare ends anywhere (`On Time | 15-30 | 30-59`), and a count or range
+/// in the header row of a table (`Name | Under 3 | 3 and over`): bands
+/// and thresholds naming groups.
+pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
+    figs.retain(|f| {
+        if !matches!(f.kind, FigureKind::Range | FigureKind::Count) {
+            return true;
+        }
+        let Some(sent) = sents.get(cx.sid[f.s] as usize) else { return true };
+        let (start, end) = cx.span(f.s, f.e);
+        let row = match cx.text.get(sent.start..sent.end) {
+            Some(r) if start >= sent.start && end <= sent.end => r,
+            _ => return true,
+        };
+        if sent.end - sent.start > MAX_ROW || !row.contains(" | ") {
+            return true;
+        }
+        if sent.header.is_none() {
+            // The header row itself.
+            return false;
+        }
+        if f.kind != FigureKind::Range {
+            return true;
+        }
+        let Some((hs, he)) = sent.header else { return true };
+        let header = cx.text.get(hs..he).unwrap_or("");
+        let strip = bar_first(header) && bar_first(row);
+        let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
+            return true;
+        };
+        let whole = cell.trim() == &cx.text[start..end];
+        !(whole && (col == 0 || f.unit.is_none()))
+    });
+}
+
 /// Gives each figure standing in a table cell, that has no period yet, the
 /// period its row or column is headed by: the row's first cell or the
 /// column's header cell, when that cell is a time (a year, a financial
