@@ -401,9 +401,19 @@ fn range(
     if !(dash || to) {
         return None;
     }
+    // A band naming a group, not a quantity: school years and stages
+    // (`years 9 to 11`), and the age bands of education and employment
+    // (`16-19 students`, `the 16 to 19 tuition fund`, `from 18-21 to
+    // 18-24`). Both numbers are skipped.
+    if group_band(cx, a, b) {
+        return Some(k + 2);
+    }
+    // "increase by 20 to 34%": a bare first end sharing the second's unit
+    // is a range of the size, not a size and an end value.
+    let shared_unit = a.bare() && a.noun.is_none() && !b.bare();
     if to {
         let p = qual_before(cx, a.s).map_or(a.s, |q| q.1);
-        if cx.is(p.wrapping_sub(1), "by") {
+        if cx.is(p.wrapping_sub(1), "by") && !shared_unit {
             // "increase by £1.6 billion to £57 billion": a change.
             let (v, sign) = by_verb(cx, p)?;
             let (a2, b2) = merge(a, b)?;
@@ -426,7 +436,7 @@ fn range(
         }
         let mut buf = [0u8; 24];
         let before = p.checked_sub(1).and_then(|v| cx.low(v, &mut buf));
-        if before.and_then(lexicon::change_verb).is_some() {
+        if before.and_then(lexicon::change_verb).is_some() && !shared_unit {
             return None;
         }
     }
@@ -450,6 +460,42 @@ fn range(
         }
     }
     push_range(cx, a, b, a.s, figs).map(|()| k + 2)
+}
+
+/// Whether `a`–`b` (`a` to `b`) is a band naming a group: after `years`,
+/// `ages`, `aged`, `stages`, `grades`, `levels`, `bands`, `tiers`; or, with
+/// bare whole ends and no unit of measure, one of the age bands of
+/// education and employment (from 11, 14, 16 or 18 to 16, 18, 19, 21, 24
+/// or 25), not after `between`.
+fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
+    let mut buf = [0u8; 24];
+    if a.s >= 1
+        && cx.near(a.s - 1)
+        && matches!(
+            cx.low(a.s - 1, &mut buf),
+            Some(
+                "years"
+                    | "ages"
+                    | "aged"
+                    | "stages"
+                    | "grades"
+                    | "levels"
+                    | "bands"
+                    | "tiers"
+            )
+        )
+    {
+        return a.bare() && b.bare();
+    }
+    let whole = |x: &Atom| x.bare() && x.dec == 0 && x.scale.is_none();
+    let (lo, hi) = (a.raw, b.raw);
+    whole(a)
+        && whole(b)
+        && matches!(b.suffix, Suffix::None)
+        && !(a.s >= 1 && cx.is(a.s - 1, "between"))
+        && [11.0, 14.0, 16.0, 18.0].contains(&lo)
+        && [16.0, 18.0, 19.0, 21.0, 24.0, 25.0].contains(&hi)
+        && lo < hi
 }
 
 fn push_range(

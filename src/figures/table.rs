@@ -65,7 +65,16 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
             continue;
         };
-        if cell.trim() != &cx.text[start..end] {
+        // The figure is the whole cell (an amount may carry a note mark
+        // after it: `£342 to £418*`).
+        let ft = &cx.text[start..end];
+        let cell = cell.trim();
+        if cell != ft
+            && !(unscaled_money
+                && cell.strip_prefix(ft).is_some_and(|r| {
+                    r.chars().all(|c| matches!(c, '*' | '†' | '‡'))
+                }))
+        {
             continue;
         }
         if head.as_ref().is_none_or(|(h, _)| *h != hs) {
