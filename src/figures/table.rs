@@ -198,8 +198,13 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
             return true;
         }
         if sent.header.is_none() {
-            // The header row itself.
-            return false;
+            // The header row itself, when rows follow it.
+            let idx = cx.sid[f.s] as usize;
+            let has_rows = sents
+                .get(idx + 1)
+                .and_then(|n| n.header)
+                .is_some_and(|h| h.0 == sent.start);
+            return !has_rows;
         }
         if f.kind != FigureKind::Range {
             return true;
@@ -331,8 +336,17 @@ fn caption(text: &str, hs: usize) -> Option<&str> {
         && !line.ends_with(['.', ':'])
         && line.contains('£')
         && line.match_indices('£').all(|(p, m)| {
+            // `£m`, `£000`, `£ million`, `£ (2019/20 …)`, `£,`: a unit;
+            // `£5`, `£ below`: not.
             let rest = line[p + m.len()..].trim_start_matches([' ', '\'', '’']);
-            !rest.starts_with(|c: char| c.is_ascii_digit() && c != '0')
+            let lower = rest.to_ascii_lowercase();
+            rest.is_empty()
+                || rest.starts_with(['(', ')', ',', ';', '0'])
+                || ["m ", "m)", "m,", "bn", "k ", "k)", "million", "billion", "thousand"]
+                    .iter()
+                    .any(|u| lower.starts_with(u))
+                || lower == "m"
+                || lower == "k"
         });
     title.then_some(line)
 }
