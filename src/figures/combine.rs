@@ -288,6 +288,14 @@ fn filler(cx: &Cx<'_>, t: usize) -> bool {
                     | "mid"
                     | "as"
                     | "on"
+                    // "from £151 a week to £196", "£4.65 per week, up
+                    // from £4.25": the rate of both ends.
+                    | "a"
+                    | "per"
+                    | "week"
+                    | "month"
+                    | "day"
+                    | "annum"
             ) || (lexicon::month(w) && cx.cap(t))
                 || lexicon::season(w)
         }
@@ -350,6 +358,22 @@ fn from_to(
         return None;
     }
     let (a2, b2) = merge(a, b)?;
+    // "increase by 150% from £800 million in 2023/24 to £2 billion",
+    // "increased from 2,382 to 2,575, which is an 8% increase": the size
+    // is given on its own, so the ends are plain figures (and the years
+    // between them financial years).
+    if size_in_sentence(cx, atoms, figs, k, kk) {
+        single(cx, a, figs);
+        for x in atoms.get(k + 1..kk).unwrap_or_default() {
+            if let What::FinYear(norm) = &x.what {
+                let mut f = Fig::new(x.s, x.e, FigureKind::FinancialYear);
+                f.period = Some(norm.clone());
+                figs.push(f);
+            }
+        }
+        single(cx, b, figs);
+        return Some(kk + 1);
+    }
     let (from, to) = (a2.value(), b2.value());
     let mut f = Fig::new(from_tok, b.ne.max(b.e), FigureKind::Change);
     f.from = Some(from);
@@ -359,6 +383,54 @@ fn from_to(
     f.qualifier = aq.or(bq);
     figs.push(f);
     Some(kk + 1)
+}
+
+/// Whether the sentence of the change `from atoms[k] to atoms[kk]` states
+/// the change's size on its own: an earlier change figure without ends or
+/// a size in percentage points after `by` (`increase by 150% from …`,
+/// `a 7% increase …, rising from …`), or a later quantity before a change
+/// noun or after `by` (`…, which is an 8% increase`, `(…), a 144 percent
+/// rise`).
+fn size_in_sentence(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    figs: &[Fig],
+    k: usize,
+    kk: usize,
+) -> bool {
+    let a = &atoms[k];
+    // The size is the change's own: among the last two figures, with no
+    // `and`, `but` or semicolon between it and the ends (not "rise by
+    // 750,000 … and spending will rise from £23bn to £31bn").
+    let before = figs
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|f| cx.same_sent(f.s, a.s))
+        .any(|f| {
+            let size = (f.kind == FigureKind::Change && f.from.is_none())
+                || (f.kind == FigureKind::PercentagePoints
+                    && f.s >= 1
+                    && cx.is(f.s - 1, "by"));
+            size && (f.e..a.s).all(|t| {
+                !(cx.is(t, "and") || cx.is(t, "but") || cx.sym(t, ";"))
+            })
+        });
+    if before {
+        return true;
+    }
+    let mut buf = [0u8; 24];
+    atoms
+        .get(kk + 1..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|x| cx.same_sent(a.s, x.s) && x.s < a.s + 60)
+        .filter(|x| x.qty() && x.suffix == Suffix::Percent)
+        .any(|x| {
+            let e = x.ne.max(x.e);
+            cx.low(e, &mut buf).and_then(lexicon::change_noun).is_some()
+                || (x.s >= 1 && cx.is(x.s - 1, "by"))
+        })
 }
 
 /// `between 10 and 20`: a range.
@@ -662,6 +734,7 @@ fn up_down_from(
         && !cx.sym(t, ",")
         && !cx.is(t, "up")
         && !cx.is(t, "down")
+        && !cx.is(t, "against")
     {
         if let Some(x) = atoms.get(kk).filter(|x| x.s == t) {
             if !matches!(
@@ -682,16 +755,27 @@ fn up_down_from(
         t += 1;
     }
     let b = atoms.get(kk).filter(|b| b.qty())?;
-    if !((cx.is(t, "up") || cx.is(t, "down"))
+    // "up from about 12%": a qualifier may stand before the old value.
+    let bstart = qual_before(cx, b.s).map_or(b.s, |q| q.1);
+    let up_down = (cx.is(t, "up") || cx.is(t, "down"))
         && cx.is(t + 1, "from")
-        && b.s == t + 2
-        && cx.same_sent(a.s, b.s))
-    {
+        && bstart == t + 2;
+    // "1,200, against the 1,500 planned": the plan or target is the base.
+    let against = cx.is(t, "against")
+        && (bstart == t + 1
+            || (bstart == t + 2
+                && matches!(cx.low(t + 1, &mut [0u8; 24]), Some("the" | "a" | "an"))))
+        && matches!(
+            cx.low(b.ne.max(b.e), &mut [0u8; 24]),
+            Some("planned" | "target" | "targeted" | "expected" | "forecast" | "budgeted" | "projected")
+        );
+    if !((up_down || against) && cx.same_sent(a.s, b.s)) {
         return None;
     }
     let (b2, a2) = merge(b, a)?;
     let (from, to) = (b2.value(), a2.value());
-    let mut f = Fig::new(a.s, b.ne.max(b.e), FigureKind::Change);
+    let end = if against { b.ne.max(b.e) + 1 } else { b.ne.max(b.e) };
+    let mut f = Fig::new(a.s, end, FigureKind::Change);
     f.from = Some(from);
     f.to = Some(to);
     f.value = Some(round_dec(to - from, a2.vdec().max(b2.vdec())));
@@ -779,6 +863,29 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
         {
             return None;
         }
+    }
+    None
+}
+
+/// `an increase in X of`, `a cash increase to their core spending power
+/// of`, `a reduction in the participation rate of` just before token `p`:
+/// the change noun's token (or the article's before it) and its sign. What
+/// changes is at most eight words, with no punctuation or number.
+fn noun_in_of(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
+    if p < 4 || !cx.is(p - 1, "of") || !cx.near(p - 2) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let mut t = p - 2;
+    for _ in 0..9 {
+        if t < 1 || !cx.word(t) || !cx.near(t - 1) {
+            return None;
+        }
+        if matches!(cx.low(t, &mut buf), Some("in" | "to")) {
+            let sign = cx.low(t - 1, &mut buf).and_then(lexicon::change_noun)?;
+            return Some((t - 1, sign));
+        }
+        t -= 1;
     }
     None
 }
@@ -965,6 +1072,34 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         // "rose to 19", "fell from 30": only one end of a change, which
         // is no change (no size, no pair): the figure itself (below).
     }
+    // "an increase in Core Spending Power of up to £5.1 billion", "a
+    // reduction in the participation rate of 0.1 per cent": a change noun,
+    // `in`/`to` and what changes, then `of` and the size.
+    if let Some((v, sign)) = noun_in_of(cx, p) {
+        let mut f = change(v, e);
+        f.value = Some(sign * value);
+        figs.push(f);
+        return;
+    }
+    // "… by up to £922.2 million (6.0% in cash terms)", "£5.1 billion or
+    // 9.4%": the same change again, in percent.
+    if a.suffix == Suffix::Percent {
+        if let Some(prev) = figs.last().filter(|f| {
+            f.kind == FigureKind::Change
+                && f.from.is_none()
+                && f.unit.as_deref() != Some("%")
+                && cx.same_sent(f.s, a.s)
+                && f.e < p
+                && p - f.e <= 2
+                && (f.e..p).all(|t| matches!(cx.t(t), "(" | "or" | ","))
+        }) {
+            let sign = if prev.value.is_some_and(|v| v < 0.0) { -1.0 } else { 1.0 };
+            let mut f = change(a.s, e);
+            f.value = Some(sign * value);
+            figs.push(f);
+            return;
+        }
+    }
     // "increase the wage for workers aged 21 and over by 9.8%": `by` and a
     // change verb further back in the clause.
     if matches!(a.suffix, Suffix::Percent) || a.cur.is_some() {
@@ -1002,9 +1137,10 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
     if a.noun.is_none() {
         let mut t = e;
         let mut skipped = 0;
-        while skipped < 2
+        while skipped < 3
             && cx.near(t - 1)
-            && matches!(
+            && (cx.dash(t) && cx.touch(t - 1) && cx.touch(t) && skipped > 0
+                || matches!(
                 cx.low(t, &mut buf),
                 Some(
                     "real"
@@ -1015,7 +1151,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
                         | "net"
                         | "year"
                 )
-            )
+            ))
         {
             t += 1;
             skipped += 1;

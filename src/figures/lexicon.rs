@@ -598,7 +598,7 @@ pub(super) fn change_verb(w: &str) -> Option<f64> {
 pub(super) fn change_noun(w: &str) -> Option<f64> {
     Some(match w {
         "increase" | "increases" | "rise" | "rises" | "growth" | "uplift"
-        | "boost" | "gain" | "gains" | "hike" | "jump" => 1.0,
+        | "boost" | "gain" | "gains" | "hike" | "jump" | "improvement" => 1.0,
         "decrease" | "decreases" | "reduction" | "reductions" | "fall"
         | "falls" | "drop" | "drops" | "decline" | "declines" | "cut"
         | "cuts" | "shortfall" => -1.0,
