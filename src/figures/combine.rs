@@ -958,6 +958,40 @@ fn multiplier(cx: &Cx<'_>, a: &Atom) -> bool {
     })
 }
 
+/// Numbers that name a precision, a threshold or a thing already named,
+/// not a quantity: `rounded to the nearest 10` (`nearest` before),
+/// `scored fewer than four points` (points after a verb of scoring), `the
+/// distinction between the two` (a number word after `the` with no noun).
+fn not_a_quantity(cx: &Cx<'_>, a: &Atom) -> bool {
+    let mut buf = [0u8; 24];
+    let p = qual_before(cx, a.s).map_or(a.s, |q| q.1);
+    if p >= 1 && cx.near(p - 1) && cx.is(p - 1, "nearest") {
+        return true;
+    }
+    if a.kind() == FigureKind::Count {
+        if let Some((ns, _)) = a.noun {
+            if cx.is(ns, "points") || cx.is(ns, "point") {
+                let score = (p.saturating_sub(3)..p).any(|t| {
+                    matches!(
+                        cx.low(t, &mut buf),
+                        Some("score" | "scored" | "scores" | "scoring")
+                    )
+                });
+                if score {
+                    return true;
+                }
+            }
+        }
+    }
+    let word = cx.word(a.s) && a.e == a.s + 1;
+    word && a.noun.is_none()
+        && a.bare()
+        && a.s >= 1
+        && cx.near(a.s - 1)
+        && matches!(cx.low(a.s - 1, &mut buf), Some("the" | "these" | "those"))
+        && (a.e >= cx.n() || !cx.word(a.e) || cx.is(a.e, "and") || cx.is(a.e, "or"))
+}
+
 /// Whether a bare count is the base of a rate (`per 100 offenders`,
 /// `per 100,000 population`), not a figure of its own.
 fn rate_base(cx: &Cx<'_>, a: &Atom) -> bool {
@@ -1001,7 +1035,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
     if a.weak && !one_counts(cx, a) {
         return;
     }
-    if multiplier(cx, a) || rate_base(cx, a) {
+    if multiplier(cx, a) || rate_base(cx, a) || not_a_quantity(cx, a) {
         return;
     }
     let (q, p) = match qual_before(cx, a.s) {

@@ -1203,6 +1203,16 @@ impl Scanner<'_, '_> {
             return if hyphen { Err(Skip::Compound) } else { Ok(j) };
         };
         if let Some((unit, mult)) = lexicon::time_unit(&low) {
+            // "the 10-Year Health Plan", "10 Year Infrastructure
+            // Strategy": a capitalised unit inside a name.
+            if cx.cap(tj)
+                && cx.near(tj)
+                && cx.cap(tj + 1)
+                && !cx.clause_start(a.s)
+                && cx.t(tj).chars().nth(1).is_some_and(char::is_lowercase)
+            {
+                return Err(Skip::Label);
+            }
             let aged = (cx.touch(tj)
                 && cx.dash(tj + 1)
                 && (cx.is(tj + 2, "old") || cx.is(tj + 2, "olds")))

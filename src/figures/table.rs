@@ -119,7 +119,12 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             .or_else(|| caption(cx.text, hs))
             .or_else(|| heads.get(col).map(|h| h.0));
         if let Some(h) = pick {
-            apply_header(f, h);
+            let intro = if time_words(&h.to_lowercase()) == (None, true) {
+                intro_time_unit(cx.text, hs)
+            } else {
+                None
+            };
+            apply_header(f, h, intro);
         }
     }
 }
@@ -390,7 +395,10 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn apply_header(f: &mut Fig, head: &str) {
+/// Applies a header cell's meaning to a cell figure. `intro_unit` is the
+/// unit of time the text just above the table says its times are
+/// `measured in`, for a header naming time taken without a unit.
+fn apply_header(f: &mut Fig, head: &str, intro_unit: Option<&'static str>) {
     let lower = head.to_lowercase();
     let Some(v) = f.value else { return };
     if lower.contains('%')
@@ -413,7 +421,7 @@ fn apply_header(f: &mut Fig, head: &str) {
         f.value = Some(round_dec(v * 10f64.powi(exp), 6));
         return;
     }
-    if let Some(unit) = time_header(&lower) {
+    if let Some(unit) = time_header(&lower).or(intro_unit) {
         f.kind = FigureKind::Duration;
         f.unit = Some(unit.into());
         return;
@@ -443,6 +451,12 @@ fn words(lower: &str) -> impl Iterator<Item = &str> {
 /// taken`, `Processing time (days)`, `Mean wait in weeks`); not `Number
 /// of days of sickness absence`.
 fn time_header(lower: &str) -> Option<&'static str> {
+    let (unit, time) = time_words(lower);
+    unit.filter(|_| time)
+}
+
+/// The unit of time a header names, and whether it names time taken.
+fn time_words(lower: &str) -> (Option<&'static str>, bool) {
     let mut unit = None;
     let mut time = false;
     for w in words(lower) {
@@ -458,7 +472,30 @@ fn time_header(lower: &str) -> Option<&'static str> {
             _ => {}
         }
     }
-    unit.filter(|_| time)
+    (unit, time)
+}
+
+/// The unit of time in `measured in (the number of) days` (weeks, months)
+/// in the paragraph just above the header row at `hs` (within 600 bytes).
+fn intro_time_unit(text: &str, hs: usize) -> Option<&'static str> {
+    let mut from = hs.saturating_sub(600);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..hs)?.to_ascii_lowercase();
+    let at = before.rfind("measured in")?;
+    let rest = before.get(at + "measured in".len()..)?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("the number of").unwrap_or(rest).trim_start();
+    let w = rest.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    match w {
+        "days" => Some("days"),
+        "weeks" => Some("weeks"),
+        "months" => Some("months"),
+        "hours" => Some("hours"),
+        "years" => Some("years"),
+        _ => None,
+    }
 }
 
 /// Whether a header names a rate of people without a base: `Actual
