@@ -185,7 +185,8 @@ fn scale_after_pound(after: &str) -> i32 {
 /// Drops the numbers of a table that label its rows and columns rather
 /// than give a figure: a range that is a whole cell in a row's first
 /// column (`8 to 11 | 1,039,000`, `0 – 25% | 54.2%`) or a whole cell with
-/// bare ends anywhere (`On Time | 15-30 | 30-59`), and a count or range
+/// bare ends that are small whole numbers anywhere (`On Time | 15-30 |
+/// 30-59`), and a count or range
 /// in the header row of a table (`Name | Under 3 | 3 and over`): bands
 /// and thresholds naming groups.
 pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
@@ -221,7 +222,11 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
             return true;
         };
         let whole = cell.trim() == &cx.text[start..end];
-        !(whole && (col == 0 || f.unit.is_none()))
+        // Bands are small whole numbers (`15-30`, `16-18`); `728,086 to
+        // 1,389,577` in a cell is an estimate's range.
+        let small = |v: Option<f64>| v.is_some_and(|x| x.fract() == 0.0 && x.abs() < 1000.0);
+        let band = f.unit.is_none() && small(f.low) && small(f.high);
+        !(whole && (col == 0 || band))
     });
 }
 
