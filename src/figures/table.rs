@@ -190,17 +190,30 @@ fn scale_after_pound(after: &str) -> i32 {
 /// in the header row of a table (`Name | Under 3 | 3 and over`): bands
 /// and thresholds naming groups.
 pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
+    // Whether the last sentence looked at is a table row (one search of
+    // its text per sentence, not per figure).
+    let mut row_of: Option<(u32, bool)> = None;
     figs.retain(|f| {
         if !matches!(f.kind, FigureKind::Range | FigureKind::Count) {
             return true;
         }
-        let Some(sent) = sents.get(cx.sid[f.s] as usize) else { return true };
+        let sid = cx.sid[f.s];
+        let Some(sent) = sents.get(sid as usize) else { return true };
         let (start, end) = cx.span(f.s, f.e);
         let row = match cx.text.get(sent.start..sent.end) {
             Some(r) if start >= sent.start && end <= sent.end => r,
             _ => return true,
         };
-        if sent.end - sent.start > MAX_ROW || !row.contains(" | ") {
+        let is_row = match row_of {
+            Some((s, r)) if s == sid => r,
+            _ => {
+                let r = sent.header.is_some()
+                    || (sent.end - sent.start <= MAX_ROW && row.contains(" | "));
+                row_of = Some((sid, r));
+                r
+            }
+        };
+        if sent.end - sent.start > MAX_ROW || !is_row {
             return true;
         }
         if sent.header.is_none() {
