@@ -424,7 +424,10 @@ fn size_in_sentence(
         .get(kk + 1..)
         .unwrap_or_default()
         .iter()
-        .take_while(|x| cx.same_sent(a.s, x.s) && x.s < a.s + 60)
+        .take_while(|x| {
+            let b_end = atoms[kk].ne.max(atoms[kk].e);
+            cx.same_sent(a.s, x.s) && x.s <= b_end + 8
+        })
         .filter(|x| x.qty() && x.suffix == Suffix::Percent)
         .any(|x| {
             let e = x.ne.max(x.e);
@@ -1159,7 +1162,9 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
                 _ => None,
             };
             let likely = cx.is(t + 1, "likely");
-            if let Some(sign) = sign.filter(|_| !likely && cx.near(t)) {
+            // "£1 billion more to help …": more with no base is the amount.
+            let based = sign == Some(-1.0) || has_base(cx, a.s, t + 1);
+            if let Some(sign) = sign.filter(|_| !likely && based && cx.near(t)) {
                 let mut f = change(a.s, t + 1);
                 f.value = Some(sign * value);
                 figs.push(f);
@@ -1265,6 +1270,37 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
     figs.push(f);
 }
 
+/// Whether the sentence of token `s` names the base of a comparison
+/// within 25 tokens from token `from`: `than` (not a qualifier of a next
+/// number, as in "… more than 300 schools") or `compared to/with`,
+/// `relative to`, before any semicolon.
+fn has_base(cx: &Cx<'_>, s: usize, from: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let mut t = from;
+    while t < from + 25 && t < cx.n() && cx.same_sent(s, t) {
+        if cx.sym(t, ";") {
+            return false;
+        }
+        let w = cx.low(t, &mut buf);
+        if matches!(w, Some("than")) {
+            let next_num = cx.num(t + 1)
+                || matches!(cx.t(t + 1), "£" | "$" | "€")
+                || cx
+                    .low(t + 1, &mut [0u8; 24])
+                    .and_then(lexicon::number_word)
+                    .is_some();
+            return !next_num;
+        }
+        if matches!(w, Some("compared" | "comparison" | "relative"))
+            && matches!(cx.low(t + 1, &mut [0u8; 24]), Some("to" | "with"))
+        {
+            return true;
+        }
+        t += 1;
+    }
+    false
+}
+
 /// A count or an amount said to be more or fewer than a base: `N more` /
 /// `N fewer` / `N additional` / `N extra` right after the number, or
 /// `additional` / `extra` just before it (before its qualifier, which
@@ -1288,6 +1324,14 @@ fn comparative(cx: &Cx<'_>, a: &Atom, p: usize) -> Option<(usize, usize, f64)> {
             let sign = if fewer { -1.0 } else { 1.0 };
             (a.s, a.e + 1, a.e + 1, sign, !fewer)
         }
+        // "£4.6 billion of additional funding … compared to 2025/26"
+        Some("of")
+            if cx.near(a.e - 1)
+                && cx.near(a.e)
+                && matches!(cx.low(a.e + 1, &mut [0u8; 24]), Some("additional" | "extra")) =>
+        {
+            (a.s, a.e, a.e + 2, 1.0, true)
+        }
         _ => {
             let before = p.checked_sub(1)?;
             if !cx.near(before) || !(cx.is(before, "additional") || cx.is(before, "extra")) {
@@ -1296,40 +1340,8 @@ fn comparative(cx: &Cx<'_>, a: &Atom, p: usize) -> Option<(usize, usize, f64)> {
             (a.s, a.e, a.ne.max(a.e), 1.0, true)
         }
     };
-    if needs_base {
-        // "4,000 more than in 2019", "more … compared to/with …": the base
-        // later in the sentence, not a qualifier of a next number
-        // ("… more than 300 schools").
-        let mut found = false;
-        let mut t = word_end;
-        while t < word_end + 25 && t < cx.n() && cx.same_sent(a.s, t) {
-            if cx.sym(t, ";") {
-                break;
-            }
-            let w = cx.low(t, &mut buf);
-            if matches!(w, Some("than")) {
-                let next_num = cx.num(t + 1)
-                    || matches!(cx.t(t + 1), "£" | "$" | "€")
-                    || cx
-                        .low(t + 1, &mut [0u8; 24])
-                        .and_then(lexicon::number_word)
-                        .is_some();
-                if !next_num {
-                    found = true;
-                }
-                break;
-            }
-            if matches!(w, Some("compared" | "comparison" | "relative"))
-                && matches!(cx.low(t + 1, &mut [0u8; 24]), Some("to" | "with"))
-            {
-                found = true;
-                break;
-            }
-            t += 1;
-        }
-        if !found {
-            return None;
-        }
+    if needs_base && !has_base(cx, a.s, word_end) {
+        return None;
     }
     Some((s, ce, sign))
 }
