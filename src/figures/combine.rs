@@ -965,9 +965,9 @@ fn multiplier(cx: &Cx<'_>, a: &Atom) -> bool {
 /// not a quantity: `rounded to the nearest 10` (`nearest` before),
 /// `scored fewer than four points` (points after a verb of scoring), `the
 /// distinction between the two` (a number word after `the` with no noun).
-fn not_a_quantity(cx: &Cx<'_>, a: &Atom) -> bool {
+/// `p` is the first token of the qualifier before the number, if any.
+fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
     let mut buf = [0u8; 24];
-    let p = qual_before(cx, a.s).map_or(a.s, |q| q.1);
     if p >= 1 && cx.near(p - 1) && cx.is(p - 1, "nearest") {
         return true;
     }
@@ -1038,13 +1038,16 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
     if a.weak && !one_counts(cx, a) {
         return;
     }
-    if multiplier(cx, a) || rate_base(cx, a) || not_a_quantity(cx, a) {
+    if multiplier(cx, a) || rate_base(cx, a) {
         return;
     }
     let (q, p) = match qual_before(cx, a.s) {
         Some((q, s)) => (Some(q), s),
         None => (None, a.s),
     };
+    if not_a_quantity(cx, a, p) {
+        return;
+    }
     // A quantity in percentage points is always one, even as the size of
     // a change (`fell 3 percentage points`, `a 5 percentage point rise`).
     if a.suffix == Suffix::Points {
@@ -1163,8 +1166,10 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             };
             let likely = cx.is(t + 1, "likely");
             // "£1 billion more to help …": more with no base is the amount.
-            let based = sign == Some(-1.0) || has_base(cx, a.s, t + 1);
-            if let Some(sign) = sign.filter(|_| !likely && based && cx.near(t)) {
+            let based = |sg: f64| sg < 0.0 || has_base(cx, a.s, t + 1);
+            if let Some(sign) =
+                sign.filter(|&sg| !likely && cx.near(t) && based(sg))
+            {
                 let mut f = change(a.s, t + 1);
                 f.value = Some(sign * value);
                 figs.push(f);

@@ -4,10 +4,14 @@
 //! with other letters is in none of the lists).
 
 /// `w` lower-cased into `buf`, when it is ASCII and at most 24 bytes long.
-pub(super) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let b = w.as_bytes();
     if b.len() > buf.len() || !b.is_ascii() {
         return None;
+    }
+    // Most words are lower-case already: no copy.
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return Some(w);
     }
     let out = &mut buf[..b.len()];
     out.copy_from_slice(b);

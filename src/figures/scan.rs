@@ -827,10 +827,16 @@ impl Scanner<'_, '_> {
             return true;
         }
         let Some(t) = cx.toks.get(e.saturating_sub(1)) else { return false };
+        // The rest of the line, when it is short (a title).
         let bytes = cx.text.as_bytes();
-        let le = memchr::memchr(b'\n', &bytes[t.end..]).map_or(bytes.len(), |p| t.end + p);
-        let line = cx.text[t.end..le].trim_end();
-        line.len() < 300 && (line.ends_with("- GOV.UK") || line.ends_with("– GOV.UK"))
+        let window = &bytes[t.end..bytes.len().min(t.end + 300)];
+        let le = match memchr::memchr(b'\n', window) {
+            Some(p) => t.end + p,
+            None if t.end + 300 >= bytes.len() => bytes.len(),
+            None => return false,
+        };
+        let line = cx.text.get(t.end..le).unwrap_or("").trim_end();
+        line.ends_with("- GOV.UK") || line.ends_with("– GOV.UK")
     }
 
     /// `21/22` or `21-22` next to `financial year` (`during the 21/22
@@ -916,6 +922,12 @@ impl Scanner<'_, '_> {
         let cx = self.cx;
         let (a, b) = cx.span(s, e);
         let bytes = cx.text.as_bytes();
+        // The neighbours first (cheap): a bar or a line break on each side.
+        let prev = bytes[..a].iter().rev().find(|c| !matches!(c, b' ' | b'\t'));
+        let next = bytes[b..].iter().find(|c| !matches!(c, b' ' | b'\t' | b'*'));
+        if !matches!(prev, None | Some(b'|' | b'\n')) || !matches!(next, None | Some(b'|' | b'\n' | b'\r')) {
+            return false;
+        }
         let ls = memchr::memrchr(b'\n', &bytes[..a]).map_or(0, |p| p + 1);
         let le = memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |p| b + p);
         let line = &cx.text[ls..le];

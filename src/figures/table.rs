@@ -39,8 +39,16 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         let bare_count = f.kind == FigureKind::Count
             && f.unit.is_none()
             && f.qualifier.is_none();
+        let money = matches!(f.kind, FigureKind::Money | FigureKind::Range);
+        if !bare_count && !money {
+            continue;
+        }
+        // Table rows only (cheap: the sentence says it has a header).
+        if sents.get(cx.sid[f.s] as usize).is_none_or(|s| s.header.is_none()) {
+            continue;
+        }
         let (fs, fe) = cx.span(f.s, f.e);
-        let unscaled_money = matches!(f.kind, FigureKind::Money | FigureKind::Range)
+        let unscaled_money = money
             && f.unit.as_deref() == Some("GBP")
             && unscaled_pounds(&cx.text[fs..fe]);
         if !bare_count && !unscaled_money {
