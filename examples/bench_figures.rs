@@ -195,7 +195,9 @@ fn report(
         None => print!(")"),
     }
     match cpu.filter(|c| *c > 0.0) {
-        Some(c) => println!("; per CPU second: {:.1} MB/s", bytes as f64 / 1e6 / c),
+        Some(c) => {
+            println!("; per CPU second: {:.1} MB/s", bytes as f64 / 1e6 / c)
+        }
         None => println!(),
     }
 }

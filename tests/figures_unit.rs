@@ -727,14 +727,22 @@ texts! { of_the_part_larger_is_not_ratio, "Of the 40 sites, 120 staff moved.", [
 #[test]
 fn table_scale_for_pounds_and_title_lines() {
     let vals = |t: &str| -> Vec<(FigureKind, Option<f64>, Option<f64>)> {
-        extract(t, "text").into_iter().map(|f| (f.kind, f.value, f.high)).collect()
+        extract(t, "text")
+            .into_iter()
+            .map(|f| (f.kind, f.value, f.high))
+            .collect()
     };
     let own = vals("Outturn (£bn) | Plan (£bn)\n£11.5 | £13.6");
     assert_eq!(
         own,
-        [(FigureKind::Money, Some(11.5e9), None), (FigureKind::Money, Some(13.6e9), None)]
+        [
+            (FigureKind::Money, Some(11.5e9), None),
+            (FigureKind::Money, Some(13.6e9), None)
+        ]
     );
-    let corner = vals("Grant (Millions) | Actual | Range\nNorth | £71.3 | £146 to £206*");
+    let corner = vals(
+        "Grant (Millions) | Actual | Range\nNorth | £71.3 | £146 to £206*",
+    );
     assert_eq!(corner[0], (FigureKind::Money, Some(71.3e6), None));
     assert_eq!(corner[1], (FigureKind::Range, Some(146e6), Some(206e6)));
     let title = vals("Spend by region, 2023/24 prices, £m (2019/20 to 2023/24)\nRegion | Spend\nNorth | 336");

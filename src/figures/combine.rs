@@ -402,20 +402,18 @@ fn size_in_sentence(
     // The size is the change's own: among the last two figures, with no
     // `and`, `but` or semicolon between it and the ends (not "rise by
     // 750,000 … and spending will rise from £23bn to £31bn").
-    let before = figs
-        .iter()
-        .rev()
-        .take(2)
-        .take_while(|f| cx.same_sent(f.s, a.s))
-        .any(|f| {
-            let size = (f.kind == FigureKind::Change && f.from.is_none())
-                || (f.kind == FigureKind::PercentagePoints
-                    && f.s >= 1
-                    && cx.is(f.s - 1, "by"));
-            size && (f.e..a.s).all(|t| {
-                !(cx.is(t, "and") || cx.is(t, "but") || cx.sym(t, ";"))
-            })
-        });
+    let before =
+        figs.iter().rev().take(2).take_while(|f| cx.same_sent(f.s, a.s)).any(
+            |f| {
+                let size = (f.kind == FigureKind::Change && f.from.is_none())
+                    || (f.kind == FigureKind::PercentagePoints
+                        && f.s >= 1
+                        && cx.is(f.s - 1, "by"));
+                size && (f.e..a.s).all(|t| {
+                    !(cx.is(t, "and") || cx.is(t, "but") || cx.sym(t, ";"))
+                })
+            },
+        );
     if before {
         return true;
     }
@@ -767,10 +765,21 @@ fn up_down_from(
     let against = cx.is(t, "against")
         && (bstart == t + 1
             || (bstart == t + 2
-                && matches!(cx.low(t + 1, &mut [0u8; 24]), Some("the" | "a" | "an"))))
+                && matches!(
+                    cx.low(t + 1, &mut [0u8; 24]),
+                    Some("the" | "a" | "an")
+                )))
         && matches!(
             cx.low(b.ne.max(b.e), &mut [0u8; 24]),
-            Some("planned" | "target" | "targeted" | "expected" | "forecast" | "budgeted" | "projected")
+            Some(
+                "planned"
+                    | "target"
+                    | "targeted"
+                    | "expected"
+                    | "forecast"
+                    | "budgeted"
+                    | "projected"
+            )
         );
     if !((up_down || against) && cx.same_sent(a.s, b.s)) {
         return None;
@@ -885,7 +894,8 @@ fn noun_in_of(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
             return None;
         }
         if matches!(cx.low(t, &mut buf), Some("in" | "to")) {
-            let sign = cx.low(t - 1, &mut buf).and_then(lexicon::change_noun)?;
+            let sign =
+                cx.low(t - 1, &mut buf).and_then(lexicon::change_noun)?;
             return Some((t - 1, sign));
         }
         t -= 1;
@@ -992,7 +1002,10 @@ fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
         && a.s >= 1
         && cx.near(a.s - 1)
         && matches!(cx.low(a.s - 1, &mut buf), Some("the" | "these" | "those"))
-        && (a.e >= cx.n() || !cx.word(a.e) || cx.is(a.e, "and") || cx.is(a.e, "or"))
+        && (a.e >= cx.n()
+            || !cx.word(a.e)
+            || cx.is(a.e, "and")
+            || cx.is(a.e, "or"))
 }
 
 /// Whether a bare count is the base of a rate (`per 100 offenders`,
@@ -1133,7 +1146,8 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
                 && p - f.e <= 2
                 && (f.e..p).all(|t| matches!(cx.t(t), "(" | "or" | ","))
         }) {
-            let sign = if prev.value.is_some_and(|v| v < 0.0) { -1.0 } else { 1.0 };
+            let sign =
+                if prev.value.is_some_and(|v| v < 0.0) { -1.0 } else { 1.0 };
             let mut f = change(a.s, e);
             f.value = Some(sign * value);
             figs.push(f);
@@ -1185,17 +1199,17 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             && cx.near(t - 1)
             && (cx.dash(t) && cx.touch(t - 1) && cx.touch(t) && skipped > 0
                 || matches!(
-                cx.low(t, &mut buf),
-                Some(
-                    "real"
-                        | "terms"
-                        | "cash"
-                        | "annual"
-                        | "overall"
-                        | "net"
-                        | "year"
-                )
-            ))
+                    cx.low(t, &mut buf),
+                    Some(
+                        "real"
+                            | "terms"
+                            | "cash"
+                            | "annual"
+                            | "overall"
+                            | "net"
+                            | "year"
+                    )
+                ))
         {
             t += 1;
             skipped += 1;
@@ -1313,7 +1327,11 @@ fn has_base(cx: &Cx<'_>, s: usize, from: usize) -> bool {
 /// sentence (`fewer` needs no base: it is a comparison in itself). The
 /// first token of the change, the end of the comparative word (the number's
 /// own end when the word is before it), and the sign.
-fn comparative(cx: &Cx<'_>, a: &Atom, p: usize) -> Option<(usize, usize, f64)> {
+fn comparative(
+    cx: &Cx<'_>,
+    a: &Atom,
+    p: usize,
+) -> Option<(usize, usize, f64)> {
     if !(a.kind() == FigureKind::Count || a.kind() == FigureKind::Money)
         || a.weak
         || !matches!(a.suffix, Suffix::None)
@@ -1333,13 +1351,18 @@ fn comparative(cx: &Cx<'_>, a: &Atom, p: usize) -> Option<(usize, usize, f64)> {
         Some("of")
             if cx.near(a.e - 1)
                 && cx.near(a.e)
-                && matches!(cx.low(a.e + 1, &mut [0u8; 24]), Some("additional" | "extra")) =>
+                && matches!(
+                    cx.low(a.e + 1, &mut [0u8; 24]),
+                    Some("additional" | "extra")
+                ) =>
         {
             (a.s, a.e, a.e + 2, 1.0, true)
         }
         _ => {
             let before = p.checked_sub(1)?;
-            if !cx.near(before) || !(cx.is(before, "additional") || cx.is(before, "extra")) {
+            if !cx.near(before)
+                || !(cx.is(before, "additional") || cx.is(before, "extra"))
+            {
                 return None;
             }
             (a.s, a.e, a.ne.max(a.e), 1.0, true)

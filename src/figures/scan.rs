@@ -453,7 +453,8 @@ impl Scanner<'_, '_> {
         }
         let y = d.raw as u32;
         let tight = cx.touch(i) && cx.touch(i + 1);
-        let free_after = !(cx.touch(i + 2) && (cx.word(i + 3) || cx.num(i + 3)));
+        let free_after =
+            !(cx.touch(i + 2) && (cx.word(i + 3) || cx.num(i + 3)));
         let ok = match d2.int {
             2 => d2.raw as u32 == (y + 1) % 100,
             4 => d2.raw as u32 == y + 1,
@@ -461,7 +462,9 @@ impl Scanner<'_, '_> {
             // 2020-21).
             1 => {
                 let n = d2.raw as u32;
-                tight && free_after && (n == (y + 1) % 10 || n == (y + 1) % 100 / 10)
+                tight
+                    && free_after
+                    && (n == (y + 1) % 10 || n == (y + 1) % 100 / 10)
             }
             _ => false,
         };
@@ -795,7 +798,11 @@ impl Scanner<'_, '_> {
     fn fy_in_name(&self, i: usize, e: usize) -> bool {
         let cx = self.cx;
         let mut buf = [0u8; 24];
-        let before = if i >= 1 && cx.near(i - 1) { cx.low(i - 1, &mut buf) } else { None };
+        let before = if i >= 1 && cx.near(i - 1) {
+            cx.low(i - 1, &mut buf)
+        } else {
+            None
+        };
         if matches!(
             before,
             Some(
@@ -877,8 +884,10 @@ impl Scanner<'_, '_> {
         // A whole table cell: `19/20 | 1,234`, `Year | 16-17 | 17-18`; a
         // dashed pair only next to another pair a year before or after
         // (not an age band such as `16-17 | 18-24`).
-        let full: u32 = norm.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
-        let cell = self.whole_cell(i, e) && (slash || self.pair_nearby(i, full));
+        let full: u32 =
+            norm.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
+        let cell =
+            self.whole_cell(i, e) && (slash || self.pair_nearby(i, full));
         if !(before || after || period || cell) {
             return None;
         }
@@ -923,13 +932,18 @@ impl Scanner<'_, '_> {
         let (a, b) = cx.span(s, e);
         let bytes = cx.text.as_bytes();
         // The neighbours first (cheap): a bar or a line break on each side.
-        let prev = bytes[..a].iter().rev().find(|c| !matches!(c, b' ' | b'\t'));
-        let next = bytes[b..].iter().find(|c| !matches!(c, b' ' | b'\t' | b'*'));
-        if !matches!(prev, None | Some(b'|' | b'\n')) || !matches!(next, None | Some(b'|' | b'\n' | b'\r')) {
+        let prev =
+            bytes[..a].iter().rev().find(|c| !matches!(c, b' ' | b'\t'));
+        let next =
+            bytes[b..].iter().find(|c| !matches!(c, b' ' | b'\t' | b'*'));
+        if !matches!(prev, None | Some(b'|' | b'\n'))
+            || !matches!(next, None | Some(b'|' | b'\n' | b'\r'))
+        {
             return false;
         }
         let ls = memchr::memrchr(b'\n', &bytes[..a]).map_or(0, |p| p + 1);
-        let le = memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |p| b + p);
+        let le =
+            memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |p| b + p);
         let line = &cx.text[ls..le];
         if line.len() > 4000 || !line.contains(" | ") {
             return false;
@@ -955,10 +969,12 @@ impl Scanner<'_, '_> {
                 format!("{p:02}–{q:02}"),
             ]
         };
-        let ls = memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
+        let ls =
+            memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
         let prev = memchr::memrchr(b'\n', &bytes[..ls.saturating_sub(1)])
             .map_or(0, |p| p + 1);
-        let le = memchr::memchr(b'\n', &bytes[t.start..]).map_or(bytes.len(), |p| t.start + p);
+        let le = memchr::memchr(b'\n', &bytes[t.start..])
+            .map_or(bytes.len(), |p| t.start + p);
         let next = memchr::memchr(b'\n', &bytes[(le + 1).min(bytes.len())..])
             .map_or(bytes.len(), |p| le + 1 + p);
         let Some(region) = cx.text.get(prev..next) else { return false };
@@ -970,10 +986,15 @@ impl Scanner<'_, '_> {
                 region.match_indices(p.as_str()).any(|(k, _)| {
                     // "2017-18" ends in "17-18" too: no digit before, or
                     // exactly the two of the century.
-                    let head = region[..k].as_bytes();
-                    let lead = head.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+                    let head = &region.as_bytes()[..k];
+                    let lead = head
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
                     let after = region[k + p.len()..].chars().next();
-                    (lead == 0 || lead == 2) && !after.is_some_and(|c| c.is_ascii_digit())
+                    (lead == 0 || lead == 2)
+                        && !after.is_some_and(|c| c.is_ascii_digit())
                 })
             })
         })

@@ -216,7 +216,8 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
             Some((s, r)) if s == sid => r,
             _ => {
                 let r = sent.header.is_some()
-                    || (sent.end - sent.start <= MAX_ROW && row.contains(" | "));
+                    || (sent.end - sent.start <= MAX_ROW
+                        && row.contains(" | "));
                 row_of = Some((sid, r));
                 r
             }
@@ -245,7 +246,9 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         let whole = cell.trim() == &cx.text[start..end];
         // Bands are small whole numbers (`15-30`, `16-18`); `728,086 to
         // 1,389,577` in a cell is an estimate's range.
-        let small = |v: Option<f64>| v.is_some_and(|x| x.fract() == 0.0 && x.abs() < 1000.0);
+        let small = |v: Option<f64>| {
+            v.is_some_and(|x| x.fract() == 0.0 && x.abs() < 1000.0)
+        };
         let band = f.unit.is_none() && small(f.low) && small(f.high);
         !(whole && (col == 0 || band))
     });
@@ -369,13 +372,17 @@ fn caption(text: &str, hs: usize) -> Option<&str> {
         && line.match_indices('£').all(|(p, m)| {
             // `£m`, `£000`, `£ million`, `£ (2019/20 …)`, `£,`: a unit;
             // `£5`, `£ below`: not.
-            let rest = line[p + m.len()..].trim_start_matches([' ', '\'', '’']);
+            let rest =
+                line[p + m.len()..].trim_start_matches([' ', '\'', '’']);
             let lower = rest.to_ascii_lowercase();
             rest.is_empty()
                 || rest.starts_with(['(', ')', ',', ';', '0'])
-                || ["m ", "m)", "m,", "bn", "k ", "k)", "million", "billion", "thousand"]
-                    .iter()
-                    .any(|u| lower.starts_with(u))
+                || [
+                    "m ", "m)", "m,", "bn", "k ", "k)", "million", "billion",
+                    "thousand",
+                ]
+                .iter()
+                .any(|u| lower.starts_with(u))
                 || lower == "m"
                 || lower == "k"
         });
