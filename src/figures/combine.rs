@@ -973,7 +973,8 @@ fn multiplier(cx: &Cx<'_>, a: &Atom) -> bool {
 
 /// Numbers that name a precision, a threshold or a thing already named,
 /// not a quantity: `rounded to the nearest 10` (`nearest` before),
-/// `scored fewer than four points` (points after a verb of scoring), `the
+/// `scored fewer than four points` (points after a verb of scoring, or with
+/// a qualifier: `more than 12 daily living points`), `the
 /// distinction between the two` (a number word after `the` with no noun).
 /// `p` is the first token of the qualifier before the number, if any.
 fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
@@ -983,7 +984,15 @@ fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
     }
     if a.kind() == FigureKind::Count {
         if let Some((ns, _)) = a.noun {
-            if cx.is(ns, "points") || cx.is(ns, "point") {
+            let ne = a.noun.map_or(ns, |n| n.1);
+            let points =
+                (ns..ne).any(|t| cx.is(t, "points") || cx.is(t, "point"));
+            // "more than 12 daily living points", "fewer than 4 points":
+            // a threshold naming a group.
+            if points && qual_before(cx, a.s).is_some() {
+                return true;
+            }
+            if points {
                 let score = (p.saturating_sub(3)..p).any(|t| {
                     matches!(
                         cx.low(t, &mut buf),

@@ -234,6 +234,13 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
                 .is_some_and(|h| h.0 == sent.start);
             return !has_rows;
         }
+        // A row of number words only (`Six | Seven | Eight`): a second
+        // header row naming groups.
+        if f.kind == FigureKind::Count
+            && !row.bytes().any(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
         if f.kind != FigureKind::Range {
             return true;
         }
