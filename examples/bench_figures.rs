@@ -15,10 +15,67 @@
 //! 2. `extract` on one large text made by repeating all the texts to
 //!    `--mb` megabytes (default 8).
 //!
-//! and prints MB/s of answer text and figures/s.
+//! and prints MB/s of answer text and figures/s, both per second of wall
+//! time and per second of this thread's CPU time (read from
+//! `/proc/thread-self/stat`, so that a busy machine distorts it less),
+//! and the peak heap the extractor allocates on the large text, as a
+//! multiple of the text's size (a counting allocator).
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only
+// counters are updated.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            let now = IN_USE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        IN_USE.fetch_sub(l.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, new) };
+        if !q.is_null() {
+            if new >= l.size() {
+                let now = IN_USE.fetch_add(new - l.size(), Ordering::Relaxed)
+                    + (new - l.size());
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                IN_USE.fetch_sub(l.size() - new, Ordering::Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// This thread's CPU time (user + system) in seconds, when Linux says it.
+fn thread_cpu() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // The fields after the command name's closing bracket.
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    // USER_HZ is 100 on every Linux this runs on.
+    Some((utime + stime) / 100.0)
+}
 
 fn main() {
     let mut secs = 3.0f64;
@@ -63,6 +120,7 @@ fn main() {
 
     // 1. One call per answer text.
     let budget = Duration::from_secs_f64(secs);
+    let cpu0 = thread_cpu();
     let start = Instant::now();
     let (mut done, mut figs, mut calls) = (0usize, 0usize, 0usize);
     loop {
@@ -75,7 +133,8 @@ fn main() {
             break;
         }
     }
-    report("per answer text", done, figs, start.elapsed(), Some(calls));
+    let cpu = thread_cpu().zip(cpu0).map(|(b, a)| b - a);
+    report("per answer text", done, figs, start.elapsed(), cpu, Some(calls));
 
     // 2. One large text.
     let mut big = String::new();
@@ -85,8 +144,11 @@ fn main() {
             big.push_str("\n\n");
         }
     }
+    let cpu0 = thread_cpu();
     let start = Instant::now();
     let (mut done, mut figs) = (0usize, 0usize);
+    let base = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
     loop {
         figs += wrans::figures::extract(&big, "text").len();
         done += big.len();
@@ -94,12 +156,22 @@ fn main() {
             break;
         }
     }
+    let took = start.elapsed();
+    let cpu = thread_cpu().zip(cpu0).map(|(b, a)| b - a);
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
     report(
         &format!("one {:.1} MB text", big.len() as f64 / 1e6),
         done,
         figs,
-        start.elapsed(),
+        took,
+        cpu,
         None,
+    );
+    println!(
+        "{:>20}: {:.1} MB above the text ({:.2}x the text; the figures returned included)",
+        "peak heap",
+        peak as f64 / 1e6,
+        peak as f64 / big.len() as f64
     );
 }
 
@@ -108,6 +180,7 @@ fn report(
     bytes: usize,
     figs: usize,
     took: Duration,
+    cpu: Option<f64>,
     calls: Option<usize>,
 ) {
     let s = took.as_secs_f64();
@@ -118,8 +191,14 @@ fn report(
         s
     );
     match calls {
-        Some(c) => println!(", {:.0} texts/s)", c as f64 / s),
-        None => println!(")"),
+        Some(c) => print!(", {:.0} texts/s)", c as f64 / s),
+        None => print!(")"),
+    }
+    match cpu.filter(|c| *c > 0.0) {
+        Some(c) => {
+            println!("; per CPU second: {:.1} MB/s", bytes as f64 / 1e6 / c)
+        }
+        None => println!(),
     }
 }
 

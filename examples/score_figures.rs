@@ -1,64 +1,107 @@
-//! Scores the figure extractor against the gold set in `fixtures/figures/`.
+//! Scores the figure extractor against the gold sets in `fixtures/figures/`.
 //!
 //! ```text
-//! cargo run --release --example score_figures [-- --verbose] [-- NAME…]
+//! cargo run --release --example score_figures [-- --set dev|tune|test|all] [--verbose] [NAME…]
 //! ```
 //!
-//! Prints precision, recall and F1 overall and per kind, and how many
-//! predictions fall on listed non-figures. `--verbose` lists, per file,
-//! the gold figures missed and the false positives, each in its context.
-//! Any other argument keeps only the files whose name contains it. The
-//! gold format and the matching rule are in `fixtures/figures/README.md`.
+//! Prints, for each chosen set, precision, recall and F1 overall and per
+//! kind, and how many predictions fall on listed non-figures. The sets:
+//! `dev` (the flat files of `fixtures/figures/`, the default), `tune`
+//! (`fixtures/figures/tune/`, used for tuning), `test`
+//! (`fixtures/figures/test/`, never used for tuning), `all` (the three,
+//! one table each). `--verbose` lists, per file, the gold figures missed
+//! and the false positives, each in its context. Any other argument keeps
+//! only the files whose name contains it. The gold format and the
+//! matching rule are in `fixtures/figures/README.md`.
 
 #[path = "../tests/support/gold.rs"]
 mod gold;
 
 use std::process::ExitCode;
 
+const USAGE: &str =
+    "usage: score_figures [--set dev|tune|test|all] [--verbose] [NAME-SUBSTRING...]";
+
 fn main() -> ExitCode {
     let mut verbose = false;
+    let mut sets: Vec<&'static str> = Vec::new();
     let mut filters = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "-v" | "--verbose" => verbose = true,
             "-h" | "--help" => {
-                println!(
-                    "usage: score_figures [--verbose] [NAME-SUBSTRING...]"
-                );
+                println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
+            "--set" => {
+                let Some(name) = args.next() else {
+                    eprintln!("score_figures: --set needs a value\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                if name == "all" {
+                    sets.extend(gold::SETS);
+                } else if let Some(s) =
+                    gold::SETS.iter().find(|s| **s == name.as_str())
+                {
+                    sets.push(s);
+                } else {
+                    eprintln!("score_figures: unknown set {name}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            }
             _ if arg.starts_with('-') => {
-                eprintln!("score_figures: unknown option {arg}");
+                eprintln!("score_figures: unknown option {arg}\n{USAGE}");
                 return ExitCode::from(2);
             }
             _ => filters.push(arg),
         }
     }
-    let (mut docs, problems) = gold::load(&gold::gold_dir());
-    for p in &problems {
-        eprintln!("gold set: {p}");
+    if sets.is_empty() {
+        sets.push("dev");
     }
-    if !filters.is_empty() {
-        docs.retain(|d| filters.iter().any(|f| d.name.contains(f.as_str())));
+    sets.dedup();
+    let mut failed = false;
+    let mut scored = 0;
+    for set in sets {
+        let Some(dir) = gold::set_dir(set) else {
+            continue;
+        };
+        let (mut docs, problems) = gold::load(&dir);
+        for p in &problems {
+            eprintln!("gold set {set}: {p}");
+        }
+        failed |= !problems.is_empty();
+        if !filters.is_empty() {
+            docs.retain(|d| {
+                filters.iter().any(|f| d.name.contains(f.as_str()))
+            });
+        }
+        if docs.is_empty() {
+            continue;
+        }
+        scored += docs.len();
+        let report =
+            gold::evaluate(&docs, |t| wrans::figures::extract(t, "text"));
+        println!(
+            "== set {set}: {} texts, {} gold figures, {} listed non-figures\n",
+            docs.len(),
+            report.overall.gold,
+            report.negatives
+        );
+        print!("{}", gold::table(&report));
+        if verbose {
+            print!("{}", gold::details(&docs, &report));
+        }
+        println!();
     }
-    if docs.is_empty() {
+    if scored == 0 {
         eprintln!("score_figures: no gold files to score");
         return ExitCode::from(2);
     }
-    let report = gold::evaluate(&docs, |t| wrans::figures::extract(t, "text"));
-    println!(
-        "{} texts, {} gold figures, {} listed non-figures\n",
-        docs.len(),
-        report.overall.gold,
-        report.negatives
-    );
-    print!("{}", gold::table(&report));
-    if verbose {
-        print!("{}", gold::details(&docs, &report));
-    }
-    if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    if failed {
         ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -11,66 +11,142 @@ use std::collections::BTreeSet;
 
 use wrans::FigureKind;
 
-/// Overall F1 the extractor must reach.
+/// Overall F1 the extractor must reach on the `dev` set.
 const OVERALL_F1: f64 = 0.95;
-/// F1 every kind must reach.
+/// F1 every kind must reach on the `dev` set.
 const KIND_F1: f64 = 0.90;
 
-#[test]
-fn gold_set_is_valid() {
-    let dir = gold::gold_dir();
-    let (docs, mut problems) = gold::load(&dir);
-    problems.extend(gold::check(&docs));
-
-    // File names: `<name>.txt`, `<name>.gold.json`, README.md, SOURCES.md.
-    let sources = std::fs::read_to_string(dir.join("SOURCES.md"))
-        .expect("fixtures/figures/SOURCES.md is readable");
-    for entry in std::fs::read_dir(&dir).expect("fixtures/figures exists") {
-        let name = entry.expect("readable entry").file_name();
+/// Checks the file names of a set's folder and that every text is listed
+/// in the set's list of sources: `SOURCES.md` for `dev`, the Sources
+/// section of `SPLIT.md` (as `` `tune/<name>` ``) and `IDS.txt` for the
+/// `tune` and `test` folders.
+fn check_files(set: &str, docs: &[gold::Doc]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let base = gold::gold_dir();
+    let Some(dir) = gold::set_dir(set) else {
+        return vec![format!("unknown set {set}")];
+    };
+    let sources_file = if set == "dev" { "SOURCES.md" } else { "SPLIT.md" };
+    let sources = std::fs::read_to_string(base.join(sources_file))
+        .unwrap_or_else(|e| panic!("fixtures/figures/{sources_file}: {e}"));
+    for entry in std::fs::read_dir(&dir).expect("a gold folder exists") {
+        let entry = entry.expect("readable entry");
+        let name = entry.file_name();
         let name = name.to_string_lossy();
+        if entry.path().is_dir() {
+            if set != "dev" || !gold::SETS.contains(&name.as_ref()) {
+                problems.push(format!("{set}: unexpected folder {name}"));
+            }
+            continue;
+        }
         let stem = name
             .strip_suffix(".gold.json")
             .or_else(|| name.strip_suffix(".txt"))
-            .or_else(|| name.strip_suffix(".md"));
+            .or_else(|| name.strip_suffix(".md").filter(|_| set == "dev"));
         match stem {
             Some(s) if !s.contains('.') => {}
-            _ => problems.push(format!("unexpected file name {name}")),
+            _ => problems.push(format!("{set}: unexpected file name {name}")),
         }
         if let Some(s) = name.strip_suffix(".gold.json") {
             if !dir.join(format!("{s}.txt")).is_file() {
-                problems.push(format!("{name} has no {s}.txt"));
+                problems.push(format!("{set}: {name} has no {s}.txt"));
             }
         }
     }
-    for d in &docs {
-        if !sources.contains(&format!("`{}`", d.name)) {
-            problems.push(format!("{} is not listed in SOURCES.md", d.name));
+    let listed = |name: &str| {
+        if set == "dev" {
+            sources.contains(&format!("`{name}`"))
+        } else {
+            sources.contains(&format!("`{set}/{name}`"))
+        }
+    };
+    for d in docs {
+        if !listed(&d.name) {
+            problems.push(format!(
+                "{set}: {} is not listed in {sources_file}",
+                d.name
+            ));
         }
     }
+    if set != "dev" {
+        let ids = std::fs::read_to_string(dir.join("IDS.txt"))
+            .unwrap_or_else(|e| panic!("{set}/IDS.txt: {e}"));
+        let ids: BTreeSet<String> =
+            ids.split_whitespace().map(|i| format!("wqapi_{i}")).collect();
+        let names: BTreeSet<String> =
+            docs.iter().map(|d| d.name.clone()).collect();
+        if ids != names {
+            problems.push(format!(
+                "{set}: IDS.txt and the texts differ: {:?}",
+                ids.symmetric_difference(&names).collect::<Vec<_>>()
+            ));
+        }
+    }
+    problems
+}
 
-    let figures: usize = docs.iter().map(|d| d.figures.len()).sum();
-    let negatives: usize = docs.iter().map(|d| d.negatives.len()).sum();
-    if docs.len() < 40 {
-        problems.push(format!("only {} texts (want at least 40)", docs.len()));
+#[test]
+fn gold_set_is_valid() {
+    let mut problems = Vec::new();
+    let mut names_by_set = Vec::new();
+    for set in gold::SETS {
+        let dir = gold::set_dir(set).expect("a known set");
+        let (docs, load_problems) = gold::load(&dir);
+        problems
+            .extend(load_problems.into_iter().map(|p| format!("{set}: {p}")));
+        problems.extend(
+            gold::check(&docs).into_iter().map(|p| format!("{set}: {p}")),
+        );
+        problems.extend(check_files(set, &docs));
+
+        let figures: usize = docs.iter().map(|d| d.figures.len()).sum();
+        let negatives: usize = docs.iter().map(|d| d.negatives.len()).sum();
+        // The dev set's size as built; the tune and test parts are 219
+        // and 110 of the 329 answers (SPLIT.md).
+        let (min_texts, min_figures) = match set {
+            "dev" => (40, 400),
+            "tune" => (219, 2000),
+            _ => (110, 1000),
+        };
+        if docs.len() < min_texts {
+            problems.push(format!(
+                "{set}: only {} texts (want at least {min_texts})",
+                docs.len()
+            ));
+        }
+        if figures < min_figures {
+            problems.push(format!(
+                "{set}: only {figures} figures (want at least {min_figures})"
+            ));
+        }
+        if negatives == 0 {
+            problems.push(format!("{set}: no negatives listed"));
+        }
+        let kinds: BTreeSet<&str> = docs
+            .iter()
+            .flat_map(|d| d.figures.iter().map(|(f, _)| f.kind.as_str()))
+            .collect();
+        for k in FigureKind::ALL {
+            if !kinds.contains(k.as_str()) {
+                problems.push(format!(
+                    "{set}: no gold figure of kind {}",
+                    k.as_str()
+                ));
+            }
+        }
+        names_by_set.push(
+            docs.iter().map(|d| d.name.clone()).collect::<BTreeSet<_>>(),
+        );
     }
-    if figures < 400 {
-        problems.push(format!("only {figures} figures (want at least 400)"));
-    }
-    if negatives == 0 {
-        problems.push("no negatives listed".to_string());
-    }
-    let kinds: BTreeSet<&str> = docs
-        .iter()
-        .flat_map(|d| d.figures.iter().map(|(f, _)| f.kind.as_str()))
-        .collect();
-    for k in FigureKind::ALL {
-        if !kinds.contains(k.as_str()) {
-            problems.push(format!("no gold figure of kind {}", k.as_str()));
+    // No text is in both the tune and the test part.
+    if let [_, tune, test] = names_by_set.as_slice() {
+        for n in tune.intersection(test) {
+            problems.push(format!("{n} is in both tune and test"));
         }
     }
     assert!(
         problems.is_empty(),
-        "{} problems in the gold set:\n{}",
+        "{} problems in the gold sets:\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -172,28 +248,63 @@ fn scorer_matches_gold_with_itself_and_rejects_wrong_values() {
     assert_eq!(s.negative_hits.len(), 1);
 }
 
-#[test]
-fn extractor_meets_targets() {
-    let (docs, problems) = gold::load(&gold::gold_dir());
-    assert!(problems.is_empty(), "gold set: {problems:?}");
+/// Scores the extractor on `set` and fails when the overall F1 is below
+/// `overall` or a kind's F1 below its floor (`kind_floor` gives it).
+fn assert_scores(set: &str, overall: f64, kind_floor: impl Fn(&str) -> f64) {
+    let dir = gold::set_dir(set).expect("a known set");
+    let (docs, problems) = gold::load(&dir);
+    assert!(problems.is_empty(), "gold set {set}: {problems:?}");
     let report = gold::evaluate(&docs, |t| wrans::figures::extract(t, "text"));
     let table = gold::table(&report);
-    println!("{table}");
+    println!("set {set}\n{table}");
     let mut failures = Vec::new();
-    if report.overall.f1() < OVERALL_F1 {
+    if report.overall.f1() < overall {
         failures.push(format!(
-            "overall F1 {:.3} < {OVERALL_F1}",
+            "{set}: overall F1 {:.3} < {overall}",
             report.overall.f1()
         ));
     }
     for (kind, c) in &report.by_kind {
-        if c.f1() < KIND_F1 {
-            failures.push(format!("{kind} F1 {:.3} < {KIND_F1}", c.f1()));
+        let floor = kind_floor(kind);
+        if c.f1() < floor {
+            failures.push(format!("{set}: {kind} F1 {:.3} < {floor}", c.f1()));
         }
     }
     assert!(
         failures.is_empty(),
-        "{}\n\n{table}\nrun `cargo run --example score_figures -- --verbose` for the misses",
+        "{}\n\n{table}\nrun `cargo run --example score_figures -- --set {set} --verbose` for the misses",
         failures.join("\n")
     );
+}
+
+#[test]
+fn extractor_meets_targets() {
+    assert_scores("dev", OVERALL_F1, |_| KIND_F1);
+}
+
+/// Floors on the `test` part, which was never used for tuning. They were
+/// set a little below the score MEASURED once on the final code of issue
+/// 13 (overall F1 0.838; see `docs/figures.md`), not tuned towards: they
+/// guard against regressions and are far below the issue's targets
+/// (0.95 overall), which the extractor does not reach on this part.
+const TEST_OVERALL_F1: f64 = 0.82;
+/// Per-kind floors on the `test` part: the measured F1 (in the comment)
+/// less a margin of about 0.02.
+const TEST_KIND_F1: [(&str, f64); 9] = [
+    ("money", 0.75),             // measured 0.769
+    ("percent", 0.86),           // 0.880
+    ("percentage_points", 0.90), // 1.000 (3 figures)
+    ("count", 0.69),             // 0.718
+    ("ratio", 0.92),             // 0.960 (13 figures)
+    ("range", 0.45),             // 0.480 (9 figures)
+    ("change", 0.77),            // 0.789
+    ("duration", 0.89),          // 0.909
+    ("financial_year", 0.97),    // 0.987
+];
+
+#[test]
+fn extractor_holds_measured_score_on_test_part() {
+    assert_scores("test", TEST_OVERALL_F1, |k| {
+        TEST_KIND_F1.iter().find(|(n, _)| *n == k).map_or(0.0, |(_, f)| *f)
+    });
 }

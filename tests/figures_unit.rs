@@ -719,3 +719,83 @@ figure! { ratio_of_the_whole, "Of the 240 claims received by May, 35 were upheld
 figure! { ratio_of_the_only, "Of the 90 who applied only 12 were refused.", Ratio, "90 who applied only 12", 12.0, None, total: 90.0 }
 texts! { of_the_then_noun_is_not_part, "Of the 240 claims, 35 claims were upheld.", ["240 claims", "35 claims"] }
 texts! { of_the_part_larger_is_not_ratio, "Of the 40 sites, 120 staff moved.", ["40 sites", "120 staff"] }
+
+// --- rules added on the tune part of the second gold set (issue 13) -------
+
+// Money written without a scale takes the table's scale: the column
+// header, the corner cell or a title line just above the header.
+#[test]
+fn table_scale_for_pounds_and_title_lines() {
+    let vals = |t: &str| -> Vec<(FigureKind, Option<f64>, Option<f64>)> {
+        extract(t, "text")
+            .into_iter()
+            .map(|f| (f.kind, f.value, f.high))
+            .collect()
+    };
+    let own = vals("Outturn (£bn) | Plan (£bn)\n£11.5 | £13.6");
+    assert_eq!(
+        own,
+        [
+            (FigureKind::Money, Some(11.5e9), None),
+            (FigureKind::Money, Some(13.6e9), None)
+        ]
+    );
+    let corner = vals(
+        "Grant (Millions) | Actual | Range\nNorth | £71.3 | £146 to £206*",
+    );
+    assert_eq!(corner[0], (FigureKind::Money, Some(71.3e6), None));
+    assert_eq!(corner[1], (FigureKind::Range, Some(146e6), Some(206e6)));
+    let title = vals("Spend by region, 2023/24 prices, £m (2019/20 to 2023/24)\nRegion | Spend\nNorth | 336");
+    assert_eq!(title.last(), Some(&(FigureKind::Money, Some(336e6), None)));
+    // A sentence above a table is no title: `£` followed by a word.
+    let plain = vals("The figures below are all in £ for the year\nRegion | Spend\nNorth | 336");
+    assert_eq!(plain.last().map(|x| x.0), Some(FigureKind::Count));
+}
+
+// Bands labelling a table's rows and columns are not figures; an
+// estimate's range in a cell is.
+texts! { table_band_labels, "Points | Claimants\n8 to 11 | 1,039,000\n12-15 | 180,000", ["1,039,000", "180,000"] }
+texts! { table_header_bands, "Year | On time | 15-30 | 30-59\nA | 5 | 6 | 7", ["5", "6", "7"] }
+texts! { table_cell_big_range_kept, "Scenario | Life years lost\n1 | 728,086 to 1,389,577", ["1", "728,086 to 1,389,577"] }
+
+// Age and school-year bands are not ranges.
+none! { age_band_fund, "The 16-19 tuition fund is targeted at students in most need." }
+none! { age_bands_from_to, "The Jobs Guarantee widens from 18-21 to 18-24." }
+texts! { school_years_band, "Most students in years 9 to 11 knew.", [] }
+figure! { by_bare_to_percent_is_range, "Places need to increase by 20 to 34%.", Range, "20 to 34%", 20.0, "%", low: 20.0, high: 34.0 }
+
+// Changes in their written forms.
+figure! { change_more_than_base, "There were 4,000 more officers in post in June 2023 compared to March 2017.", Change, "4,000 more", 4000.0, "officers", period: "in June 2023" }
+figure! { change_fewer, "There were 440,000 fewer pupils absent.", Change, "440,000 fewer", -440000.0, "pupils" }
+figure! { change_extra_with_base, "Schools get an extra £1 million compared to last year.", Change, "£1 million", 1e6, "GBP", period: "last year" }
+texts! { additional_without_base_is_money, "We are investing an additional £165 million annually.", ["£165 million"] }
+figure! { change_up_from_about, "It was 45%, up from about 30%.", Change, "45%, up from about 30%", 15.0, "%", from: 30.0, to: 45.0 }
+figure! { change_against_planned, "We recruited 1,200, against the 1,500 planned.", Change, "1,200, against the 1,500 planned", -300.0, None, from: 1500.0, to: 1200.0 }
+figure! { change_per_week_up_from, "Each will receive £4.65 per week, up from £4.25.", Change, "£4.65 per week, up from £4.25", 0.4, "GBP", from: 4.25, to: 4.65, period: "per week" }
+figure! { change_noun_in_of, "This is an increase in Core Spending Power of up to 6.7% in cash terms.", Change, "increase in Core Spending Power of up to 6.7%", 6.7, "%", qualifier: UpTo }
+texts! { change_restated_in_percent, "Funding will increase by up to £922.2 million (6.0% in cash terms).", ["increase by up to £922.2 million", "6.0%"] }
+texts! { change_size_apart_ends_plain, "Funding will increase by 150% from £800 million in 2023/24 to £2 billion.", ["increase by 150%", "£800 million", "2023/24", "£2 billion"] }
+texts! { change_size_after_ends_plain, "Claims increased from 2,382 in 2023/24 to 2,575, an 8% increase.", ["2,382", "2023/24", "2,575", "8% increase"] }
+figure! { change_hyphenated_terms, "It is a 6.8% cash-terms increase on last year.", Change, "6.8% cash-terms increase", 6.8, "%", period: "last year" }
+
+// Ratios.
+figure! { ratio_all_n, "All 75 towns were selected.", Ratio, "All 75 towns", 75.0, "towns", total: 75.0 }
+figure! { ratio_out_without_of, "The OBR predicts that 9 out 10 recipients are unaffected.", Ratio, "9 out 10 recipients", 9.0, "recipients", total: 10.0 }
+
+// Financial years: short, misprinted, in tables, and in names.
+figure! { fy_short_after_fy, "We made funds available in FY 25/26.", FinancialYear, "FY 25/26", None, None, period: "2025-26" }
+figure! { fy_short_from, "Decisions will apply from 26/27 onwards.", FinancialYear, "26/27", None, None, period: "2026-27" }
+figure! { fy_misprint_one_digit, "In 2024-5 the rate held.", FinancialYear, "2024-5", None, None, period: "2024-25" }
+figure! { fy_spaced_dash, "Grants were paid in 2025 -2026 to farms.", FinancialYear, "2025 -2026", None, None, period: "2025-26" }
+texts! { fy_short_table_cells, "Year | Spend\n19/20 | 4\n20/21 | 5", ["19/20", "4", "20/21", "5"] }
+texts! { fy_short_dashed_header, "Region | 16-17 | 17-18\nA | 1 | 2", ["16-17", "17-18", "1", "2"] }
+texts! { fy_misprinted_pair_in_table, "Year | Spend\n2016-17 | 5\n2017-19 | 6\n2018-19 | 7", ["2016-17", "5", "2017-19", "6", "2018-19", "7"] }
+texts! { dashed_pair_age_band_not_fy, "Age | People\n16-17 | 5\n18-24 | 6", ["5", "6"] }
+none! { fy_in_document_name, "See the Annual Report and Accounts 2021-22 and the 2022-23 annual report." }
+none! { fy_in_page_title, "Rough sleeping winter pressures 2024-25 funding allocations - GOV.UK" }
+
+// Not quantities: rounding bases, scoring thresholds, pronouns, names.
+none! { rounding_base, "Figures are rounded to the nearest 100." }
+none! { scoring_threshold, "Claimants who scored fewer than four points were excluded." }
+none! { number_word_pronoun, "We must distinguish between the two, as before." }
+none! { capitalised_year_name, "The 10-Year Health Plan sets out our aims." }

@@ -288,6 +288,14 @@ fn filler(cx: &Cx<'_>, t: usize) -> bool {
                     | "mid"
                     | "as"
                     | "on"
+                    // "from £151 a week to £196", "£4.65 per week, up
+                    // from £4.25": the rate of both ends.
+                    | "a"
+                    | "per"
+                    | "week"
+                    | "month"
+                    | "day"
+                    | "annum"
             ) || (lexicon::month(w) && cx.cap(t))
                 || lexicon::season(w)
         }
@@ -350,6 +358,22 @@ fn from_to(
         return None;
     }
     let (a2, b2) = merge(a, b)?;
+    // "increase by 150% from £800 million in 2023/24 to £2 billion",
+    // "increased from 2,382 to 2,575, which is an 8% increase": the size
+    // is given on its own, so the ends are plain figures (and the years
+    // between them financial years).
+    if size_in_sentence(cx, atoms, figs, k, kk) {
+        single(cx, a, figs);
+        for x in atoms.get(k + 1..kk).unwrap_or_default() {
+            if let What::FinYear(norm) = &x.what {
+                let mut f = Fig::new(x.s, x.e, FigureKind::FinancialYear);
+                f.period = Some(norm.clone());
+                figs.push(f);
+            }
+        }
+        single(cx, b, figs);
+        return Some(kk + 1);
+    }
     let (from, to) = (a2.value(), b2.value());
     let mut f = Fig::new(from_tok, b.ne.max(b.e), FigureKind::Change);
     f.from = Some(from);
@@ -359,6 +383,55 @@ fn from_to(
     f.qualifier = aq.or(bq);
     figs.push(f);
     Some(kk + 1)
+}
+
+/// Whether the sentence of the change `from atoms[k] to atoms[kk]` states
+/// the change's size on its own: an earlier change figure without ends or
+/// a size in percentage points after `by` (`increase by 150% from …`,
+/// `a 7% increase …, rising from …`), or a later quantity before a change
+/// noun or after `by` (`…, which is an 8% increase`, `(…), a 144 percent
+/// rise`).
+fn size_in_sentence(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    figs: &[Fig],
+    k: usize,
+    kk: usize,
+) -> bool {
+    let a = &atoms[k];
+    // The size is the change's own: among the last two figures, with no
+    // `and`, `but` or semicolon between it and the ends (not "rise by
+    // 750,000 … and spending will rise from £23bn to £31bn").
+    let before =
+        figs.iter().rev().take(2).take_while(|f| cx.same_sent(f.s, a.s)).any(
+            |f| {
+                let size = (f.kind == FigureKind::Change && f.from.is_none())
+                    || (f.kind == FigureKind::PercentagePoints
+                        && f.s >= 1
+                        && cx.is(f.s - 1, "by"));
+                size && (f.e..a.s).all(|t| {
+                    !(cx.is(t, "and") || cx.is(t, "but") || cx.sym(t, ";"))
+                })
+            },
+        );
+    if before {
+        return true;
+    }
+    let mut buf = [0u8; 24];
+    atoms
+        .get(kk + 1..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|x| {
+            let b_end = atoms[kk].ne.max(atoms[kk].e);
+            cx.same_sent(a.s, x.s) && x.s <= b_end + 8
+        })
+        .filter(|x| x.qty() && x.suffix == Suffix::Percent)
+        .any(|x| {
+            let e = x.ne.max(x.e);
+            cx.low(e, &mut buf).and_then(lexicon::change_noun).is_some()
+                || (x.s >= 1 && cx.is(x.s - 1, "by"))
+        })
 }
 
 /// `between 10 and 20`: a range.
@@ -401,9 +474,19 @@ fn range(
     if !(dash || to) {
         return None;
     }
+    // A band naming a group, not a quantity: school years and stages
+    // (`years 9 to 11`), and the age bands of education and employment
+    // (`16-19 students`, `the 16 to 19 tuition fund`, `from 18-21 to
+    // 18-24`). Both numbers are skipped.
+    if group_band(cx, a, b) {
+        return Some(k + 2);
+    }
+    // "increase by 20 to 34%": a bare first end sharing the second's unit
+    // is a range of the size, not a size and an end value.
+    let shared_unit = a.bare() && a.noun.is_none() && !b.bare();
     if to {
         let p = qual_before(cx, a.s).map_or(a.s, |q| q.1);
-        if cx.is(p.wrapping_sub(1), "by") {
+        if cx.is(p.wrapping_sub(1), "by") && !shared_unit {
             // "increase by £1.6 billion to £57 billion": a change.
             let (v, sign) = by_verb(cx, p)?;
             let (a2, b2) = merge(a, b)?;
@@ -426,7 +509,7 @@ fn range(
         }
         let mut buf = [0u8; 24];
         let before = p.checked_sub(1).and_then(|v| cx.low(v, &mut buf));
-        if before.and_then(lexicon::change_verb).is_some() {
+        if before.and_then(lexicon::change_verb).is_some() && !shared_unit {
             return None;
         }
     }
@@ -450,6 +533,42 @@ fn range(
         }
     }
     push_range(cx, a, b, a.s, figs).map(|()| k + 2)
+}
+
+/// Whether `a`–`b` (`a` to `b`) is a band naming a group: after `years`,
+/// `ages`, `aged`, `stages`, `grades`, `levels`, `bands`, `tiers`; or, with
+/// bare whole ends and no unit of measure, one of the age bands of
+/// education and employment (from 11, 14, 16 or 18 to 16, 18, 19, 21, 24
+/// or 25), not after `between`.
+fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
+    let mut buf = [0u8; 24];
+    if a.s >= 1
+        && cx.near(a.s - 1)
+        && matches!(
+            cx.low(a.s - 1, &mut buf),
+            Some(
+                "years"
+                    | "ages"
+                    | "aged"
+                    | "stages"
+                    | "grades"
+                    | "levels"
+                    | "bands"
+                    | "tiers"
+            )
+        )
+    {
+        return a.bare() && b.bare();
+    }
+    let whole = |x: &Atom| x.bare() && x.dec == 0 && x.scale.is_none();
+    let (lo, hi) = (a.raw, b.raw);
+    whole(a)
+        && whole(b)
+        && matches!(b.suffix, Suffix::None)
+        && !(a.s >= 1 && cx.is(a.s - 1, "between"))
+        && [11.0, 14.0, 16.0, 18.0].contains(&lo)
+        && [16.0, 18.0, 19.0, 21.0, 24.0, 25.0].contains(&hi)
+        && lo < hi
 }
 
 fn push_range(
@@ -520,6 +639,8 @@ fn ratio(
             || seq(&["of", "a", "total", "of"])
             || seq(&["in"])
             || seq(&["in", "every"])
+            // "9 out 10 recipients": `of` left out.
+            || seq(&["out"])
             || seq(&["per"])
     } else {
         false
@@ -614,6 +735,7 @@ fn up_down_from(
         && !cx.sym(t, ",")
         && !cx.is(t, "up")
         && !cx.is(t, "down")
+        && !cx.is(t, "against")
     {
         if let Some(x) = atoms.get(kk).filter(|x| x.s == t) {
             if !matches!(
@@ -634,16 +756,38 @@ fn up_down_from(
         t += 1;
     }
     let b = atoms.get(kk).filter(|b| b.qty())?;
-    if !((cx.is(t, "up") || cx.is(t, "down"))
+    // "up from about 12%": a qualifier may stand before the old value.
+    let bstart = qual_before(cx, b.s).map_or(b.s, |q| q.1);
+    let up_down = (cx.is(t, "up") || cx.is(t, "down"))
         && cx.is(t + 1, "from")
-        && b.s == t + 2
-        && cx.same_sent(a.s, b.s))
-    {
+        && bstart == t + 2;
+    // "1,200, against the 1,500 planned": the plan or target is the base.
+    let against = cx.is(t, "against")
+        && (bstart == t + 1
+            || (bstart == t + 2
+                && matches!(
+                    cx.low(t + 1, &mut [0u8; 24]),
+                    Some("the" | "a" | "an")
+                )))
+        && matches!(
+            cx.low(b.ne.max(b.e), &mut [0u8; 24]),
+            Some(
+                "planned"
+                    | "target"
+                    | "targeted"
+                    | "expected"
+                    | "forecast"
+                    | "budgeted"
+                    | "projected"
+            )
+        );
+    if !((up_down || against) && cx.same_sent(a.s, b.s)) {
         return None;
     }
     let (b2, a2) = merge(b, a)?;
     let (from, to) = (b2.value(), a2.value());
-    let mut f = Fig::new(a.s, b.ne.max(b.e), FigureKind::Change);
+    let end = if against { b.ne.max(b.e) + 1 } else { b.ne.max(b.e) };
+    let mut f = Fig::new(a.s, end, FigureKind::Change);
     f.from = Some(from);
     f.to = Some(to);
     f.value = Some(round_dec(to - from, a2.vdec().max(b2.vdec())));
@@ -735,6 +879,30 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
     None
 }
 
+/// `an increase in X of`, `a cash increase to their core spending power
+/// of`, `a reduction in the participation rate of` just before token `p`:
+/// the change noun's token (or the article's before it) and its sign. What
+/// changes is at most eight words, with no punctuation or number.
+fn noun_in_of(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
+    if p < 4 || !cx.is(p - 1, "of") || !cx.near(p - 2) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let mut t = p - 2;
+    for _ in 0..9 {
+        if t < 1 || !cx.word(t) || !cx.near(t - 1) {
+            return None;
+        }
+        if matches!(cx.low(t, &mut buf), Some("in" | "to")) {
+            let sign =
+                cx.low(t - 1, &mut buf).and_then(lexicon::change_noun)?;
+            return Some((t - 1, sign));
+        }
+        t -= 1;
+    }
+    None
+}
+
 /// Whether a lone `one` counts the noun after it (`one report`, `one
 /// child`), unlike the pronoun (`one of`, `no one`) and idioms (`at one
 /// point`, `one way or another`); `one year` is a duration.
@@ -803,6 +971,52 @@ fn multiplier(cx: &Cx<'_>, a: &Atom) -> bool {
     })
 }
 
+/// Numbers that name a precision, a threshold or a thing already named,
+/// not a quantity: `rounded to the nearest 10` (`nearest` before),
+/// `scored fewer than four points` (points after a verb of scoring, or with
+/// a qualifier: `more than 12 daily living points`), `the
+/// distinction between the two` (a number word after `the` with no noun).
+/// `p` is the first token of the qualifier before the number, if any.
+fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
+    let mut buf = [0u8; 24];
+    if p >= 1 && cx.near(p - 1) && cx.is(p - 1, "nearest") {
+        return true;
+    }
+    if a.kind() == FigureKind::Count {
+        if let Some((ns, _)) = a.noun {
+            let ne = a.noun.map_or(ns, |n| n.1);
+            let points =
+                (ns..ne).any(|t| cx.is(t, "points") || cx.is(t, "point"));
+            // "more than 12 daily living points", "fewer than 4 points":
+            // a threshold naming a group.
+            if points && qual_before(cx, a.s).is_some() {
+                return true;
+            }
+            if points {
+                let score = (p.saturating_sub(3)..p).any(|t| {
+                    matches!(
+                        cx.low(t, &mut buf),
+                        Some("score" | "scored" | "scores" | "scoring")
+                    )
+                });
+                if score {
+                    return true;
+                }
+            }
+        }
+    }
+    let word = cx.word(a.s) && a.e == a.s + 1;
+    word && a.noun.is_none()
+        && a.bare()
+        && a.s >= 1
+        && cx.near(a.s - 1)
+        && matches!(cx.low(a.s - 1, &mut buf), Some("the" | "these" | "those"))
+        && (a.e >= cx.n()
+            || !cx.word(a.e)
+            || cx.is(a.e, "and")
+            || cx.is(a.e, "or"))
+}
+
 /// Whether a bare count is the base of a rate (`per 100 offenders`,
 /// `per 100,000 population`), not a figure of its own.
 fn rate_base(cx: &Cx<'_>, a: &Atom) -> bool {
@@ -853,6 +1067,9 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         Some((q, s)) => (Some(q), s),
         None => (None, a.s),
     };
+    if not_a_quantity(cx, a, p) {
+        return;
+    }
     // A quantity in percentage points is always one, even as the size of
     // a change (`fell 3 percentage points`, `a 5 percentage point rise`).
     if a.suffix == Suffix::Points {
@@ -917,6 +1134,35 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         // "rose to 19", "fell from 30": only one end of a change, which
         // is no change (no size, no pair): the figure itself (below).
     }
+    // "an increase in Core Spending Power of up to £5.1 billion", "a
+    // reduction in the participation rate of 0.1 per cent": a change noun,
+    // `in`/`to` and what changes, then `of` and the size.
+    if let Some((v, sign)) = noun_in_of(cx, p) {
+        let mut f = change(v, e);
+        f.value = Some(sign * value);
+        figs.push(f);
+        return;
+    }
+    // "… by up to £922.2 million (6.0% in cash terms)", "£5.1 billion or
+    // 9.4%": the same change again, in percent.
+    if a.suffix == Suffix::Percent {
+        if let Some(prev) = figs.last().filter(|f| {
+            f.kind == FigureKind::Change
+                && f.from.is_none()
+                && f.unit.as_deref() != Some("%")
+                && cx.same_sent(f.s, a.s)
+                && f.e < p
+                && p - f.e <= 2
+                && (f.e..p).all(|t| matches!(cx.t(t), "(" | "or" | ","))
+        }) {
+            let sign =
+                if prev.value.is_some_and(|v| v < 0.0) { -1.0 } else { 1.0 };
+            let mut f = change(a.s, e);
+            f.value = Some(sign * value);
+            figs.push(f);
+            return;
+        }
+    }
     // "increase the wage for workers aged 21 and over by 9.8%": `by` and a
     // change verb further back in the clause.
     if matches!(a.suffix, Suffix::Percent) || a.cur.is_some() {
@@ -942,7 +1188,11 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
                 _ => None,
             };
             let likely = cx.is(t + 1, "likely");
-            if let Some(sign) = sign.filter(|_| !likely && cx.near(t)) {
+            // "£1 billion more to help …": more with no base is the amount.
+            let based = |sg: f64| sg < 0.0 || has_base(cx, a.s, t + 1);
+            if let Some(sign) =
+                sign.filter(|&sg| !likely && cx.near(t) && based(sg))
+            {
                 let mut f = change(a.s, t + 1);
                 f.value = Some(sign * value);
                 figs.push(f);
@@ -954,20 +1204,21 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
     if a.noun.is_none() {
         let mut t = e;
         let mut skipped = 0;
-        while skipped < 2
+        while skipped < 3
             && cx.near(t - 1)
-            && matches!(
-                cx.low(t, &mut buf),
-                Some(
-                    "real"
-                        | "terms"
-                        | "cash"
-                        | "annual"
-                        | "overall"
-                        | "net"
-                        | "year"
-                )
-            )
+            && (cx.dash(t) && cx.touch(t - 1) && cx.touch(t) && skipped > 0
+                || matches!(
+                    cx.low(t, &mut buf),
+                    Some(
+                        "real"
+                            | "terms"
+                            | "cash"
+                            | "annual"
+                            | "overall"
+                            | "net"
+                            | "year"
+                    )
+                ))
         {
             t += 1;
             skipped += 1;
@@ -1004,9 +1255,130 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             }
         }
     }
+    // "all 43 police forces", "All 75 towns", "all ten of": the whole
+    // named as a part of itself.
+    if a.kind() == FigureKind::Count
+        && a.bare()
+        && q.is_none()
+        && a.s >= 1
+        && cx.near(a.s - 1)
+        && cx.is(a.s - 1, "all")
+        && value >= 2.0
+    {
+        let mut f = Fig::new(a.s - 1, e, FigureKind::Ratio);
+        f.value = Some(value);
+        f.total = Some(value);
+        f.unit = unit;
+        figs.push(f);
+        return;
+    }
+    // "4,000 more officers … compared to March 2017", "440,000 fewer
+    // pupils … than in the year before", "an extra £1 million in 2024/25
+    // compared to 2023/24": a quantity of more or fewer against a stated
+    // base is a change.
+    if let Some((s, ce, sign)) = comparative(cx, a, p) {
+        let mut f = change(s, ce.max(e));
+        if ce > a.e {
+            // The noun after `more`/`fewer` is the unit.
+            f.e = ce;
+            f.unit = a
+                .noun
+                .filter(|n| n.0 + 1 < n.1 && n.0 + 1 == ce)
+                .map(|n| cx.slice(n.0 + 1, n.1).to_string())
+                .or(f.unit);
+        }
+        f.value = Some(sign * value);
+        figs.push(f);
+        return;
+    }
     let mut f = Fig::new(a.s, e, a.kind());
     f.value = Some(value);
     f.unit = unit;
     f.qualifier = qualifier;
     figs.push(f);
+}
+
+/// Whether the sentence of token `s` names the base of a comparison
+/// within 25 tokens from token `from`: `than` (not a qualifier of a next
+/// number, as in "… more than 300 schools") or `compared to/with`,
+/// `relative to`, before any semicolon.
+fn has_base(cx: &Cx<'_>, s: usize, from: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let mut t = from;
+    while t < from + 25 && t < cx.n() && cx.same_sent(s, t) {
+        if cx.sym(t, ";") {
+            return false;
+        }
+        let w = cx.low(t, &mut buf);
+        if matches!(w, Some("than")) {
+            let next_num = cx.num(t + 1)
+                || matches!(cx.t(t + 1), "£" | "$" | "€")
+                || cx
+                    .low(t + 1, &mut [0u8; 24])
+                    .and_then(lexicon::number_word)
+                    .is_some();
+            return !next_num;
+        }
+        if matches!(w, Some("compared" | "comparison" | "relative"))
+            && matches!(cx.low(t + 1, &mut [0u8; 24]), Some("to" | "with"))
+        {
+            return true;
+        }
+        t += 1;
+    }
+    false
+}
+
+/// A count or an amount said to be more or fewer than a base: `N more` /
+/// `N fewer` / `N additional` / `N extra` right after the number, or
+/// `additional` / `extra` just before it (before its qualifier, which
+/// starts at `p`), with `than` or `compared to/with` later in the
+/// sentence (`fewer` needs no base: it is a comparison in itself). The
+/// first token of the change, the end of the comparative word (the number's
+/// own end when the word is before it), and the sign.
+fn comparative(
+    cx: &Cx<'_>,
+    a: &Atom,
+    p: usize,
+) -> Option<(usize, usize, f64)> {
+    if !(a.kind() == FigureKind::Count || a.kind() == FigureKind::Money)
+        || a.weak
+        || !matches!(a.suffix, Suffix::None)
+    {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let (s, ce, word_end, sign, needs_base) = match cx.low(a.e, &mut buf) {
+        Some(w @ ("more" | "fewer" | "additional" | "extra"))
+            if cx.near(a.e - 1) =>
+        {
+            let fewer = w == "fewer";
+            let sign = if fewer { -1.0 } else { 1.0 };
+            (a.s, a.e + 1, a.e + 1, sign, !fewer)
+        }
+        // "£4.6 billion of additional funding … compared to 2025/26"
+        Some("of")
+            if cx.near(a.e - 1)
+                && cx.near(a.e)
+                && matches!(
+                    cx.low(a.e + 1, &mut [0u8; 24]),
+                    Some("additional" | "extra")
+                ) =>
+        {
+            (a.s, a.e, a.e + 2, 1.0, true)
+        }
+        _ => {
+            let before = p.checked_sub(1)?;
+            if !cx.near(before)
+                || !(cx.is(before, "additional") || cx.is(before, "extra"))
+            {
+                return None;
+            }
+            (a.s, a.e, a.ne.max(a.e), 1.0, true)
+        }
+    };
+    if needs_base && !has_base(cx, a.s, word_end) {
+        return None;
+    }
+    Some((s, ce, sign))
 }

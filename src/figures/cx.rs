@@ -60,7 +60,10 @@ impl<'a> Cx<'a> {
 
     /// Token `i` lower-cased, when it is an ASCII word of at most 24
     /// bytes.
-    pub fn low<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    pub fn low<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> Option<&'b str>
+    where
+        'a: 'b,
+    {
         if !self.word(i) {
             return None;
         }

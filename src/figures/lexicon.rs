@@ -4,10 +4,14 @@
 //! with other letters is in none of the lists).
 
 /// `w` lower-cased into `buf`, when it is ASCII and at most 24 bytes long.
-pub(super) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let b = w.as_bytes();
     if b.len() > buf.len() || !b.is_ascii() {
         return None;
+    }
+    // Most words are lower-case already: no copy.
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return Some(w);
     }
     let out = &mut buf[..b.len()];
     out.copy_from_slice(b);
@@ -572,7 +576,7 @@ pub(super) fn change_verb(w: &str) -> Option<f64> {
 pub(super) fn change_noun(w: &str) -> Option<f64> {
     Some(match w {
         "increase" | "increases" | "rise" | "rises" | "growth" | "uplift"
-        | "boost" | "gain" | "gains" | "hike" | "jump" => 1.0,
+        | "boost" | "gain" | "gains" | "hike" | "jump" | "improvement" => 1.0,
         "decrease" | "decreases" | "reduction" | "reductions" | "fall"
         | "falls" | "drop" | "drops" | "decline" | "declines" | "cut"
         | "cuts" | "shortfall" => -1.0,

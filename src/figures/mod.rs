@@ -134,6 +134,21 @@
 //! - The base of a rate (`per 100 offenders`, `per 100,000 residents`) is
 //!   not a figure; `8.5 per 1,000 children` is a ratio.
 //!
+//! - Rules from the tune part of the second gold set (issue 13; the list
+//!   is in `docs/figures.md`): `N more`/`N fewer`/`an extra N` against a
+//!   stated base (`than …`, `compared to …`) is a change (`fewer` needs
+//!   none); `N%, up from about M%` and `N, against the M planned` are
+//!   changes; when a change's size is stated apart from its ends
+//!   (`increase by 150% from £800m in 2023/24 to £2bn`) the ends are plain
+//!   figures; `all 43 police forces` is the ratio 43 of 43; age and
+//!   school-year bands (`16-19 students`, `years 9 to 11`) are not ranges;
+//!   short, misprinted and tabled financial years (`FY 25/26`, `2024-5`,
+//!   `19/20 | …`) are financial years with a normalised period, those in a
+//!   document's name (`Annual Report and Accounts 2021-22`) are not; a
+//!   table's amounts in pounds without a scale take the header's, corner
+//!   cell's or title line's scale; bands labelling table rows and columns
+//!   are not figures.
+//!
 //! # Not figures
 //!
 //! Never reported: calendar years (`2017`, `in 2019 schools`, but `2000
@@ -237,6 +252,7 @@ pub fn extract(text: &str, field: &str) -> Vec<Figure> {
     }
     let mut figs = combine::combine(&cx, &atoms);
     drop_overlaps(&mut figs);
+    table::drop_labels(&cx, &sents, &mut figs);
     table::apply(&cx, &sents, &mut figs);
     let mut tok_atom = vec![period::NONE; toks.len()];
     for (i, a) in atoms.iter().enumerate() {

@@ -88,7 +88,7 @@ struct Periods<'c, 'a> {
     end: usize,
 }
 
-impl Periods<'_, '_> {
+impl<'a> Periods<'_, 'a> {
     /// The atom starting at token `k`.
     fn atom(&self, k: usize) -> Option<&Atom> {
         if k >= self.end {
@@ -99,7 +99,10 @@ impl Periods<'_, '_> {
         (a.s == k).then_some(a)
     }
 
-    fn low<'b>(&self, k: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    fn low<'b>(&self, k: usize, buf: &'b mut [u8; 24]) -> Option<&'b str>
+    where
+        'a: 'b,
+    {
         if k >= self.end {
             return None;
         }

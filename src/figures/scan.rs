@@ -412,7 +412,10 @@ impl Scanner<'_, '_> {
                 self.number(i + 2, Some((i, Cur::Usd)))
             }
             "fy" if cx.num(i + 1) && cx.near(i) => {
-                if let Some((norm, e)) = self.fin_year(i + 1) {
+                if let Some((norm, e)) = self
+                    .fin_year(i + 1)
+                    .or_else(|| self.short_pair(i + 1, &digits(cx.t(i + 1))))
+                {
                     return self.push(Atom::new(i, e, What::FinYear(norm)));
                 }
                 let e = i + 2;
@@ -432,7 +435,12 @@ impl Scanner<'_, '_> {
             && (cx.touch(i + 1) || cx.gap(i + 1) == " "))
             || (cx.gap(i) == " "
                 && cx.gap(i + 1) == " "
-                && cx.t(i + 1) == "–");
+                && cx.t(i + 1) == "–")
+            // "2025 -2026" as typed: four-digit years only.
+            || (cx.gap(i) == " "
+                && cx.touch(i + 1)
+                && cx.dash(i + 1)
+                && digits(cx.t(i + 2)).yearish());
         if !d.yearish() || !joined || !cx.num(i + 2) {
             return None;
         }
@@ -444,11 +452,30 @@ impl Scanner<'_, '_> {
             return None;
         }
         let y = d.raw as u32;
+        let tight = cx.touch(i) && cx.touch(i + 1);
+        let free_after =
+            !(cx.touch(i + 2) && (cx.word(i + 3) || cx.num(i + 3)));
         let ok = match d2.int {
             2 => d2.raw as u32 == (y + 1) % 100,
             4 => d2.raw as u32 == y + 1,
+            // Misprints of the second year: "2024-5", "2020-2" (for
+            // 2020-21).
+            1 => {
+                let n = d2.raw as u32;
+                tight
+                    && free_after
+                    && (n == (y + 1) % 10 || n == (y + 1) % 100 / 10)
+            }
             _ => false,
         };
+        // A misprinted pair in a table (`2018-20` between `2017-18` and
+        // `2019-20`): a whole cell next to a financial year a year before
+        // or after. The period is the year the pair starts in.
+        let ok = ok
+            || (matches!(d2.int, 2 | 4)
+                && tight
+                && self.whole_cell(i, i + 3)
+                && self.pair_nearby(i, y));
         // A third part makes it a date (2019-07-22, 2020/21/22).
         let third = cx.touch(i + 2)
             && (cx.dash(i + 3) || cx.sym(i + 3, "/"))
@@ -565,12 +592,7 @@ impl Scanner<'_, '_> {
         // parliamentary session (`Session 2010-12`, `Session 1997-98`) is
         // a name, not a financial year.
         if let Some((norm, e)) = self.fin_year(i) {
-            if i >= 1
-                && (cx.is(i - 1, "session")
-                    || cx.is(i - 1, "sessions")
-                    || cx.is(i - 1, "circular")
-                    || cx.is(i - 1, "edition"))
-            {
+            if self.fy_in_name(i, e) {
                 return self.skip(i, e, Skip::Label);
             }
             return self.push(Atom::new(i, e, What::FinYear(norm)));
@@ -767,10 +789,115 @@ impl Scanner<'_, '_> {
         e
     }
 
+    /// Whether the financial year at tokens `[i, e)` is part of a name: after
+    /// a parliamentary session or a document's name (`Session 2010-12`,
+    /// `Pay circular 1997-98`, `Annual Report and Accounts 2021-22`,
+    /// `Operational Planning Guidance 2025/26`, `Main Estimate 2025-26`),
+    /// before `annual report`, or in a line that is a page's title
+    /// (`… 2024-25 funding allocations - GOV.UK`).
+    fn fy_in_name(&self, i: usize, e: usize) -> bool {
+        let cx = self.cx;
+        let mut buf = [0u8; 24];
+        let before = if i >= 1 && cx.near(i - 1) {
+            cx.low(i - 1, &mut buf)
+        } else {
+            None
+        };
+        if matches!(
+            before,
+            Some(
+                "session"
+                    | "sessions"
+                    | "circular"
+                    | "edition"
+                    | "report"
+                    | "reports"
+                    | "accounts"
+                    | "guidance"
+                    | "framework"
+                    | "estimate"
+                    | "estimates"
+                    | "memorandum"
+                    | "expectations"
+                    | "statement"
+                    | "devolution"
+                    | "provision"
+            )
+        ) {
+            return true;
+        }
+        if cx.is(e, "annual")
+            && cx.is(e + 1, "report")
+            && cx.near(e - 1)
+            && cx.near(e)
+        {
+            return true;
+        }
+        let Some(t) = cx.toks.get(e.saturating_sub(1)) else { return false };
+        // The rest of the line, when it is short (a title).
+        let bytes = cx.text.as_bytes();
+        let window = &bytes[t.end..bytes.len().min(t.end + 300)];
+        let le = match memchr::memchr(b'\n', window) {
+            Some(p) => t.end + p,
+            None if t.end + 300 >= bytes.len() => bytes.len(),
+            None => return false,
+        };
+        let line = cx.text.get(t.end..le).unwrap_or("").trim_end();
+        line.ends_with("- GOV.UK") || line.ends_with("– GOV.UK")
+    }
+
     /// `21/22` or `21-22` next to `financial year` (`during the 21/22
     /// financial year`, `financial year 21-22`): a financial year, in the
     /// 1900s from 50 up.
     fn short_fin_year(&mut self, i: usize, d: &Digits) -> Option<usize> {
+        let cx = self.cx;
+        let (norm, e) = self.short_pair(i, d)?;
+        let fy_word = |k: usize| {
+            cx.is(k, "financial")
+                || cx.is(k, "academic")
+                || cx.is(k, "school")
+                || cx.is(k, "tax")
+        };
+        let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
+            || (i >= 1 && cx.is(i - 1, "fy"));
+        let after = fy_word(i + 3) && cx.is(i + 4, "year");
+        // "in 24/25", "for 23/24", "from 26/27 onwards": a slashed pair
+        // as a period.
+        let slash = cx.sym(i + 1, "/");
+        let period = slash
+            && i >= 1
+            && cx.near(i - 1)
+            && matches!(
+                cx.low(i - 1, &mut [0u8; 24]),
+                Some(
+                    "in" | "for"
+                        | "during"
+                        | "by"
+                        | "since"
+                        | "until"
+                        | "from"
+                        | "to"
+                        | "and"
+                        | "of"
+                )
+            );
+        // A whole table cell: `19/20 | 1,234`, `Year | 16-17 | 17-18`; a
+        // dashed pair only next to another pair a year before or after
+        // (not an age band such as `16-17 | 18-24`).
+        let full: u32 =
+            norm.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
+        let cell =
+            self.whole_cell(i, e) && (slash || self.pair_nearby(i, full));
+        if !(before || after || period || cell) {
+            return None;
+        }
+        self.push(Atom::new(i, e, What::FinYear(norm)))
+    }
+
+    /// `21/22` or `21-22` at token `i` (two-digit years, the second
+    /// following the first, nothing touching after): the normalised
+    /// `YYYY-YY` (in the 1900s from 50 up) and the end.
+    fn short_pair(&self, i: usize, d: &Digits) -> Option<(String, usize)> {
         let cx = self.cx;
         let shape = d.whole()
             && !d.comma
@@ -790,29 +917,87 @@ impl Scanner<'_, '_> {
         if cx.touch(i + 2) && (cx.dash(i + 3) || cx.sym(i + 3, "/")) {
             return None;
         }
-        let fy_word = |k: usize| {
-            cx.is(k, "financial")
-                || cx.is(k, "academic")
-                || cx.is(k, "school")
-                || cx.is(k, "tax")
-        };
-        let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
-            || (i >= 1 && cx.is(i - 1, "fy"));
-        let after = fy_word(i + 3) && cx.is(i + 4, "year");
-        // "in 24/25", "for 23/24": a slashed pair as a period.
-        let period = cx.sym(i + 1, "/")
-            && i >= 1
-            && cx.near(i - 1)
-            && matches!(
-                cx.low(i - 1, &mut [0u8; 24]),
-                Some("in" | "for" | "during" | "by" | "since" | "until")
-            );
-        if !(before || after || period) {
+        if cx.touch(i + 2) && cx.word(i + 3) {
             return None;
         }
         let full = if y >= 50 { 1900 + y } else { 2000 + y };
-        let norm = format!("{}-{:02}", full, (full + 1) % 100);
-        self.push(Atom::new(i, i + 3, What::FinYear(norm)))
+        Some((format!("{}-{:02}", full, (full + 1) % 100), i + 3))
+    }
+
+    /// Whether tokens `[s, e)` are a whole cell of a table row: a line
+    /// with ` | `, a bar or the line's start before, a bar or the line's
+    /// end after (a note mark `*` may follow).
+    fn whole_cell(&self, s: usize, e: usize) -> bool {
+        let cx = self.cx;
+        let (a, b) = cx.span(s, e);
+        let bytes = cx.text.as_bytes();
+        // The neighbours first (cheap): a bar or a line break on each side.
+        let prev =
+            bytes[..a].iter().rev().find(|c| !matches!(c, b' ' | b'\t'));
+        let next =
+            bytes[b..].iter().find(|c| !matches!(c, b' ' | b'\t' | b'*'));
+        if !matches!(prev, None | Some(b'|' | b'\n'))
+            || !matches!(next, None | Some(b'|' | b'\n' | b'\r'))
+        {
+            return false;
+        }
+        let ls = memchr::memrchr(b'\n', &bytes[..a]).map_or(0, |p| p + 1);
+        let le =
+            memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |p| b + p);
+        let line = &cx.text[ls..le];
+        if line.len() > 4000 || !line.contains(" | ") {
+            return false;
+        }
+        let before = cx.text[ls..a].trim_end_matches([' ', '\t']);
+        let after = cx.text[b..le].trim_start_matches(['*', ' ', '\t']);
+        (before.is_empty() || before.ends_with('|'))
+            && (after.is_empty() || after.starts_with('|'))
+    }
+
+    /// Whether the line of token `i` or the line before or after it holds
+    /// another financial year (`2017-18`, `2017/18`, `17-18`, `17/18`) a
+    /// year before or after the one starting in `y` (a full year).
+    fn pair_nearby(&self, i: usize, y: u32) -> bool {
+        let cx = self.cx;
+        let Some(t) = cx.toks.get(i) else { return false };
+        let bytes = cx.text.as_bytes();
+        let pair = |x: u32| {
+            let (p, q) = (x % 100, (x + 1) % 100);
+            [
+                format!("{p:02}-{q:02}"),
+                format!("{p:02}/{q:02}"),
+                format!("{p:02}–{q:02}"),
+            ]
+        };
+        let ls =
+            memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
+        let prev = memchr::memrchr(b'\n', &bytes[..ls.saturating_sub(1)])
+            .map_or(0, |p| p + 1);
+        let le = memchr::memchr(b'\n', &bytes[t.start..])
+            .map_or(bytes.len(), |p| t.start + p);
+        let next = memchr::memchr(b'\n', &bytes[(le + 1).min(bytes.len())..])
+            .map_or(bytes.len(), |p| le + 1 + p);
+        let Some(region) = cx.text.get(prev..next) else { return false };
+        if region.len() > 12000 || y < 1 {
+            return false;
+        }
+        [y - 1, y + 1].iter().any(|&x| {
+            pair(x).iter().any(|p| {
+                region.match_indices(p.as_str()).any(|(k, _)| {
+                    // "2017-18" ends in "17-18" too: no digit before, or
+                    // exactly the two of the century.
+                    let head = &region.as_bytes()[..k];
+                    let lead = head
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    let after = region[k + p.len()..].chars().next();
+                    (lead == 0 || lead == 2)
+                        && !after.is_some_and(|c| c.is_ascii_digit())
+                })
+            })
+        })
     }
 
     /// `2020 to 2021` after or before `financial year` / `academic year`:
@@ -840,6 +1025,9 @@ impl Scanner<'_, '_> {
         let from = i >= 1 && cx.is(i - 1, "from");
         if !(before || after || !from) {
             return None;
+        }
+        if self.fy_in_name(i, i + 3) {
+            return self.skip(i, i + 3, Skip::Label);
         }
         let y = d.raw as u32;
         let norm = format!("{}-{:02}", y, (y + 1) % 100);
@@ -1048,6 +1236,16 @@ impl Scanner<'_, '_> {
             return if hyphen { Err(Skip::Compound) } else { Ok(j) };
         };
         if let Some((unit, mult)) = lexicon::time_unit(&low) {
+            // "the 10-Year Health Plan", "10 Year Infrastructure
+            // Strategy": a capitalised unit inside a name.
+            if cx.cap(tj)
+                && cx.near(tj)
+                && cx.cap(tj + 1)
+                && !cx.clause_start(a.s)
+                && cx.t(tj).chars().nth(1).is_some_and(char::is_lowercase)
+            {
+                return Err(Skip::Label);
+            }
             let aged = (cx.touch(tj)
                 && cx.dash(tj + 1)
                 && (cx.is(tj + 2, "old") || cx.is(tj + 2, "olds")))

@@ -34,10 +34,24 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // as money or percent.
     let mut head: Option<(usize, Vec<(&str, bool)>)> = None;
     for f in figs.iter_mut() {
-        if f.kind != FigureKind::Count
-            || f.unit.is_some()
-            || f.qualifier.is_some()
-        {
+        // A bare count, or an amount of money written without a scale
+        // (`£58`, `£146 to £206`) that the header may scale.
+        let bare_count = f.kind == FigureKind::Count
+            && f.unit.is_none()
+            && f.qualifier.is_none();
+        let money = matches!(f.kind, FigureKind::Money | FigureKind::Range);
+        if !bare_count && !money {
+            continue;
+        }
+        // Table rows only (cheap: the sentence says it has a header).
+        if sents.get(cx.sid[f.s] as usize).is_none_or(|s| s.header.is_none()) {
+            continue;
+        }
+        let (fs, fe) = cx.span(f.s, f.e);
+        let unscaled_money = money
+            && f.unit.as_deref() == Some("GBP")
+            && unscaled_pounds(&cx.text[fs..fe]);
+        if !bare_count && !unscaled_money {
             continue;
         }
         let Some(sent) = sents.get(cx.sid[f.s] as usize) else { continue };
@@ -59,7 +73,16 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
             continue;
         };
-        if cell.trim() != &cx.text[start..end] {
+        // The figure is the whole cell (an amount may carry a note mark
+        // after it: `£342 to £418*`).
+        let ft = &cx.text[start..end];
+        let cell = cell.trim();
+        if cell != ft
+            && !(unscaled_money
+                && cell.strip_prefix(ft).is_some_and(|r| {
+                    r.chars().all(|c| matches!(c, '*' | '†' | '‡'))
+                }))
+        {
             continue;
         }
         if head.as_ref().is_none_or(|(h, _)| *h != hs) {
@@ -82,14 +105,160 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 .filter(|&(k, _)| k == 0 || heads.len() < n_row)
                 .map(|(_, h)| h.0)
         };
+        if unscaled_money {
+            // The scale of the column's header, else one stated once for
+            // the table (corner cell, caption row, title line above).
+            let exp = heads
+                .get(col)
+                .and_then(|h| scale_of(h.0))
+                .or_else(|| heads.first().and_then(|h| scale_of(h.0)))
+                .or_else(|| caption(cx.text, hs).and_then(scale_of));
+            if let Some(exp) = exp.filter(|&x| x > 0) {
+                let m = 10f64.powi(exp);
+                let scale = |v: Option<f64>| v.map(|v| round_dec(v * m, 6));
+                f.value = scale(f.value);
+                f.low = scale(f.low);
+                f.high = scale(f.high);
+            }
+            continue;
+        }
         let pick = own
             .or_else(shared)
             .or_else(|| caption(cx.text, hs))
             .or_else(|| heads.get(col).map(|h| h.0));
         if let Some(h) = pick {
-            apply_header(f, h);
+            let intro = if time_words(&h.to_lowercase()) == (None, true) {
+                intro_time_unit(cx.text, hs)
+            } else {
+                None
+            };
+            apply_header(f, h, intro);
         }
     }
+}
+
+/// Whether a figure's text is pounds written without a scale: `£58`,
+/// `£71.3`, `£146 to £206`, `£5-£10` (no scale word, no pence).
+fn unscaled_pounds(t: &str) -> bool {
+    t.starts_with('£')
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '£' | ',' | '.' | ' ' | '-' | '–' | 't' | 'o')
+        })
+        && !t.contains("  ")
+}
+
+/// The power of ten a header cell or caption says its amounts are in:
+/// `£000`, `£'000`, `£k`, `£m`, `£ million`, `£bn` after a pound sign, or
+/// the words `thousands`, `millions`, `billions` (`Grant in Aid
+/// (Millions)`); 0 for a pound sign with no scale; `None` when it says
+/// nothing of money.
+fn scale_of(head: &str) -> Option<i32> {
+    let lower = head.to_lowercase();
+    if let Some(p) = lower.find('£') {
+        let after: String = lower[p + '£'.len_utf8()..]
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
+            .take(8)
+            .collect();
+        return Some(scale_after_pound(&after));
+    }
+    let scale = words(&lower).find_map(|w| match w {
+        "thousands" => Some(3),
+        "millions" => Some(6),
+        "billions" => Some(9),
+        _ => None,
+    });
+    scale
+}
+
+/// The power of ten of what follows a pound sign in a header (spaces and
+/// apostrophes removed): `000`, `thousand`, `k` → 3; `bn`, `billion` → 9;
+/// `m`, `million` → 6; else 0.
+fn scale_after_pound(after: &str) -> i32 {
+    if after.starts_with("000")
+        || after.starts_with("thousand")
+        || after.starts_with('k')
+    {
+        3
+    } else if after.starts_with("bn") || after.starts_with("billion") {
+        9
+    } else if after.starts_with('m') {
+        6
+    } else {
+        0
+    }
+}
+
+/// Drops the numbers of a table that label its rows and columns rather
+/// than give a figure: a range that is a whole cell in a row's first
+/// column (`8 to 11 | 1,039,000`, `0 – 25% | 54.2%`) or a whole cell with
+/// bare ends that are small whole numbers anywhere (`On Time | 15-30 |
+/// 30-59`), and a count or range
+/// in the header row of a table (`Name | Under 3 | 3 and over`): bands
+/// and thresholds naming groups.
+pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
+    // Whether the last sentence looked at is a table row (one search of
+    // its text per sentence, not per figure).
+    let mut row_of: Option<(u32, bool)> = None;
+    figs.retain(|f| {
+        if !matches!(f.kind, FigureKind::Range | FigureKind::Count) {
+            return true;
+        }
+        let sid = cx.sid[f.s];
+        let Some(sent) = sents.get(sid as usize) else { return true };
+        let (start, end) = cx.span(f.s, f.e);
+        let row = match cx.text.get(sent.start..sent.end) {
+            Some(r) if start >= sent.start && end <= sent.end => r,
+            _ => return true,
+        };
+        let is_row = match row_of {
+            Some((s, r)) if s == sid => r,
+            _ => {
+                let r = sent.header.is_some()
+                    || (sent.end - sent.start <= MAX_ROW
+                        && row.contains(" | "));
+                row_of = Some((sid, r));
+                r
+            }
+        };
+        if sent.end - sent.start > MAX_ROW || !is_row {
+            return true;
+        }
+        if sent.header.is_none() {
+            // The header row itself, when rows follow it.
+            let idx = cx.sid[f.s] as usize;
+            let has_rows = sents
+                .get(idx + 1)
+                .and_then(|n| n.header)
+                .is_some_and(|h| h.0 == sent.start);
+            return !has_rows;
+        }
+        // A row of number words only (`Six | Seven | Eight`): a second
+        // header row naming groups.
+        if f.kind == FigureKind::Count
+            && !row.bytes().any(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        if f.kind != FigureKind::Range {
+            return true;
+        }
+        let Some((hs, he)) = sent.header else { return true };
+        let header = cx.text.get(hs..he).unwrap_or("");
+        let strip = bar_first(header) && bar_first(row);
+        let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
+            return true;
+        };
+        let whole = cell.trim() == &cx.text[start..end];
+        // Bands are small whole numbers (`15-30`, `16-18`); `728,086 to
+        // 1,389,577` in a cell is an estimate's range.
+        let small = |v: Option<f64>| {
+            v.is_some_and(|x| x.fract() == 0.0 && x.abs() < 1000.0)
+        };
+        let band = f.unit.is_none() && small(f.low) && small(f.high);
+        !(whole && (col == 0 || band))
+    });
 }
 
 /// Gives each figure standing in a table cell, that has no period yet, the
@@ -196,8 +365,35 @@ fn caption(text: &str, hs: usize) -> Option<&str> {
     let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
     let line = line.trim();
     let digits_ok = line.bytes().all(|b| !b.is_ascii_digit() || b == b'0');
-    (!line.is_empty() && line.len() <= 24 && digits_ok && signal(line))
-        .then_some(line)
+    if !line.is_empty() && line.len() <= 24 && digits_ok && signal(line) {
+        return Some(line);
+    }
+    // A table's title line (`Expenditure by region, 2023/24 prices, £m
+    // (2019/20 to 2023/24)`): no bar, not a sentence, and a pound sign
+    // that is a unit, not an amount (never followed by a digit but the
+    // zeros of `£000`).
+    let title = line.len() <= 200
+        && !line.contains('|')
+        && !line.ends_with(['.', ':'])
+        && line.contains('£')
+        && line.match_indices('£').all(|(p, m)| {
+            // `£m`, `£000`, `£ million`, `£ (2019/20 …)`, `£,`: a unit;
+            // `£5`, `£ below`: not.
+            let rest =
+                line[p + m.len()..].trim_start_matches([' ', '\'', '’']);
+            let lower = rest.to_ascii_lowercase();
+            rest.is_empty()
+                || rest.starts_with(['(', ')', ',', ';', '0'])
+                || [
+                    "m ", "m)", "m,", "bn", "k ", "k)", "million", "billion",
+                    "thousand",
+                ]
+                .iter()
+                .any(|u| lower.starts_with(u))
+                || lower == "m"
+                || lower == "k"
+        });
+    title.then_some(line)
 }
 
 /// Whether a row starts with a bar.
@@ -239,7 +435,10 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn apply_header(f: &mut Fig, head: &str) {
+/// Applies a header cell's meaning to a cell figure. `intro_unit` is the
+/// unit of time the text just above the table says its times are
+/// `measured in`, for a header naming time taken without a unit.
+fn apply_header(f: &mut Fig, head: &str, intro_unit: Option<&'static str>) {
     let lower = head.to_lowercase();
     let Some(v) = f.value else { return };
     if lower.contains('%')
@@ -256,24 +455,13 @@ fn apply_header(f: &mut Fig, head: &str) {
             .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
             .take(7)
             .collect();
-        let exp = if after.starts_with("000")
-            || after.starts_with("thousand")
-            || after.starts_with('k')
-        {
-            3
-        } else if after.starts_with("bn") || after.starts_with("billion") {
-            9
-        } else if after.starts_with('m') {
-            6
-        } else {
-            0
-        };
+        let exp = scale_after_pound(&after);
         f.kind = FigureKind::Money;
         f.unit = Some("GBP".into());
         f.value = Some(round_dec(v * 10f64.powi(exp), 6));
         return;
     }
-    if let Some(unit) = time_header(&lower) {
+    if let Some(unit) = time_header(&lower).or(intro_unit) {
         f.kind = FigureKind::Duration;
         f.unit = Some(unit.into());
         return;
@@ -303,6 +491,12 @@ fn words(lower: &str) -> impl Iterator<Item = &str> {
 /// taken`, `Processing time (days)`, `Mean wait in weeks`); not `Number
 /// of days of sickness absence`.
 fn time_header(lower: &str) -> Option<&'static str> {
+    let (unit, time) = time_words(lower);
+    unit.filter(|_| time)
+}
+
+/// The unit of time a header names, and whether it names time taken.
+fn time_words(lower: &str) -> (Option<&'static str>, bool) {
     let mut unit = None;
     let mut time = false;
     for w in words(lower) {
@@ -318,7 +512,30 @@ fn time_header(lower: &str) -> Option<&'static str> {
             _ => {}
         }
     }
-    unit.filter(|_| time)
+    (unit, time)
+}
+
+/// The unit of time in `measured in (the number of) days` (weeks, months)
+/// in the paragraph just above the header row at `hs` (within 600 bytes).
+fn intro_time_unit(text: &str, hs: usize) -> Option<&'static str> {
+    let mut from = hs.saturating_sub(600);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..hs)?.to_ascii_lowercase();
+    let at = before.rfind("measured in")?;
+    let rest = before.get(at + "measured in".len()..)?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("the number of").unwrap_or(rest).trim_start();
+    let w = rest.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    match w {
+        "days" => Some("days"),
+        "weeks" => Some("weeks"),
+        "months" => Some("months"),
+        "hours" => Some("hours"),
+        "years" => Some("years"),
+        _ => None,
+    }
 }
 
 /// Whether a header names a rate of people without a base: `Actual

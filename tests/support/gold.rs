@@ -22,6 +22,21 @@ pub fn gold_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join("figures")
 }
 
+/// The named gold sets, in reporting order: `dev` (the flat files of
+/// `fixtures/figures/`, the set the extractor was first built on),
+/// `tune` (`fixtures/figures/tune/`, used for tuning) and `test`
+/// (`fixtures/figures/test/`, never used for tuning).
+pub const SETS: [&str; 3] = ["dev", "tune", "test"];
+
+/// The folder of a named set (see [`SETS`]); `None` for an unknown name.
+pub fn set_dir(set: &str) -> Option<PathBuf> {
+    match set {
+        "dev" => Some(gold_dir()),
+        "tune" | "test" => Some(gold_dir().join(set)),
+        _ => None,
+    }
+}
+
 /// One `<name>.gold.json` file as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -96,7 +111,12 @@ pub fn nth_span(
         .map(|(i, m)| [i, i + m.len()])
 }
 
-/// Loads every `*.txt` with its `.gold.json` from `dir`, sorted by name.
+/// `IDS.txt` in the `tune` and `test` folders lists their question ids;
+/// it is not a text.
+pub const ID_LIST: &str = "IDS";
+
+/// Loads every `*.txt` (but `IDS.txt`) with its `.gold.json` from `dir`,
+/// sorted by name.
 ///
 /// Returns the documents that loaded and a list of problems (a missing or
 /// unreadable gold file, a text that does not occur as often as stated).
@@ -108,6 +128,7 @@ pub fn load(dir: &Path) -> (Vec<Doc>, Vec<String>) {
             .filter_map(|e| e.ok())
             .filter_map(|e| e.file_name().into_string().ok())
             .filter_map(|n| n.strip_suffix(".txt").map(str::to_string))
+            .filter(|n| n != ID_LIST)
             .collect(),
         Err(e) => {
             problems.push(format!("{}: {e}", dir.display()));
