@@ -122,66 +122,114 @@ pub fn addressed_to(question: &str) -> Option<String> {
 /// sources: lower case, letters and digits only, single spaces, without a
 /// leading `To ask …,`.
 pub fn match_key(question: &str) -> String {
-    let mut out = String::with_capacity(question.len());
+    let mut out = Vec::with_capacity(question.len());
+    match_key_bytes(question, |b| out.extend_from_slice(b));
+    // Only whole characters are ever written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The bytes of [`match_key`], handed to `sink` piece by piece without
+/// building the string (for hashing).
+fn match_key_bytes(question: &str, mut sink: impl FnMut(&[u8])) {
+    let mut first = true;
     for w in question
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        if !out.is_empty() {
-            out.push(' ');
+        if !first {
+            sink(b" ");
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        first = false;
+        if w.is_ascii() {
+            let mut buf = [0u8; 64];
+            for chunk in w.as_bytes().chunks(64) {
+                let lower = &mut buf[..chunk.len()];
+                lower.copy_from_slice(chunk);
+                lower.make_ascii_lowercase();
+                sink(lower);
+            }
+        } else {
+            let mut buf = [0u8; 4];
+            for c in w.chars().flat_map(char::to_lowercase) {
+                sink(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
     }
-    out
+}
+
+/// A 64-bit FNV-1a hash, fed piece by piece: stable across runs,
+/// machines and Rust versions.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 ^= u64::from(x);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    /// Ends a part (the parts of a hash are separated by a 0xff byte,
+    /// which UTF-8 text never holds).
+    fn part(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+        self.bytes(&[0xff]);
+    }
+
+    /// A part that is the [`match_key`] of `s`.
+    fn key_part(&mut self, s: Option<&str>) {
+        if let Some(s) = s {
+            match_key_bytes(s, |b| self.bytes(b));
+        }
+        self.bytes(&[0xff]);
+    }
 }
 
 /// A 64-bit FNV-1a hash: stable across runs, machines and Rust versions.
 pub fn stable_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = Fnv::new();
     for p in parts {
-        for &b in p.as_bytes().iter().chain(std::iter::once(&0xffu8)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h.part(p);
     }
-    h
+    h.0
 }
 
 /// The record's id: `HOUSE/TABLED_ON/UIN` when all three are known;
 /// otherwise the format's name, `:`, and a stable hash of the record's
 /// content (house, UIN, dates, normalised question text, names, answer or
-/// letter text).
+/// letter text), streamed into the hasher without building the
+/// normalised texts.
 pub fn record_id(r: &Record) -> String {
     let q = r.question.as_ref();
     let tabled = q.and_then(|q| q.tabled_on.as_deref());
     if let (Some(h), Some(t), Some(u)) = (r.house, tabled, r.uin.as_deref()) {
         return format!("{}/{}/{}", h.as_str(), t, u);
     }
-    let qtext = q.and_then(|q| q.text.as_deref()).map(match_key);
     let asker =
         q.and_then(|q| q.asker.as_ref()).and_then(|p| p.name.as_deref());
     let a = r.answer.as_ref();
-    let atext = a.and_then(|a| a.text.as_deref()).map(match_key);
     let l = r.letter.as_ref();
-    let ltext = l.and_then(|l| l.body.as_deref()).map(match_key);
-    let h = stable_hash(&[
-        match r.kind {
-            Kind::WrittenQuestion => "q",
-            Kind::Letter => "l",
-        },
-        r.house.map_or("", House::as_str),
-        r.uin.as_deref().unwrap_or(""),
-        tabled.unwrap_or(""),
-        qtext.as_deref().unwrap_or(""),
-        r.heading.as_deref().unwrap_or(""),
-        asker.unwrap_or(""),
-        a.and_then(|a| a.answered_on.as_deref()).unwrap_or(""),
-        atext.as_deref().unwrap_or(""),
-        l.and_then(|l| l.date.as_deref()).unwrap_or(""),
-        l.and_then(|l| l.sender.name.as_deref()).unwrap_or(""),
-        ltext.as_deref().unwrap_or(""),
-    ]);
-    format!("{}:{:016x}", r.source.format.name(), h)
+    let mut h = Fnv::new();
+    h.part(match r.kind {
+        Kind::WrittenQuestion => "q",
+        Kind::Letter => "l",
+    });
+    h.part(r.house.map_or("", House::as_str));
+    h.part(r.uin.as_deref().unwrap_or(""));
+    h.part(tabled.unwrap_or(""));
+    h.key_part(q.and_then(|q| q.text.as_deref()));
+    h.part(r.heading.as_deref().unwrap_or(""));
+    h.part(asker.unwrap_or(""));
+    h.part(a.and_then(|a| a.answered_on.as_deref()).unwrap_or(""));
+    h.key_part(a.and_then(|a| a.text.as_deref()));
+    h.part(l.and_then(|l| l.date.as_deref()).unwrap_or(""));
+    h.part(l.and_then(|l| l.sender.name.as_deref()).unwrap_or(""));
+    h.key_part(l.and_then(|l| l.body.as_deref()));
+    format!("{}:{:016x}", r.source.format.name(), h.0)
 }
 
 /// Decodes character references left in any text field of `record`
