@@ -297,6 +297,11 @@ impl Escaped<'_> {
 /// there are none.
 pub(crate) fn escape_controls(text: &str) -> Escaped<'_> {
     let b = text.as_bytes();
+    // Nearly every text has no control byte at all (a quick, vectorised
+    // check); only one that has needs the string-aware scan.
+    if !b.iter().any(|&c| c < 0x20) {
+        return Escaped { text: Cow::Borrowed(text), inserted: Vec::new() };
+    }
     let mut in_string = false;
     let mut escaped = false;
     let mut first = None;

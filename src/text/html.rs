@@ -5,6 +5,7 @@
 //! blank line, list items and table rows one per line, table cells joined
 //! by ` | `.
 
+use std::borrow::Cow;
 use memchr::memchr2;
 
 /// One tag found by [`next_tag`]: `<p class="x">`, `</td>`, `<br/>`.
@@ -131,7 +132,17 @@ pub fn clean_plain(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = false;
     for line in s.lines() {
-        let line = collapse_spaces(&fix_spaces(line));
+        // Most lines need no change: ASCII with single inner spaces.
+        let plain = line.is_ascii()
+            && !line.contains(['\t', '\r'])
+            && !line.contains("  ")
+            && !line.starts_with(' ')
+            && !line.ends_with(' ');
+        let line: Cow<'_, str> = if plain {
+            Cow::Borrowed(line)
+        } else {
+            Cow::Owned(collapse_spaces(&fix_spaces(line)))
+        };
         if line.is_empty() {
             blank = !out.is_empty();
             continue;
@@ -188,7 +199,25 @@ impl Builder {
         if self.skip {
             return;
         }
-        for c in t.chars() {
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // A run of plain ASCII, copied at once.
+            let start = i;
+            while i < b.len()
+                && b[i] < 0x80
+                && !matches!(b[i], b' ' | b'\n' | b'\r' | b'\t')
+            {
+                i += 1;
+            }
+            if i > start {
+                self.cur.push_str(&t[start..i]);
+            }
+            // Then one character that may be space or not ASCII.
+            let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
             let c = match c {
                 '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\n'
                 | '\r' | '\t' => ' ',
