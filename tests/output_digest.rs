@@ -1,5 +1,5 @@
 //! The records of every real sample, as the binary writes them, pinned by
-//! a digest per input file (`fixtures/samples.digests`: path, records,
+//! a digest per input file (`tests/samples.digests`: path, records,
 //! FNV-1a of the output lines). Speed work must leave every output byte
 //! as it was: a changed digest names the sample whose records changed,
 //! to be looked at with `wrans parse` before the digests are rewritten
@@ -22,7 +22,10 @@ fn sample_outputs_are_unchanged() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let samples = root.join("../shared/samples");
     if !samples.is_dir() {
-        assert!(std::env::var_os("CI").is_none(), "CI must have ../shared/samples");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have ../shared/samples"
+        );
         eprintln!("SKIPPED: ../shared/samples not found");
         return;
     }
@@ -44,15 +47,17 @@ fn sample_outputs_are_unchanged() {
         .iter()
         .map(|(p, (n, h))| format!("{p}\t{n}\t{h:016x}\n"))
         .collect();
-    let file = Path::new(&root).join("fixtures/samples.digests");
+    let file = root.join("tests/samples.digests");
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(&file, &got).expect("write the digests");
         return;
     }
     let want = std::fs::read_to_string(&file).unwrap_or_default();
     let diff: Vec<String> = {
-        let w: BTreeMap<&str, &str> = want.lines().filter_map(|l| l.split_once('\t')).collect();
-        let g: BTreeMap<&str, &str> = got.lines().filter_map(|l| l.split_once('\t')).collect();
+        let w: BTreeMap<&str, &str> =
+            want.lines().filter_map(|l| l.split_once('\t')).collect();
+        let g: BTreeMap<&str, &str> =
+            got.lines().filter_map(|l| l.split_once('\t')).collect();
         w.keys()
             .chain(g.keys())
             .collect::<std::collections::BTreeSet<_>>()

@@ -5,8 +5,8 @@
 //! blank line, list items and table rows one per line, table cells joined
 //! by ` | `.
 
-use std::borrow::Cow;
 use memchr::memchr2;
+use std::borrow::Cow;
 
 /// One tag found by [`next_tag`]: `<p class="x">`, `</td>`, `<br/>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
