@@ -164,16 +164,95 @@ impl<R: Read> JsonFrames<R> {
         if self.done {
             return Ok(None);
         }
+        if self.lines {
+            let r = self.line();
+            if !matches!(r, Ok(Some(_))) {
+                self.done = true;
+            }
+            return r;
+        }
         let r = self.step();
         if !matches!(r, Ok(Some(_))) {
             self.done = true;
         }
         if let Ok(Some(f)) = &r {
-            if f.cut && !self.lines {
+            if f.cut {
                 self.done = true;
             }
         }
         r
+    }
+
+    /// JSON Lines: the next non-blank line is the frame, found with
+    /// memchr; whether it holds one whole value is for the parser to say
+    /// (a line cut short is salvaged there, and the next line read on).
+    fn line(&mut self) -> Result<Option<Frame>, FrameError> {
+        loop {
+            let start = self.position();
+            let mut bytes = Vec::new();
+            let mut ended = false;
+            loop {
+                if self.pos == self.len && !self.refill()? {
+                    break;
+                }
+                let chunk = &self.buf[self.pos..self.len];
+                let (take, found) = match memchr::memchr(b'\n', chunk) {
+                    Some(k) => (k, true),
+                    None => (chunk.len(), false),
+                };
+                if bytes.len() + take > self.max_frame {
+                    return Err(FrameError {
+                        position: start,
+                        message: format!(
+                            "a record larger than the limit of {} bytes \
+                             (--max-record MIB)",
+                            self.max_frame
+                        ),
+                        too_large: true,
+                        io: None,
+                    });
+                }
+                bytes.extend_from_slice(&chunk[..take]);
+                self.pos += take;
+                self.byte += take as u64;
+                if found {
+                    self.pos += 1;
+                    self.byte += 1;
+                    self.line += 1;
+                    self.column = 1;
+                    ended = true;
+                    break;
+                }
+            }
+            let lead =
+                bytes.iter().take_while(|c| c.is_ascii_whitespace()).count();
+            let trail = bytes[lead..]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+            if lead + trail >= bytes.len() {
+                if ended {
+                    continue;
+                }
+                return Ok(None);
+            }
+            bytes.truncate(bytes.len() - trail);
+            bytes.drain(..lead);
+            let index = self.frames;
+            self.frames += 1;
+            return Ok(Some(Frame {
+                bytes,
+                start: Position {
+                    line: start.line,
+                    column: start.column + lead as u64,
+                    byte: start.byte + lead as u64,
+                },
+                index,
+                container: Container::Value,
+                cut: false,
+            }));
+        }
     }
 
     fn step(&mut self) -> Result<Option<Frame>, FrameError> {
@@ -455,35 +534,21 @@ impl<R: Read> JsonFrames<R> {
             let chunk = &self.buf[self.pos..self.len];
             let mut i = 0;
             let mut finished = false;
-            let mut line_end = false;
             while i < chunk.len() {
                 let c = chunk[i];
-                if self.lines && c == b'\n' && (depth > 0 || in_string) {
-                    line_end = true;
-                    break;
-                }
                 if in_string {
                     if escape {
                         escape = false;
                         i += 1;
                         continue;
                     }
-                    let next = if self.lines {
-                        memchr::memchr3(b'"', b'\\', b'\n', &chunk[i..])
-                    } else {
-                        memchr::memchr2(b'"', b'\\', &chunk[i..])
-                    };
-                    match next {
+                    match memchr::memchr2(b'"', b'\\', &chunk[i..]) {
                         None => {
                             i = chunk.len();
                             continue;
                         }
                         Some(k) => {
                             i += k;
-                            if chunk[i] == b'\n' {
-                                line_end = true;
-                                break;
-                            }
                             if chunk[i] == b'\\' {
                                 escape = true;
                             } else {
@@ -559,9 +624,6 @@ impl<R: Read> JsonFrames<R> {
                 o.extend_from_slice(&self.buf[self.pos..self.pos + taken]);
             }
             self.advance(taken);
-            if line_end {
-                return Ok(ValueEnd::Eof);
-            }
             if finished {
                 if !started {
                     return Err(self.error(format!(
@@ -599,9 +661,6 @@ impl<R: Read> JsonFrames<R> {
                 return Ok(None);
             }
             let c = self.buf[self.pos];
-            if self.lines && c == b'\n' {
-                return Ok(None);
-            }
             if matches!(c, b' ' | b'\n' | b'\r' | b'\t') {
                 self.take(1, out);
             } else {
@@ -830,8 +889,8 @@ mod tests {
             got,
             [
                 ("{\"a\": \"one\"}".to_string(), false, 1),
-                ("{\"b\": \"cut".to_string(), true, 2),
-                ("{\"c\": [1,".to_string(), true, 3),
+                ("{\"b\": \"cut".to_string(), false, 2),
+                ("{\"c\": [1,".to_string(), false, 3),
                 ("{\"d\": 4}".to_string(), false, 4),
             ]
         );

@@ -250,6 +250,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// ending in those digits nearest `reference` (a year of the document's
 /// own date or of the period its source covers).
 pub fn parse_date_near(s: &str, reference: Option<i32>) -> Option<Date> {
+    if let Some(d) = iso_fast(s) {
+        return Some(d);
+    }
     let t = s.trim().trim_end_matches(['.', ',', ';', ':', ')']);
     let t = t.trim_start_matches('(');
     let t = strip_weekday(t);
@@ -259,6 +262,37 @@ pub fn parse_date_near(s: &str, reference: Option<i32>) -> Option<Date> {
     } else {
         None
     }
+}
+
+/// The API's own forms, read without a regex: `2019-07-22`,
+/// `2019-07-22T16:46:42.68Z`, `2013-01-22Z`, `2021-02-01T00:00:00` (what
+/// [`ISO`] accepts when it spans the whole string). `None` sends anything
+/// else to the general reader.
+fn iso_fast(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let date = Date::from_iso(s.get(..10)?)?;
+    let mut rest = &b[10..];
+    if let Some((&sep, tail)) = rest.split_first() {
+        if sep == b'T' || sep == b' ' {
+            let n = tail
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, b':' | b'.'))
+                .count();
+            if n == 0 {
+                return None;
+            }
+            rest = &tail[n..];
+        }
+    }
+    let zone_ok = match rest {
+        [] | [b'Z'] => true,
+        [b'+' | b'-', h1, h2, m1, m2]
+        | [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    zone_ok.then_some(date)
 }
 
 /// Finds the first date anywhere in `s` (a two-digit year gives none; see
