@@ -62,7 +62,7 @@ pub struct Limits {
     /// What any gzip input may expand to whatever its ratio: 64 MiB.
     pub gzip_allowance: u64,
     /// How much input may be in flight between the reader and the
-    /// writer: 16 MiB per thread (plus one unit).
+    /// writer: 8 MiB per thread (plus one unit), and at most 2 units per thread (plus 2).
     pub in_flight_bytes: usize,
     /// Frames of a JSON stream are handed to the threads in batches of
     /// about this many bytes: 1 MiB.
@@ -76,7 +76,7 @@ impl Default for Limits {
             max_record: 64 * 1024 * 1024,
             max_gzip_ratio: 200,
             gzip_allowance: 64 * 1024 * 1024,
-            in_flight_bytes: 16 * 1024 * 1024,
+            in_flight_bytes: 8 * 1024 * 1024,
             batch_bytes: 1024 * 1024,
         }
     }
@@ -418,7 +418,7 @@ where
             submit(unit, &mut in_flight, &mut in_flight_bytes);
             // Keep within the budget: write what is ready meanwhile.
             while in_flight > 0
-                && (in_flight_bytes > budget || in_flight > 4 * threads)
+                && (in_flight_bytes > budget || in_flight > 2 * threads + 2)
             {
                 let Ok(done) = rx.recv() else { break };
                 in_flight -= 1;
