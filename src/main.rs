@@ -342,11 +342,6 @@ fn feed(
     if common.paths.is_empty() {
         anyhow::bail!("no input: give files, directories or - for stdin");
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(common.threads.unwrap_or(0))
-        .thread_name(|i| format!("wrans-{i}"))
-        .build()
-        .context("cannot start the thread pool")?;
     let written = written.to_vec();
     let inputs = wrans::input::walk(common.paths.clone()).filter(
         move |spec| match spec {
@@ -357,37 +352,17 @@ fn feed(
             _ => true,
         },
     );
-    let bar =
-        Bar::new(!common.quiet && io::stderr().is_terminal(), &common.paths);
-    let quiet = common.quiet;
     let mut sink_error = None;
-    let summary = pipeline::run(
-        inputs,
-        &common.options(),
-        &pool,
-        Record::clone,
-        |event| {
-            match event {
-                Event::Record(record) => {
-                    if let Err(e) = sink.write(&record) {
-                        sink_error = Some(e);
-                        return Err(io::Error::other("the output failed"));
-                    }
-                }
-                Event::Message(m) if m.severity == Severity::Note && quiet => {
-                }
-                Event::Message(m) => bar.println(&m.text),
-                Event::Progress(p) => bar.update(p),
-            }
-            Ok(())
-        },
-    );
-    bar.finish();
+    let ok = run_inputs(common, inputs, Record::clone, |record| {
+        sink.write(&record).map_err(|e| {
+            sink_error = Some(e);
+            io::Error::other("the output failed")
+        })
+    });
     if let Some(e) = sink_error {
         return Err(e.into());
     }
-    let summary = summary.context("cannot write the output")?;
-    Ok(summary.ok())
+    ok
 }
 
 /// `path` made absolute, with its folder's symbolic links resolved (the
@@ -413,32 +388,47 @@ fn process(
     if common.paths.is_empty() {
         anyhow::bail!("no input: give files, directories or - for stdin");
     }
+    let mut out = Output::open(common.output.as_deref())?;
+    if let Some(h) = header {
+        out.write_all(h.as_bytes())?;
+    }
+    let inputs = wrans::input::walk(common.paths.clone());
+    let ok =
+        run_inputs(common, inputs, render, |bytes| out.write_all(&bytes))?;
+    out.finish()?;
+    Ok(ok)
+}
+
+/// Runs the pipeline over `inputs` with the command line's options and a
+/// progress bar, hands each rendered record to `on_record` in input order
+/// and prints the messages. Returns whether every input parsed.
+fn run_inputs<T: Send + 'static>(
+    common: &Common,
+    inputs: impl Iterator<Item = InputSpec>,
+    render: impl Fn(&Record) -> T + Send + Sync + 'static,
+    mut on_record: impl FnMut(T) -> io::Result<()>,
+) -> anyhow::Result<bool> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(common.threads.unwrap_or(0))
         .thread_name(|i| format!("wrans-{i}"))
         .build()
         .context("cannot start the thread pool")?;
-    let mut out = Output::open(common.output.as_deref())?;
-    if let Some(h) = header {
-        out.write_all(h.as_bytes())?;
-    }
     let bar =
         Bar::new(!common.quiet && io::stderr().is_terminal(), &common.paths);
-    let options = common.options();
     let quiet = common.quiet;
-    let inputs = wrans::input::walk(common.paths.clone());
-    let summary = pipeline::run(inputs, &options, &pool, render, |event| {
-        match event {
-            Event::Record(bytes) => out.write_all(&bytes)?,
-            Event::Message(m) if m.severity == Severity::Note && quiet => {}
-            Event::Message(m) => bar.println(&m.text),
-            Event::Progress(p) => bar.update(p),
-        }
-        Ok(())
-    });
+    let summary =
+        pipeline::run(inputs, &common.options(), &pool, render, |event| {
+            match event {
+                Event::Record(item) => on_record(item)?,
+                Event::Message(m) if m.severity == Severity::Note && quiet => {
+                }
+                Event::Message(m) => bar.println(&m.text),
+                Event::Progress(p) => bar.update(p),
+            }
+            Ok(())
+        });
     bar.finish();
     let summary = summary.context("cannot write the output")?;
-    out.finish()?;
     Ok(summary.ok())
 }
 
