@@ -7,7 +7,7 @@
 //! explained in its commit).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 fn fnv(h: &mut u64, bytes: &[u8]) {
