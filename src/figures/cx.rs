@@ -22,7 +22,7 @@ impl<'a> Cx<'a> {
     /// The text of token `i` (empty when out of range).
     pub fn t(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) => &self.text[t.start..t.end],
+            Some(t) => &self.text[t.start()..t.end()],
             None => "",
         }
     }
@@ -79,7 +79,7 @@ impl<'a> Cx<'a> {
     /// Whether tokens `i` and `i + 1` touch (no space between them).
     pub fn touch(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
+            (Some(a), Some(b)) => a.end() == b.start(),
             _ => false,
         }
     }
@@ -90,7 +90,7 @@ impl<'a> Cx<'a> {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => {
                 self.sid[i] == self.sid[i + 1]
-                    && !self.text.as_bytes()[a.end..b.start].contains(&b'\n')
+                    && !self.text.as_bytes()[a.end()..b.start()].contains(&b'\n')
             }
             _ => false,
         }
@@ -99,8 +99,8 @@ impl<'a> Cx<'a> {
     /// The text between tokens `i` and `i + 1`.
     pub fn gap(&self, i: usize) -> &'a str {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) if a.end <= b.start => {
-                &self.text[a.end..b.start]
+            (Some(a), Some(b)) if a.end() <= b.start() => {
+                &self.text[a.end()..b.start()]
             }
             _ => "",
         }
@@ -117,7 +117,7 @@ impl<'a> Cx<'a> {
     /// Whether token `i` starts its line (after spaces and a bullet).
     pub fn line_start(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
-        for c in self.text[..t.start].chars().rev() {
+        for c in self.text[..t.start()].chars().rev() {
             match c {
                 '\n' => return true,
                 '-' | '•' | '*' | '·' => {}
@@ -143,7 +143,7 @@ impl<'a> Cx<'a> {
             self.toks.get(s),
             e.checked_sub(1).and_then(|l| self.toks.get(l)),
         ) {
-            (Some(a), Some(b)) if e > s => (a.start, b.end),
+            (Some(a), Some(b)) if e > s => (a.start(), b.end()),
             _ => (0, 0),
         }
     }

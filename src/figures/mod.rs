@@ -238,6 +238,35 @@ const CLAUSE_REACH: usize = 40;
 /// Extracts the figures of `text`; `field` names the field the spans point
 /// into (`answer.text`, `letter.body`, `text`).
 pub fn extract(text: &str, field: &str) -> Vec<Figure> {
+    // Token offsets are `u32`: a longer text (over 4 GiB) is read in
+    // pieces cut at line breaks, each piece on its own.
+    let limit = u32::MAX as usize;
+    if text.len() <= limit {
+        return extract_piece(text, field);
+    }
+    let mut out = Vec::new();
+    let mut base = 0;
+    while base < text.len() {
+        let rest = &text[base..];
+        let mut cut = rest.len();
+        if cut > limit {
+            cut = memchr::memrchr(b'\n', &rest.as_bytes()[..limit])
+                .map_or(limit, |k| k + 1);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+        }
+        for mut f in extract_piece(&rest[..cut], field) {
+            f.span = [f.span[0] + base, f.span[1] + base];
+            out.push(f);
+        }
+        base += cut.max(1);
+    }
+    out
+}
+
+/// [`extract`] on a text of at most `u32::MAX` bytes.
+fn extract_piece(text: &str, field: &str) -> Vec<Figure> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 4);
     token::tokenize(text, &mut toks);
     if toks.is_empty() {
@@ -310,7 +339,7 @@ fn sentence_ids(toks: &[Tok], sents: &[Sent]) -> (Vec<u32>, Vec<usize>) {
     let mut first = vec![0usize; sents.len() + 1];
     let mut cur = 0usize;
     for (i, t) in toks.iter().enumerate() {
-        while cur + 1 < sents.len() && sents[cur + 1].start <= t.start {
+        while cur + 1 < sents.len() && sents[cur + 1].start <= t.start() {
             cur += 1;
             first[cur] = i;
         }

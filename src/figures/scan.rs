@@ -836,13 +836,13 @@ impl Scanner<'_, '_> {
         let Some(t) = cx.toks.get(e.saturating_sub(1)) else { return false };
         // The rest of the line, when it is short (a title).
         let bytes = cx.text.as_bytes();
-        let window = &bytes[t.end..bytes.len().min(t.end + 300)];
+        let window = &bytes[t.end()..bytes.len().min(t.end() + 300)];
         let le = match memchr::memchr(b'\n', window) {
-            Some(p) => t.end + p,
-            None if t.end + 300 >= bytes.len() => bytes.len(),
+            Some(p) => t.end() + p,
+            None if t.end() + 300 >= bytes.len() => bytes.len(),
             None => return false,
         };
-        let line = cx.text.get(t.end..le).unwrap_or("").trim_end();
+        let line = cx.text.get(t.end()..le).unwrap_or("").trim_end();
         line.ends_with("- GOV.UK") || line.ends_with("– GOV.UK")
     }
 
@@ -970,11 +970,11 @@ impl Scanner<'_, '_> {
             ]
         };
         let ls =
-            memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
+            memchr::memrchr(b'\n', &bytes[..t.start()]).map_or(0, |p| p + 1);
         let prev = memchr::memrchr(b'\n', &bytes[..ls.saturating_sub(1)])
             .map_or(0, |p| p + 1);
-        let le = memchr::memchr(b'\n', &bytes[t.start..])
-            .map_or(bytes.len(), |p| t.start + p);
+        let le = memchr::memchr(b'\n', &bytes[t.start()..])
+            .map_or(bytes.len(), |p| t.start() + p);
         let next = memchr::memchr(b'\n', &bytes[(le + 1).min(bytes.len())..])
             .map_or(bytes.len(), |p| le + 1 + p);
         let Some(region) = cx.text.get(prev..next) else { return false };

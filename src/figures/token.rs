@@ -29,16 +29,39 @@ pub(super) enum TokKind {
     Url,
 }
 
-/// One token: a byte range of the text and its kind.
+/// One token: a byte range of the text and its kind (12 bytes: texts
+/// are at most `u32::MAX` bytes here; `extract` splits longer ones).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tok {
-    pub start: usize,
-    pub end: usize,
+    s: u32,
+    e: u32,
     pub kind: TokKind,
+}
+
+impl Tok {
+    /// A token of `kind` over the bytes `[start, end)` (both at most
+    /// `u32::MAX`, which `tokenize` guarantees).
+    fn new(start: usize, end: usize, kind: TokKind) -> Tok {
+        Tok { s: start as u32, e: end as u32, kind }
+    }
+
+    /// The byte offset where the token starts.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.s as usize
+    }
+
+    /// The byte offset just past the token.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.e as usize
+    }
 }
 
 /// Appends the tokens of `text` to `out`.
 pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    // Offsets are stored as `u32`: `extract` never passes a longer text.
+    let text = text.get(..text.len().min(u32::MAX as usize)).unwrap_or("");
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -46,20 +69,20 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let c = b[i];
         if c.is_ascii_digit() {
             let e = scan_number(b, i);
-            out.push(Tok { start: i, end: e, kind: TokKind::Num });
+            out.push(Tok::new(i, e, TokKind::Num));
             i = e;
         } else if c.is_ascii_alphabetic() {
             if let Some(e) = scan_url(b, i) {
-                out.push(Tok { start: i, end: e, kind: TokKind::Url });
+                out.push(Tok::new(i, e, TokKind::Url));
                 i = e;
                 continue;
             }
             let e = scan_word(text, i);
-            out.push(Tok { start: i, end: e, kind: TokKind::Word });
+            out.push(Tok::new(i, e, TokKind::Word));
             i = e;
         } else if c < 0x80 {
             if !c.is_ascii_whitespace() {
-                out.push(Tok { start: i, end: i + 1, kind: TokKind::Sym });
+                out.push(Tok::new(i, i + 1, TokKind::Sym));
             }
             i += 1;
         } else {
@@ -67,15 +90,11 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             let len = ch.len_utf8();
             if ch.is_alphabetic() {
                 let e = scan_word(text, i);
-                out.push(Tok { start: i, end: e, kind: TokKind::Word });
+                out.push(Tok::new(i, e, TokKind::Word));
                 i = e;
             } else {
                 if !ch.is_whitespace() {
-                    out.push(Tok {
-                        start: i,
-                        end: i + len,
-                        kind: TokKind::Sym,
-                    });
+                    out.push(Tok::new(i, i + len, TokKind::Sym));
                 }
                 i += len;
             }
@@ -190,7 +209,7 @@ mod tests {
     fn toks(s: &str) -> Vec<(&str, TokKind)> {
         let mut v = Vec::new();
         tokenize(s, &mut v);
-        v.iter().map(|t| (&s[t.start..t.end], t.kind)).collect()
+        v.iter().map(|t| (&s[t.start()..t.end()], t.kind)).collect()
     }
 
     #[test]
