@@ -90,7 +90,8 @@ impl<'a> Cx<'a> {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => {
                 self.sid[i] == self.sid[i + 1]
-                    && !self.text.as_bytes()[a.end()..b.start()].contains(&b'\n')
+                    && !self.text.as_bytes()[a.end()..b.start()]
+                        .contains(&b'\n')
             }
             _ => false,
         }
