@@ -702,15 +702,15 @@ fn process<T>(
             }
         }
     }
-    if let Some(e) = unit.read_failure {
-        if done.frame_failure.is_none() && done.input.stream_format.is_some() {
-            done.frame_failure = Some(e);
+    // A failure met while reading counts as the stream's next frame
+    // failure, or is the document's failure.
+    match (unit.read_failure, done.input.stream_format) {
+        (Some(e), Some(_)) => {
             done.frame_failures += 1;
-        } else if done.input.stream_format.is_some() {
-            done.frame_failures += 1;
-        } else {
-            done.failure = Some(e);
+            done.frame_failure.get_or_insert(e);
         }
+        (Some(e), None) => done.failure = Some(e),
+        (None, _) => {}
     }
     done
 }
