@@ -69,6 +69,18 @@ proptest! {
         let _ = text::clean_plain(&s);
         let _ = text::html::decode_entity(&s);
     }
+
+    /// The one-pass `match_key` (which the content ids hash) equals its
+    /// definition: alphanumeric words, lower-cased, joined by one space.
+    #[test]
+    fn match_key_is_lowercase_words_joined(s in hostile()) {
+        let words: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        prop_assert_eq!(text::match_key(&s), words.join(" "));
+    }
 }
 
 /// A tag (`<p>`, `</td>`, `<br/>`) in `s`, if any.

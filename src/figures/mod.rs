@@ -235,34 +235,69 @@ const MAX_SENTENCE: usize = 4000;
 /// of a figure.
 const CLAUSE_REACH: usize = 40;
 
+/// A text longer than this is read in pieces cut at paragraph breaks
+/// (see [`next_cut`]), so that the extractor's working memory (tokens,
+/// sentences, candidates) is bounded by the piece, not the text. Real
+/// answers are far shorter: only archives of concatenated text (`wrans
+/// figures --text` on a whole file) are cut.
+const PIECE: usize = 1 << 20;
+
+/// How far past [`PIECE`] a paragraph break (then a line break) is looked
+/// for before a piece is cut at a sentence end or anywhere.
+const PIECE_REACH: usize = 8 * PIECE;
+
 /// Extracts the figures of `text`; `field` names the field the spans point
 /// into (`answer.text`, `letter.body`, `text`).
+///
+/// A text of up to [`PIECE`] bytes is read whole. A longer one is read in
+/// pieces cut at a blank line at or after every [`PIECE`] bytes (a
+/// table's rows are consecutive lines, so a header stays with its rows,
+/// and sentences never cross a blank line); only a
+/// text without blank lines for [`PIECE_REACH`] bytes is cut at a line
+/// break, a sentence end, or, failing all, a character boundary.
 pub fn extract(text: &str, field: &str) -> Vec<Figure> {
-    // Token offsets are `u32`: a longer text (over 4 GiB) is read in
-    // pieces cut at line breaks, each piece on its own.
-    let limit = u32::MAX as usize;
-    if text.len() <= limit {
+    if text.len() <= PIECE {
         return extract_piece(text, field);
     }
     let mut out = Vec::new();
     let mut base = 0;
     while base < text.len() {
         let rest = &text[base..];
-        let mut cut = rest.len();
-        if cut > limit {
-            cut = memchr::memrchr(b'\n', &rest.as_bytes()[..limit])
-                .map_or(limit, |k| k + 1);
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-        }
+        let cut = next_cut(rest);
         for mut f in extract_piece(&rest[..cut], field) {
             f.span = [f.span[0] + base, f.span[1] + base];
             out.push(f);
         }
-        base += cut.max(1);
+        base += cut;
     }
     out
+}
+
+/// Where the next piece of `rest` ends: all of it when it is short,
+/// otherwise just after the first blank line at or after [`PIECE`] bytes
+/// (within [`PIECE_REACH`]), else after a line break, else after a
+/// sentence's `. `, else at a character boundary. Always on a character
+/// boundary and greater than 0.
+fn next_cut(rest: &str) -> usize {
+    if rest.len() <= PIECE {
+        return rest.len();
+    }
+    let b = rest.as_bytes();
+    let lim = (PIECE + PIECE_REACH).min(b.len()).min(u32::MAX as usize);
+    let window = &b[PIECE..lim];
+    let found = memchr::memmem::find(window, b"\n\n")
+        .map(|k| k + 2)
+        .or_else(|| memchr::memchr(b'\n', window).map(|k| k + 1))
+        .or_else(|| memchr::memmem::find(window, b". ").map(|k| k + 2));
+    let mut cut = match found {
+        Some(k) => PIECE + k,
+        None if lim == b.len() => return b.len(),
+        None => lim,
+    };
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut.max(1)
 }
 
 /// [`extract`] on a text of at most `u32::MAX` bytes.
@@ -621,5 +656,57 @@ fn period_text(p: &str) -> String {
         s
     } else {
         p.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARA: &str = "Spending rose from £3.2 million in 2021-22 to \
+                        £4.1 million, and 46 local authorities (12%) took part.";
+
+    #[test]
+    fn a_long_text_is_read_in_pieces_with_the_same_figures() {
+        let one = extract(PARA, "text");
+        let kinds: Vec<FigureKind> = one.iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [FigureKind::Change, FigureKind::Count, FigureKind::Percent]
+        );
+        // 3 MiB of paragraphs: three pieces or more, cut at blank lines.
+        let n = 3 * PIECE / (PARA.len() + 2) + 1;
+        let text = vec![PARA; n].join("\n\n");
+        let all = extract(&text, "text");
+        assert_eq!(all.len(), one.len() * n);
+        for (k, f) in all.iter().enumerate() {
+            let base = (k / one.len()) * (PARA.len() + 2);
+            let g = &one[k % one.len()];
+            assert_eq!(f.span, [g.span[0] + base, g.span[1] + base]);
+            assert_eq!((f.kind, f.value, &f.text), (g.kind, g.value, &g.text));
+            assert_eq!(&text[f.span[0]..f.span[1]], f.text);
+        }
+    }
+
+    #[test]
+    fn pieces_end_at_paragraphs_then_lines_then_sentences_then_anywhere() {
+        let short = "a\n\nb";
+        assert_eq!(next_cut(short), short.len());
+        let para =
+            format!("{}\n\n{}", "x".repeat(PIECE + 10), "y".repeat(PIECE));
+        assert_eq!(next_cut(&para), PIECE + 12);
+        let line =
+            format!("{}\n{}", "x".repeat(PIECE + 10), "y".repeat(PIECE));
+        assert_eq!(next_cut(&line), PIECE + 11);
+        let sent =
+            format!("{}. {}", "x".repeat(PIECE + 10), "y".repeat(PIECE));
+        assert_eq!(next_cut(&sent), PIECE + 12);
+        // No break at all: the whole text when it ends within reach, else
+        // a cut on a character boundary.
+        let run = "é".repeat(PIECE);
+        assert_eq!(next_cut(&run), run.len());
+        let long = "é".repeat(PIECE + PIECE_REACH);
+        let cut = next_cut(&long);
+        assert!(long.is_char_boundary(cut) && cut > PIECE && cut < long.len());
     }
 }

@@ -202,12 +202,16 @@ impl Builder {
         let b = t.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            // A run of plain ASCII, copied at once.
+            // A run of plain ASCII, copied at once: single spaces between
+            // words included (a space after a non-space is always kept).
             let start = i;
-            while i < b.len()
-                && b[i] < 0x80
-                && !matches!(b[i], b' ' | b'\n' | b'\r' | b'\t')
-            {
+            while let Some(&x) = b.get(i) {
+                let plain =
+                    x < 0x80 && !matches!(x, b' ' | b'\n' | b'\r' | b'\t');
+                let inner_space = x == b' ' && i > start && b[i - 1] != b' ';
+                if !(plain || inner_space) {
+                    break;
+                }
                 i += 1;
             }
             if i > start {

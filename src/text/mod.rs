@@ -129,30 +129,50 @@ pub fn match_key(question: &str) -> String {
 }
 
 /// The bytes of [`match_key`], handed to `sink` piece by piece without
-/// building the string (for hashing).
+/// building the string (for hashing): the words (maximal runs of
+/// alphanumeric characters) lower-cased and joined by single spaces.
+///
+/// One pass over the bytes: ASCII is classified and lower-cased a byte at
+/// a time, and only a non-ASCII character is decoded (and lower-cased by
+/// Unicode's rules, which agree with ASCII's on ASCII).
 fn match_key_bytes(question: &str, mut sink: impl FnMut(&[u8])) {
-    let mut first = true;
-    for w in question
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !first {
-            sink(b" ");
+    let bytes = question.as_bytes();
+    let mut started = false;
+    let mut space = false;
+    let mut i = 0;
+    while let Some(&x) = bytes.get(i) {
+        if x.is_ascii() {
+            i += 1;
+            if x.is_ascii_alphanumeric() {
+                if space {
+                    sink(b" ");
+                    space = false;
+                }
+                started = true;
+                sink(&[x.to_ascii_lowercase()]);
+            } else {
+                space = started;
+            }
+            continue;
         }
-        first = false;
-        if w.is_ascii() {
-            let mut buf = [0u8; 64];
-            for chunk in w.as_bytes().chunks(64) {
-                let lower = &mut buf[..chunk.len()];
-                lower.copy_from_slice(chunk);
-                lower.make_ascii_lowercase();
-                sink(lower);
+        // `i` is on a character boundary: every step above is one ASCII
+        // byte, and this one is a whole character.
+        let Some(c) = question.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            if space {
+                sink(b" ");
+                space = false;
+            }
+            started = true;
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                sink(l.encode_utf8(&mut buf).as_bytes());
             }
         } else {
-            let mut buf = [0u8; 4];
-            for c in w.chars().flat_map(char::to_lowercase) {
-                sink(c.encode_utf8(&mut buf).as_bytes());
-            }
+            space = started;
         }
     }
 }
@@ -166,6 +186,7 @@ impl Fnv {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
 
+    #[inline]
     fn bytes(&mut self, b: &[u8]) {
         for &x in b {
             self.0 ^= u64::from(x);
