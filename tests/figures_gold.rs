@@ -34,7 +34,18 @@ fn check_files(set: &str, docs: &[gold::Doc]) -> Vec<String> {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if entry.path().is_dir() {
-            if set != "dev" || !gold::SETS.contains(&name.as_ref()) {
+            // dev holds the other sets and the annotation scripts; test
+            // holds its two independent annotations (ADJUDICATION.md).
+            let known = match set {
+                "dev" => {
+                    gold::SETS.contains(&name.as_ref()) || name == "tools"
+                }
+                "test" => {
+                    matches!(name.as_ref(), "annotator_a" | "annotator_b")
+                }
+                _ => false,
+            };
+            if !known {
                 problems.push(format!("{set}: unexpected folder {name}"));
             }
             continue;
@@ -42,7 +53,7 @@ fn check_files(set: &str, docs: &[gold::Doc]) -> Vec<String> {
         let stem = name
             .strip_suffix(".gold.json")
             .or_else(|| name.strip_suffix(".txt"))
-            .or_else(|| name.strip_suffix(".md").filter(|_| set == "dev"));
+            .or_else(|| name.strip_suffix(".md").filter(|_| set != "tune"));
         match stem {
             Some(s) if !s.contains('.') => {}
             _ => problems.push(format!("{set}: unexpected file name {name}")),
@@ -283,23 +294,25 @@ fn extractor_meets_targets() {
 }
 
 /// Floors on the `test` part, which was never used for tuning. They were
-/// set a little below the score MEASURED once on the final code of issue
-/// 13 (overall F1 0.838; see `docs/figures.md`), not tuned towards: they
-/// guard against regressions and are far below the issue's targets
-/// (0.95 overall), which the extractor does not reach on this part.
+/// set a little below the score MEASURED on the adjudicated test gold
+/// (two independent blind annotations, disagreements settled by the
+/// rules; see `fixtures/figures/test/ADJUDICATION.md`), not tuned
+/// towards: overall F1 0.840 on the code of issue 12's speed work. They
+/// guard against regressions and are far below the issue's targets (0.95
+/// overall), which the extractor does not reach on this part.
 const TEST_OVERALL_F1: f64 = 0.82;
 /// Per-kind floors on the `test` part: the measured F1 (in the comment)
 /// less a margin of about 0.02.
 const TEST_KIND_F1: [(&str, f64); 9] = [
-    ("money", 0.75),             // measured 0.769
+    ("money", 0.77),             // measured 0.791
     ("percent", 0.86),           // 0.880
     ("percentage_points", 0.90), // 1.000 (3 figures)
-    ("count", 0.69),             // 0.718
+    ("count", 0.71),             // 0.732
     ("ratio", 0.92),             // 0.960 (13 figures)
-    ("range", 0.45),             // 0.480 (9 figures)
-    ("change", 0.77),            // 0.789
-    ("duration", 0.89),          // 0.909
-    ("financial_year", 0.97),    // 0.987
+    ("range", 0.06),             // 0.080 (9 figures: 1 found)
+    ("change", 0.78),            // 0.804
+    ("duration", 0.86),          // 0.886
+    ("financial_year", 0.96),    // 0.985
 ];
 
 #[test]

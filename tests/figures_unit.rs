@@ -772,6 +772,7 @@ texts! { additional_without_base_is_money, "We are investing an additional £165
 figure! { change_up_from_about, "It was 45%, up from about 30%.", Change, "45%, up from about 30%", 15.0, "%", from: 30.0, to: 45.0 }
 figure! { change_against_planned, "We recruited 1,200, against the 1,500 planned.", Change, "1,200, against the 1,500 planned", -300.0, None, from: 1500.0, to: 1200.0 }
 figure! { change_per_week_up_from, "Each will receive £4.65 per week, up from £4.25.", Change, "£4.65 per week, up from £4.25", 0.4, "GBP", from: 4.25, to: 4.65, period: "per week" }
+figure! { change_up_from_after_for_the_year, "Funding rises to £2.1 billion for the 2025/26 financial year, up from £1.8 billion.", Change, "£2.1 billion for the 2025/26 financial year, up from £1.8 billion", 300000000.0, "GBP", from: 1800000000.0, to: 2100000000.0, period: "for the 2025/26 financial year" }
 figure! { change_noun_in_of, "This is an increase in Core Spending Power of up to 6.7% in cash terms.", Change, "increase in Core Spending Power of up to 6.7%", 6.7, "%", qualifier: UpTo }
 texts! { change_restated_in_percent, "Funding will increase by up to £922.2 million (6.0% in cash terms).", ["increase by up to £922.2 million", "6.0%"] }
 texts! { change_size_apart_ends_plain, "Funding will increase by 150% from £800 million in 2023/24 to £2 billion.", ["increase by 150%", "£800 million", "2023/24", "£2 billion"] }

@@ -746,7 +746,8 @@ fn up_down_from(
             }
             t = x.e;
             kk += 1;
-        } else if filler(cx, t) {
+        } else if filler(cx, t) || cx.is(t, "for") {
+            // "£2.1 billion for the 2025/26 financial year, up from …"
             t += 1;
         } else {
             return None;
