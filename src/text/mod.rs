@@ -128,6 +128,21 @@ pub fn match_key(question: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// For each ASCII byte: its lower-case form when it is a letter or digit
+/// (part of a [`match_key`] word), else 0.
+static ASCII_KEY: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The bytes of [`match_key`], handed to `sink` piece by piece without
 /// building the string (for hashing): the words (maximal runs of
 /// alphanumeric characters) lower-cased and joined by single spaces.
@@ -143,13 +158,14 @@ fn match_key_bytes(question: &str, mut sink: impl FnMut(&[u8])) {
     while let Some(&x) = bytes.get(i) {
         if x.is_ascii() {
             i += 1;
-            if x.is_ascii_alphanumeric() {
+            let low = ASCII_KEY[usize::from(x)];
+            if low != 0 {
                 if space {
                     sink(b" ");
                     space = false;
                 }
                 started = true;
-                sink(&[x.to_ascii_lowercase()]);
+                sink(&[low]);
             } else {
                 space = started;
             }
