@@ -666,6 +666,20 @@ mod tests {
     }
 
     #[test]
+    fn control_bytes_are_found_in_blocks_and_the_remainder() {
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            let clean = vec![b'a'; len];
+            assert!(!has_control(&clean), "{len}");
+            for at in 0..len {
+                let mut b = clean.clone();
+                b[at] = b'\t';
+                assert!(has_control(&b), "{len} {at}");
+            }
+        }
+        assert!(!has_control(" ~\u{7f}é".as_bytes()));
+    }
+
+    #[test]
     fn escapes_raw_newlines_in_strings_only() {
         let text = "{\n\"a\" : \"x\ny\", \"b\": \"\\\"\n\"}";
         let e = escape_controls(text);
