@@ -34,16 +34,14 @@ fn check_files(set: &str, docs: &[gold::Doc]) -> Vec<String> {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if entry.path().is_dir() {
-            // dev holds the other sets and the annotation scripts; test
-            // holds its two independent annotations (ADJUDICATION.md).
+            // dev holds the other sets and the annotation scripts; tune
+            // and test hold their two independent annotations, of which
+            // their gold is the adjudication (ADJUDICATION.md).
             let known = match set {
                 "dev" => {
                     gold::SETS.contains(&name.as_ref()) || name == "tools"
                 }
-                "test" => {
-                    matches!(name.as_ref(), "annotator_a" | "annotator_b")
-                }
-                _ => false,
+                _ => matches!(name.as_ref(), "annotator_a" | "annotator_b"),
             };
             if !known {
                 problems.push(format!("{set}: unexpected folder {name}"));
@@ -53,7 +51,7 @@ fn check_files(set: &str, docs: &[gold::Doc]) -> Vec<String> {
         let stem = name
             .strip_suffix(".gold.json")
             .or_else(|| name.strip_suffix(".txt"))
-            .or_else(|| name.strip_suffix(".md").filter(|_| set != "tune"));
+            .or_else(|| name.strip_suffix(".md"));
         match stem {
             Some(s) if !s.contains('.') => {}
             _ => problems.push(format!("{set}: unexpected file name {name}")),
