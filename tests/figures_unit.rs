@@ -766,7 +766,19 @@ figure! { by_bare_to_percent_is_range, "Places need to increase by 20 to 34%.", 
 
 // Changes in their written forms.
 figure! { change_more_than_base, "There were 4,000 more officers in post in June 2023 compared to March 2017.", Change, "4,000 more", 4000.0, "officers", period: "in June 2023" }
-figure! { change_fewer, "There were 440,000 fewer pupils absent.", Change, "440,000 fewer", -440000.0, "pupils" }
+figure! { change_fewer, "There were 440,000 fewer pupils absent than last year.", Change, "440,000 fewer", -440000.0, "pupils", period: "last year" }
+// Without a base, `fewer` is a count, as `more` is (the adjudicated
+// annotation conventions of the tune and test gold).
+texts! { fewer_without_base_is_a_count, "The reforms could result in around 20,000 fewer children in poverty.", ["20,000 fewer children"] }
+// "the next decade" is ten years; "a year earlier" is a point in time.
+figure! { the_next_decade, "Funding will be given over the next decade.", Duration, "decade", 10.0, "years" }
+texts! { a_year_earlier_is_no_figure, "It was 61.0%, 2.7 percentage points higher than a year earlier.", ["61.0%", "2.7 percentage points"] }
+texts! { years_earlier_than_planned_is_a_figure, "Sales end in 2030, ten years earlier than planned.", ["ten years"] }
+// "c300,000": circa glued to the number; `C1` is a grade.
+texts! { capital_c_code_is_no_figure, "She was promoted to C1 in 2010.", [] }
+figure! { circa_glued, "There are c300,000 places.", Count, "300,000 places", 300000.0, "places", qualifier: Approx }
+// A span of financial years printed with a spaced dash is no figure.
+texts! { spaced_financial_year_span, "The fund will run for four years (2026/27 - 2029/30).", ["four years"] }
 figure! { change_extra_with_base, "Schools get an extra £1 million compared to last year.", Change, "£1 million", 1e6, "GBP", period: "last year" }
 texts! { additional_without_base_is_money, "We are investing an additional £165 million annually.", ["£165 million"] }
 figure! { change_up_from_about, "It was 45%, up from about 30%.", Change, "45%, up from about 30%", 15.0, "%", from: 30.0, to: 45.0 }

@@ -118,6 +118,16 @@ pub(super) fn qual_before(
     {
         return Some((Qualifier::Approx, i - 2));
     }
+    // "c300,000": `c` glued to the number, standing alone on its left
+    // (lower case: `C1` is a code).
+    if i >= 1
+        && cx.touch(i - 1)
+        && cx.word(i - 1)
+        && cx.t(i - 1) == "c"
+        && (i < 2 || !cx.touch(i - 2))
+    {
+        return Some((Qualifier::Approx, i - 1));
+    }
     // Every phrase ends in one of these words: most numbers have none.
     let mut buf = [0u8; 24];
     let last =
@@ -178,6 +188,20 @@ pub(super) fn combine(cx: &Cx<'_>, atoms: &[Atom]) -> Vec<Fig> {
         let a = &atoms[k];
         let next = match &a.what {
             What::Skip(_) => k + 1,
+            // "(2026/27 - 2029/30)": a span of several years, as printed
+            // with spaces round the dash (the compact `2023/24-2024/25`
+            // is read as one span by the scanner): neither end is a figure.
+            What::FinYear(_)
+                if atoms.get(k + 1).is_some_and(|b| {
+                    matches!(b.what, What::FinYear(_))
+                        && b.s == a.e + 1
+                        && cx.dash(a.e)
+                        && cx.near(a.e - 1)
+                        && cx.near(a.e)
+                }) =>
+            {
+                k + 2
+            }
             What::FinYear(norm) => {
                 let mut f = Fig::new(a.s, a.e, FigureKind::FinancialYear);
                 f.period = Some(norm.clone());
@@ -1225,8 +1249,10 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             skipped += 1;
         }
         // "a 20% VAT increase", "a 5% pay rise": one word naming what
-        // changes, when a change noun follows it.
+        // changes, when a change noun follows it. Not after a length of
+        // time: "the one-year LHA increase" says how long it lasts.
         if skipped == 0
+            && !matches!(a.suffix, Suffix::Time(_))
             && cx.near(t - 1)
             && cx.near(t)
             && cx.word(t)
@@ -1334,7 +1360,7 @@ fn has_base(cx: &Cx<'_>, s: usize, from: usize) -> bool {
 /// `N fewer` / `N additional` / `N extra` right after the number, or
 /// `additional` / `extra` just before it (before its qualifier, which
 /// starts at `p`), with `than` or `compared to/with` later in the
-/// sentence (`fewer` needs no base: it is a comparison in itself). The
+/// sentence. The
 /// first token of the change, the end of the comparative word (the number's
 /// own end when the word is before it), and the sign.
 fn comparative(
@@ -1353,9 +1379,10 @@ fn comparative(
         Some(w @ ("more" | "fewer" | "additional" | "extra"))
             if cx.near(a.e - 1) =>
         {
-            let fewer = w == "fewer";
-            let sign = if fewer { -1.0 } else { 1.0 };
-            (a.s, a.e + 1, a.e + 1, sign, !fewer)
+            // `fewer` needs a base as `more` does: "20,000 fewer children
+            // in poverty" alone is a count (the annotation conventions).
+            let sign = if w == "fewer" { -1.0 } else { 1.0 };
+            (a.s, a.e + 1, a.e + 1, sign, true)
         }
         // "£4.6 billion of additional funding … compared to 2025/26"
         Some("of")

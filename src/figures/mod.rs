@@ -315,6 +315,7 @@ fn extract_piece(text: &str, field: &str) -> Vec<Figure> {
         return Vec::new();
     }
     let mut figs = combine::combine(&cx, &atoms);
+    drop_relative_dates(&cx, &mut figs);
     drop_overlaps(&mut figs);
     table::drop_labels(&cx, &sents, &mut figs);
     table::apply(&cx, &sents, &mut figs);
@@ -365,6 +366,20 @@ fn extract_piece(text: &str, field: &str) -> Vec<Figure> {
         });
     }
     out
+}
+
+/// Drops lengths of time that date something relative to another time
+/// (`a year earlier`, `two years ago`): a point in time, not a figure.
+/// `ten years earlier than planned` is kept: a shift by ten years.
+fn drop_relative_dates(cx: &Cx<'_>, figs: &mut Vec<Fig>) {
+    figs.retain(|f| {
+        let relative = f.kind == FigureKind::Duration
+            && f.e > f.s
+            && cx.near(f.e - 1)
+            && matches!(cx.low(f.e, &mut [0u8; 24]), Some("earlier" | "ago"))
+            && !(cx.near(f.e) && cx.is(f.e + 1, "than"));
+        !relative
+    });
 }
 
 /// The sentence index of every token, and the first token of every

@@ -270,6 +270,12 @@ fn digits(s: &str) -> Digits {
 }
 
 /// Finds the atoms of the text, in order.
+/// `decade` (any case) → 10 years. Not `century`: "for the next century"
+/// names an era (the 21st century) more often than a hundred years.
+fn long_unit(w: &str) -> Option<f64> {
+    w.eq_ignore_ascii_case("decade").then_some(10.0)
+}
+
 pub(super) fn scan(cx: &Cx<'_>) -> Vec<Atom> {
     let mut sc = Scanner { cx, out: Vec::new() };
     let mut i = 0;
@@ -385,6 +391,10 @@ impl Scanner<'_, '_> {
     /// A word: a currency code, `FY`, number words, fractions.
     fn word_at(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
+        // "over the next decade", "in the last century".
+        if let Some(years) = long_unit(cx.t(i)) {
+            return self.next_decade(i, years);
+        }
         // Cheap filter first, on the length and first letter.
         if !lexicon::may_be_number_word(cx.t(i)) {
             return None;
@@ -423,6 +433,31 @@ impl Scanner<'_, '_> {
             }
             _ => self.words(i, low),
         }
+    }
+
+    /// `decade` at token `i` after `the next`, `the last`,
+    /// `the past`, `the previous`, `the coming`, `the following`: a
+    /// duration of `years` years spanning the unit word (`a decade` is read
+    /// by [`Scanner::a_time`]).
+    fn next_decade(&mut self, i: usize, years: f64) -> Option<usize> {
+        let cx = self.cx;
+        let p = i.checked_sub(1).filter(|&p| cx.near(p))?;
+        let mut buf = [0u8; 24];
+        let which = matches!(
+            cx.low(p, &mut buf),
+            Some(
+                "next" | "last" | "past" | "previous" | "coming" | "following"
+            )
+        );
+        let the =
+            p.checked_sub(1).is_some_and(|q| cx.near(q) && cx.is(q, "the"));
+        if !(which && the) {
+            return None;
+        }
+        let mut a = Atom::new(i, i + 1, What::Qty);
+        a.raw = years;
+        a.suffix = Suffix::Time("years");
+        self.push(a)
     }
 
     /// `YYYY-YY`, `YYYY/YY`, `YYYY-YYYY` at token `i` where the second
@@ -556,7 +591,11 @@ impl Scanner<'_, '_> {
         if i >= 1 && cx.touch(i - 1) {
             let p = i - 1;
             let left_touch = p >= 1 && cx.touch(p - 1);
-            if cx.word(p) {
+            // "c300,000": a lone `c` glued to the number is circa (read
+            // by `qual_before`); any other word makes an identifier.
+            // Lower case only: `C1`, `C11 Branch` are grades and codes.
+            let circa_c = cx.word(p) && cx.t(p) == "c" && !left_touch;
+            if cx.word(p) && !circa_c {
                 return self.skip(i, i + 1, Skip::Ident);
             }
             if cx.dash(p) && left_touch && cx.word(p - 1) {
@@ -1715,7 +1754,6 @@ impl Scanner<'_, '_> {
                             | "other"
                             | "a"
                             | "one"
-                            | "and"
                             | "the"
                     )
                 );
