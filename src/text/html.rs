@@ -55,6 +55,12 @@ pub fn next_tag(s: &str, from: usize) -> Option<Tag<'_>> {
             continue;
         }
         let e = t + memchr::memchr(b'>', &b[t..])?;
+        // "<HL<p>": a `<` before the `>` means the first one opened
+        // nothing; the tag, if any, starts at the later one.
+        if let Some(k) = memchr::memchr(b'<', &b[t + 1..e]) {
+            i = t + 1 + k;
+            continue;
+        }
         let inner = &s[t + 1..e];
         return Some(Tag {
             start: t,
@@ -669,6 +675,14 @@ mod tests {
     #[test]
     fn entities_without_tags_are_decoded() {
         use super::*;
+
+        #[test]
+        fn a_lt_that_opens_nothing_leaves_the_next_tag_a_tag() {
+            // Found by tests/text_props.rs: "<HL<p>" kept "<p>" as text.
+            let t = next_tag("<HL<p>x", 0).map(|t| (t.start, t.name));
+            assert_eq!(t, Some((3, "p".to_string())));
+            assert_eq!(to_text("<HL<p>x</p>"), "<HL\n\nx");
+        }
         assert_eq!(to_text("R&amp;D and &quot;x&quot;"), "R&D and \"x\"");
         assert_eq!(
             clean_plain("HM Courts &amp; Tribunals"),
