@@ -249,11 +249,10 @@ const PIECE_REACH: usize = 8 * PIECE;
 /// Extracts the figures of `text`; `field` names the field the spans point
 /// into (`answer.text`, `letter.body`, `text`).
 ///
-/// A text of up to [`PIECE`] bytes is read whole. A longer one is read in
-/// pieces cut at a blank line at or after every [`PIECE`] bytes (a
-/// table's rows are consecutive lines, so a header stays with its rows,
-/// and sentences never cross a blank line); only a
-/// text without blank lines for [`PIECE_REACH`] bytes is cut at a line
+/// A text of up to 1 MiB is read whole. A longer one is read in pieces cut
+/// at a blank line at or after every 1 MiB (a table's rows are consecutive
+/// lines, so a header stays with its rows, and sentences never cross a
+/// blank line); only a text without blank lines for 8 MiB is cut at a line
 /// break, a sentence end, or, failing all, a character boundary.
 pub fn extract(text: &str, field: &str) -> Vec<Figure> {
     if text.len() <= PIECE {
