@@ -22,7 +22,7 @@ impl<'a> Cx<'a> {
     /// The text of token `i` (empty when out of range).
     pub fn t(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) => &self.text[t.start()..t.end()],
+            Some(t) => self.text.get(t.start()..t.end()).unwrap_or(""),
             None => "",
         }
     }
@@ -90,8 +90,11 @@ impl<'a> Cx<'a> {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => {
                 self.sid[i] == self.sid[i + 1]
-                    && !self.text.as_bytes()[a.end()..b.start()]
-                        .contains(&b'\n')
+                    && !self
+                        .text
+                        .as_bytes()
+                        .get(a.end()..b.start())
+                        .is_some_and(|gap| gap.contains(&b'\n'))
             }
             _ => false,
         }
@@ -100,8 +103,8 @@ impl<'a> Cx<'a> {
     /// The text between tokens `i` and `i + 1`.
     pub fn gap(&self, i: usize) -> &'a str {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) if a.end() <= b.start() => {
-                &self.text[a.end()..b.start()]
+            (Some(a), Some(b)) => {
+                self.text.get(a.end()..b.start()).unwrap_or("")
             }
             _ => "",
         }
@@ -118,7 +121,8 @@ impl<'a> Cx<'a> {
     /// Whether token `i` starts its line (after spaces and a bullet).
     pub fn line_start(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
-        for c in self.text[..t.start()].chars().rev() {
+        let before = self.text.get(..t.start()).unwrap_or("");
+        for c in before.chars().rev() {
             match c {
                 '\n' => return true,
                 '-' | '•' | '*' | '·' => {}
@@ -152,6 +156,6 @@ impl<'a> Cx<'a> {
     /// The text of tokens `[s, e)`.
     pub fn slice(&self, s: usize, e: usize) -> &'a str {
         let (a, b) = self.span(s, e);
-        &self.text[a..b]
+        self.text.get(a..b).unwrap_or("")
     }
 }

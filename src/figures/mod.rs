@@ -259,15 +259,20 @@ pub fn extract(text: &str, field: &str) -> Vec<Figure> {
         return extract_piece(text, field);
     }
     let mut out = Vec::new();
-    let mut base = 0;
-    while base < text.len() {
-        let rest = &text[base..];
-        let cut = next_cut(rest);
-        for mut f in extract_piece(&rest[..cut], field) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let base = text.len() - rest.len();
+        // `next_cut` gives a character boundary of `rest` above 0.
+        let (piece, after) =
+            rest.split_at_checked(next_cut(rest)).unwrap_or((rest, ""));
+        if piece.is_empty() {
+            break;
+        }
+        for mut f in extract_piece(piece, field) {
             f.span = [f.span[0] + base, f.span[1] + base];
             out.push(f);
         }
-        base += cut;
+        rest = after;
     }
     out
 }
@@ -276,7 +281,7 @@ pub fn extract(text: &str, field: &str) -> Vec<Figure> {
 /// otherwise just after the first blank line at or after [`PIECE`] bytes
 /// (within [`PIECE_REACH`]), else after a line break, else after a
 /// sentence's `. `, else at a character boundary. Always on a character
-/// boundary and greater than 0.
+/// boundary, and above `PIECE - 4` for a longer `rest`.
 fn next_cut(rest: &str) -> usize {
     if rest.len() <= PIECE {
         return rest.len();
@@ -296,7 +301,7 @@ fn next_cut(rest: &str) -> usize {
     while !rest.is_char_boundary(cut) {
         cut -= 1;
     }
-    cut.max(1)
+    cut
 }
 
 /// [`extract`] on a text of at most `u32::MAX` bytes.
