@@ -48,9 +48,7 @@ pub fn next_tag(s: &str, from: usize) -> Option<Tag<'_>> {
             i = s[t..].find("-->").map(|k| t + k + 3)?;
             continue;
         }
-        let next = b.get(t + 1).copied().unwrap_or(b' ');
-        if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
-        {
+        if !opens_tag(b, t) {
             i = t + 1;
             continue;
         }
@@ -71,6 +69,13 @@ pub fn next_tag(s: &str, from: usize) -> Option<Tag<'_>> {
         });
     }
     None
+}
+
+/// Whether the `<` at `b[t]` can open a tag: a letter, `/`, `!` or `?`
+/// follows it.
+fn opens_tag(b: &[u8], t: usize) -> bool {
+    let next = b.get(t + 1).copied().unwrap_or(b' ');
+    next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?')
 }
 
 /// Whether `s` holds HTML markup (a tag the answer subset uses, or an
@@ -363,25 +368,21 @@ pub fn html_to_text(s: &str) -> String {
             i = s[i..].find("-->").map_or(bytes.len(), |k| i + k + 3);
             continue;
         }
-        // A tag: `<` followed by a letter, `/` or `!`/`?`; any other `<`
-        // is text, as is an opened tag that never closes.
-        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-        if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
-        {
-            b.text("<");
-            i += 1;
-            continue;
-        }
-        let Some(tag) = next_tag(s, i) else {
-            b.text(&s[i..]);
-            break;
+        // A tag as `next_tag` reads one. Any other `<` ("a < b", the first
+        // of "<HL<p>") is text, and reading goes on after it; an opened tag
+        // that never closes leaves the rest as text.
+        let tag = match next_tag(s, i) {
+            Some(tag) if tag.start == i => tag,
+            None if opens_tag(bytes, i) => {
+                b.text(&s[i..]);
+                break;
+            }
+            _ => {
+                b.text("<");
+                i += 1;
+                continue;
+            }
         };
-        if tag.start > i {
-            // This `<` opens nothing ("<HL<p>"): text up to the tag.
-            b.text(&s[i..tag.start]);
-            i = tag.start;
-            continue;
-        }
         i = tag.end;
         let closing = tag.closing;
         let name = tag.name;
@@ -701,6 +702,8 @@ mod tests {
         assert_eq!(t, Some((3, "p".to_string())));
         assert_eq!(to_text("<HL<p>x</p>"), "<HL\n\nx");
         assert_eq!(to_text("<HL<p>"), "<HL");
+        // What follows a `<` that opens nothing is read as text is.
+        assert_eq!(to_text("<HL &amp; <p>x</p>"), "<HL &\n\nx");
     }
 
     macro_rules! html {
