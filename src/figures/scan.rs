@@ -270,12 +270,6 @@ fn digits(s: &str) -> Digits {
 }
 
 /// Finds the atoms of the text, in order.
-/// `decade` (any case) → 10 years. Not `century`: "for the next century"
-/// names an era (the 21st century) more often than a hundred years.
-fn long_unit(w: &str) -> Option<f64> {
-    w.eq_ignore_ascii_case("decade").then_some(10.0)
-}
-
 pub(super) fn scan(cx: &Cx<'_>) -> Vec<Atom> {
     let mut sc = Scanner { cx, out: Vec::new() };
     let mut i = 0;
@@ -391,9 +385,9 @@ impl Scanner<'_, '_> {
     /// A word: a currency code, `FY`, number words, fractions.
     fn word_at(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
-        // "over the next decade", "in the last century".
-        if let Some(years) = long_unit(cx.t(i)) {
-            return self.next_decade(i, years);
+        // "over the next decade" (not "the next century": an era).
+        if cx.t(i).eq_ignore_ascii_case("decade") {
+            return self.next_decade(i);
         }
         // Cheap filter first, on the length and first letter.
         if !lexicon::may_be_number_word(cx.t(i)) {
@@ -435,11 +429,10 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// `decade` at token `i` after `the next`, `the last`,
-    /// `the past`, `the previous`, `the coming`, `the following`: a
-    /// duration of `years` years spanning the unit word (`a decade` is read
-    /// by [`Scanner::a_time`]).
-    fn next_decade(&mut self, i: usize, years: f64) -> Option<usize> {
+    /// `decade` at token `i` after `the next`, `the last`, `the past`, `the
+    /// previous`, `the coming`, `the following`: ten years, spanning the
+    /// unit word (`a decade` is read by [`Scanner::a_time`]).
+    fn next_decade(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
         let p = i.checked_sub(1).filter(|&p| cx.near(p))?;
         let mut buf = [0u8; 24];
@@ -455,7 +448,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let mut a = Atom::new(i, i + 1, What::Qty);
-        a.raw = years;
+        a.raw = 10.0;
         a.suffix = Suffix::Time("years");
         self.push(a)
     }
