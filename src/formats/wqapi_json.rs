@@ -77,14 +77,26 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         return parse_lines(input);
     }
     let escaped = js::escape_controls(input.text);
-    let text: &str = &escaped.text;
     let mut sink = Sink::new(input);
-    let failure = match read_document(text, &mut sink) {
+    let failure = read_whole(&escaped, &mut sink, "document");
+    sink.finish(failure)
+}
+
+/// Reads the whole (escaped) text as one JSON document into `sink`: why
+/// it failed, with offsets in the original text. What follows the document
+/// (`what`: "document", "value") is a failure too.
+fn read_whole(
+    escaped: &js::Escaped<'_>,
+    sink: &mut Sink<'_, '_>,
+    what: &str,
+) -> Option<Fail> {
+    let text: &str = &escaped.text;
+    match read_document(text, sink) {
         Ok(end) if js::skip_ws(text, end) < text.len() => {
             let at = js::skip_ws(text, end);
             Some(Fail {
                 message: format!(
-                    "expected the end of the JSON document, found {}",
+                    "expected the end of the JSON {what}, found {}",
                     js::found_at(text, at)
                 ),
                 offset: escaped.original(at),
@@ -92,8 +104,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
         }
         Ok(_) => None,
         Err(f) => Some(sink.fail(text, &f, |o| escaped.original(o))),
-    };
-    sink.finish(failure)
+    }
 }
 
 /// Parses one frame of a JSON stream (a list element, a JSON Lines line,
@@ -111,44 +122,19 @@ pub(crate) fn parse_frame(input: &Input<'_>, label: &str) -> FrameParsed {
         if !matches!(node.kind(), NodeKind::Other) || node.value.0.is_some() {
             sink.node(node, None);
             return FrameParsed {
-                tally: Tally {
-                    statements: sink.statements,
-                    not_questions: sink.not_questions,
-                    error_doc: sink.error_doc.take(),
-                    lists: 0,
-                    items: 0,
-                },
+                tally: sink.tally(),
                 failure: None,
                 records: sink.records,
             };
         }
     }
-    let failure = match read_document(text, &mut sink) {
-        Ok(end) if js::skip_ws(text, end) < text.len() => {
-            let at = js::skip_ws(text, end);
-            Some(Fail {
-                message: format!(
-                    "expected the end of the JSON value, found {}",
-                    js::found_at(text, at)
-                ),
-                offset: escaped.original(at),
-            })
-        }
-        Ok(_) => None,
-        Err(f) => Some(sink.fail(text, &f, |o| escaped.original(o))),
-    };
+    let failure = read_whole(&escaped, &mut sink, "value");
     let failure = failure.or_else(|| {
         let (message, offset) = sink.bad_elements.first()?.clone();
         Some(Fail { message, offset })
     });
     FrameParsed {
-        tally: Tally {
-            statements: sink.statements,
-            not_questions: sink.not_questions,
-            error_doc: sink.error_doc.take(),
-            lists: sink.lists,
-            items: 0,
-        },
+        tally: sink.tally(),
         failure: failure.map(|f| {
             Error::new(ErrorKind::Json(f.message))
                 .at_offset(input.text, f.offset)
@@ -501,7 +487,18 @@ impl<'i, 'a> Sink<'i, 'a> {
         }
     }
 
-    fn finish(self, mut failure: Option<Fail>) -> Result<Parsed> {
+    /// What was seen besides the records (the error document is taken).
+    fn tally(&mut self) -> Tally {
+        Tally {
+            statements: self.statements,
+            not_questions: self.not_questions,
+            error_doc: self.error_doc.take(),
+            lists: self.lists,
+            items: 0,
+        }
+    }
+
+    fn finish(mut self, mut failure: Option<Fail>) -> Result<Parsed> {
         if failure.is_none() {
             let n = self.bad_elements.len();
             if let Some((msg, offset)) = self.bad_elements.first().cloned() {
@@ -520,13 +517,7 @@ impl<'i, 'a> Sink<'i, 'a> {
             Error::new(ErrorKind::Json(f.message))
                 .at_offset(self.input.text, f.offset)
         });
-        let tally = Tally {
-            statements: self.statements,
-            not_questions: self.not_questions,
-            error_doc: self.error_doc,
-            lists: self.lists,
-            items: 0,
-        };
+        let tally = self.tally();
         let (notes, failure) =
             conclude(self.input.path, &tally, self.records.len(), failure);
         if self.records.is_empty() && tally.statements == 0 {
