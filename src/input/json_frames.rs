@@ -264,12 +264,7 @@ impl<R: Read> JsonFrames<R> {
                     };
                     match b {
                         b'[' => {
-                            self.advance(1);
-                            self.state = State::InArray {
-                                kind: ArrayKind::TopLevel,
-                                next: 0,
-                                first: true,
-                            };
+                            self.enter_array(ArrayKind::TopLevel);
                         }
                         b'{' => {
                             if let Some(frame) = self.object()? {
@@ -372,12 +367,7 @@ impl<R: Read> JsonFrames<R> {
             };
             match (depth, key.as_slice(), b) {
                 (1, b"\"results\"", b'[') => {
-                    self.advance(1);
-                    self.state = State::InArray {
-                        kind: ArrayKind::Results,
-                        next: 0,
-                        first: true,
-                    };
+                    self.enter_array(ArrayKind::Results);
                     return Ok(None);
                 }
                 (1, b"\"result\"", b'{') => {
@@ -385,12 +375,7 @@ impl<R: Read> JsonFrames<R> {
                     depth = 2;
                 }
                 (2, b"\"items\"", b'[') => {
-                    self.advance(1);
-                    self.state = State::InArray {
-                        kind: ArrayKind::ResultItems,
-                        next: 0,
-                        first: true,
-                    };
+                    self.enter_array(ArrayKind::ResultItems);
                     return Ok(None);
                 }
                 _ => {
@@ -673,6 +658,12 @@ impl<R: Read> JsonFrames<R> {
     fn take(&mut self, n: usize, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.buf[self.pos..self.pos + n]);
         self.advance(n);
+    }
+
+    /// Steps over the `[` that opens the array of frames of `kind`.
+    fn enter_array(&mut self, kind: ArrayKind) {
+        self.advance(1);
+        self.state = State::InArray { kind, next: 0, first: true };
     }
 
     /// Consumes `n` buffered bytes, keeping the position up to date.
