@@ -1360,9 +1360,8 @@ fn has_base(cx: &Cx<'_>, s: usize, from: usize) -> bool {
 /// `N fewer` / `N additional` / `N extra` right after the number, or
 /// `additional` / `extra` just before it (before its qualifier, which
 /// starts at `p`), with `than` or `compared to/with` later in the
-/// sentence. The
-/// first token of the change, the end of the comparative word (the number's
-/// own end when the word is before it), and the sign.
+/// sentence. The first token of the change, the end of the comparative
+/// word (the number's own end when the word is before it), and the sign.
 fn comparative(
     cx: &Cx<'_>,
     a: &Atom,
@@ -1375,14 +1374,14 @@ fn comparative(
         return None;
     }
     let mut buf = [0u8; 24];
-    let (s, ce, word_end, sign, needs_base) = match cx.low(a.e, &mut buf) {
+    // Every form needs a base: "20,000 fewer children in poverty" alone is
+    // a count, as "13,000 more officers" is (the annotation conventions).
+    let (ce, word_end, sign) = match cx.low(a.e, &mut buf) {
         Some(w @ ("more" | "fewer" | "additional" | "extra"))
             if cx.near(a.e - 1) =>
         {
-            // `fewer` needs a base as `more` does: "20,000 fewer children
-            // in poverty" alone is a count (the annotation conventions).
             let sign = if w == "fewer" { -1.0 } else { 1.0 };
-            (a.s, a.e + 1, a.e + 1, sign, true)
+            (a.e + 1, a.e + 1, sign)
         }
         // "£4.6 billion of additional funding … compared to 2025/26"
         Some("of")
@@ -1393,7 +1392,7 @@ fn comparative(
                     Some("additional" | "extra")
                 ) =>
         {
-            (a.s, a.e, a.e + 2, 1.0, true)
+            (a.e, a.e + 2, 1.0)
         }
         _ => {
             let before = p.checked_sub(1)?;
@@ -1402,11 +1401,11 @@ fn comparative(
             {
                 return None;
             }
-            (a.s, a.e, a.ne.max(a.e), 1.0, true)
+            (a.e, a.ne.max(a.e), 1.0)
         }
     };
-    if needs_base && !has_base(cx, a.s, word_end) {
+    if !has_base(cx, a.s, word_end) {
         return None;
     }
-    Some((s, ce, sign))
+    Some((a.s, ce, sign))
 }
