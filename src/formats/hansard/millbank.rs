@@ -128,20 +128,13 @@ impl Walk<'_> {
         for child in node.children().filter(|c| c.is_element()) {
             let name = child.tag_name().name();
             match name {
-                "writtenanswers" => {
-                    self.feed(
-                        Kind::Section(Section::Answers),
-                        String::new(),
-                        child,
-                    );
-                    self.node(child, depth + 1);
-                }
-                "writtenstatements" => {
-                    self.feed(
-                        Kind::Section(Section::Statements),
-                        String::new(),
-                        child,
-                    );
+                "writtenanswers" | "writtenstatements" => {
+                    let section = if name == "writtenanswers" {
+                        Section::Answers
+                    } else {
+                        Section::Statements
+                    };
+                    self.feed(Kind::Section(section), String::new(), child);
                     self.node(child, depth + 1);
                 }
                 "oralquestions" | "debates" | "westminsterhall"
