@@ -9,7 +9,9 @@
 //! `dev` (the flat files of `fixtures/figures/`, the default), `tune`
 //! (`fixtures/figures/tune/`, used for tuning), `test`
 //! (`fixtures/figures/test/`, never used for tuning), `all` (the three,
-//! one table each). `--verbose` lists, per file, the gold figures missed
+//! one table each). `--dir DIR` scores the gold files of any folder laid
+//! out the same way (`<name>.txt` beside `<name>.gold.json`), e.g. a local
+//! set that is not in the repository. `--verbose` lists, per file, the gold figures missed
 //! and the false positives, each in its context. Any other argument keeps
 //! only the files whose name contains it. The gold format and the
 //! matching rule are in `fixtures/figures/README.md`.
@@ -17,14 +19,16 @@
 #[path = "../tests/support/gold.rs"]
 mod gold;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: score_figures [--set dev|tune|test|all] [--verbose] [NAME-SUBSTRING...]";
+    "usage: score_figures [--set dev|tune|test|all] [--dir DIR] [--verbose] [NAME-SUBSTRING...]";
 
 fn main() -> ExitCode {
     let mut verbose = false;
-    let mut sets: Vec<&'static str> = Vec::new();
+    // (label, folder): the named sets and any `--dir` folders.
+    let mut sets: Vec<(String, PathBuf)> = Vec::new();
     let mut filters = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -39,16 +43,23 @@ fn main() -> ExitCode {
                     eprintln!("score_figures: --set needs a value\n{USAGE}");
                     return ExitCode::from(2);
                 };
+                let named =
+                    |s: &str| gold::set_dir(s).map(|dir| (s.to_string(), dir));
                 if name == "all" {
-                    sets.extend(gold::SETS);
-                } else if let Some(s) =
-                    gold::SETS.iter().find(|s| **s == name.as_str())
-                {
-                    sets.push(s);
+                    sets.extend(gold::SETS.iter().filter_map(|s| named(s)));
+                } else if let Some(set) = named(&name) {
+                    sets.push(set);
                 } else {
                     eprintln!("score_figures: unknown set {name}\n{USAGE}");
                     return ExitCode::from(2);
                 }
+            }
+            "--dir" => {
+                let Some(dir) = args.next() else {
+                    eprintln!("score_figures: --dir needs a folder\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                sets.push((dir.clone(), PathBuf::from(dir)));
             }
             _ if arg.starts_with('-') => {
                 eprintln!("score_figures: unknown option {arg}\n{USAGE}");
@@ -58,15 +69,12 @@ fn main() -> ExitCode {
         }
     }
     if sets.is_empty() {
-        sets.push("dev");
+        sets.push(("dev".to_string(), gold::gold_dir()));
     }
     sets.dedup();
     let mut failed = false;
     let mut scored = 0;
-    for set in sets {
-        let Some(dir) = gold::set_dir(set) else {
-            continue;
-        };
+    for (set, dir) in sets {
         let (mut docs, problems) = gold::load(&dir);
         for p in &problems {
             eprintln!("gold set {set}: {p}");

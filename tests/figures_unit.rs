@@ -748,8 +748,79 @@ fn table_scale_for_pounds_and_title_lines() {
     let title = vals("Spend by region, 2023/24 prices, £m (2019/20 to 2023/24)\nRegion | Spend\nNorth | 336");
     assert_eq!(title.last(), Some(&(FigureKind::Money, Some(336e6), None)));
     // A sentence above a table is no title: `£` followed by a word.
-    let plain = vals("The figures below are all in £ for the year\nRegion | Spend\nNorth | 336");
+    let plain = vals("The figures below are all in £ for the year\nRegion | Total\nNorth | 336");
     assert_eq!(plain.last().map(|x| x.0), Some(FigureKind::Count));
+}
+
+#[test]
+fn table_headers_apart_grouped_and_money_by_name() {
+    let vals = |t: &str| -> Vec<(FigureKind, String, Option<f64>)> {
+        extract(t, "text")
+            .into_iter()
+            .map(|f| (f.kind, f.text, f.value))
+            .collect()
+    };
+    let money = |t: &str, v: f64| (FigureKind::Money, t.to_string(), Some(v));
+    let count = |t: &str, v: f64| (FigureKind::Count, t.to_string(), Some(v));
+    // A blank line between the header row and the body.
+    assert_eq!(
+        vals(" | Core (£000) | Total (£000)\n\nStaff costs | 1,556 | 13"),
+        [money("1,556", 1_556_000.0), money("13", 13_000.0)]
+    );
+    // A caption row over groups of columns, then the real header: the
+    // columns are read from the second row, the scale from either.
+    assert_eq!(
+        vals("Grant (Millions) | Actual | Plan\nRegion | 2021 spend | 2022 spend | Range\nNorth | £71.3 | £76.5 | 4"),
+        [money("£71.3", 71.3e6), money("£76.5", 76.5e6), count("4", 4.0)]
+    );
+    assert_eq!(
+        vals(" | Projects marked 2 | Projects marked 1\nDepartment | Spending (£ millions) | Projects | Spending (£ millions) | Projects\nDFID | 6.7 | 12 | 0.0 | 0"),
+        [money("6.7", 6.7e6), count("12", 12.0), money("0.0", 0.0), count("0", 0.0)]
+    );
+    // Years over groups of columns stay the header (they are periods).
+    assert_eq!(
+        vals("Sentence | 2020 | 2021\n | Number | %\nIPP | 6 | 2%")[..2],
+        [count("6", 6.0), (FigureKind::Percent, "2%".to_string(), Some(2.0))]
+    );
+    // Unformatted numbers of five to seven digits are values in a table
+    // (a reference elsewhere), with a note mark after a cell.
+    assert_eq!(
+        vals("Year | Children | Funding (£ million)\n2019/20 | 11823 | 42\n2020/21 | 11261 | 45*")
+            .into_iter()
+            .filter(|f| f.0 != FigureKind::FinancialYear)
+            .collect::<Vec<_>>(),
+        [count("11823", 11823.0), money("42", 42e6), count("11261", 11261.0), money("45", 45e6)]
+    );
+    assert_eq!(vals("Council | Reference\nGravesham | 20221064"), []);
+    assert_eq!(vals("Number | Artist\n18792 | Laura Gannon"), []);
+    // A header without the corner cell over the rows' labels.
+    assert_eq!(
+        vals(
+            "Number of Transactions | Total Spend\nPeriod A | 1021 | £119,166"
+        ),
+        [count("1021", 1021.0), money("£119,166", 119_166.0)]
+    );
+    assert_eq!(
+        vals("Year | Cost in USD per litre\nFuel A | 1.70"),
+        [count("1.70", 1.7)]
+    );
+    assert_eq!(vals("See our reference 11823 for details."), []);
+    // A header naming money without a pound sign.
+    assert_eq!(
+        vals("Region | Committed Spend from 2025/26\nWales | 10,061,956")
+            .into_iter()
+            .filter(|f| f.0 != FigureKind::FinancialYear)
+            .collect::<Vec<_>>(),
+        [money("10,061,956", 10_061_956.0)]
+    );
+    assert_eq!(
+        vals("Region | Number of funding applications\nWales | 1,956"),
+        [count("1,956", 1956.0)]
+    );
+    assert_eq!(
+        vals("Area | Allocation status | Total\nWales | 1 | 718")[0],
+        count("1", 1.0)
+    );
 }
 
 // Bands labelling a table's rows and columns are not figures; an

@@ -133,6 +133,19 @@ impl<'a> Cx<'a> {
         true
     }
 
+    /// Whether token `i` is a whole table cell after the first column:
+    /// after a bar, and before a bar or the line's end, with perhaps a
+    /// note mark after it (`| 45*`).
+    pub fn cell_alone(&self, i: usize) -> bool {
+        let left_bar = i > 0 && self.sym(i - 1, "|") && self.near(i - 1);
+        let mut j = i;
+        if self.touch(j) && matches!(self.t(j + 1), "*" | "†" | "‡") {
+            j += 1;
+        }
+        let right = (self.sym(j + 1, "|") && self.near(j)) || !self.near(j);
+        left_bar && right
+    }
+
     /// Whether token `i` is the first of its sentence, or follows a
     /// colon, a table cell bar or an opening bracket.
     pub fn clause_start(&self, i: usize) -> bool {

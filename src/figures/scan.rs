@@ -560,7 +560,16 @@ impl Scanner<'_, '_> {
             {
                 return self.skip(i, i + 1, Skip::Year);
             }
-            if d.whole() && !d.comma && d.int >= 5 && a.noun.is_none() {
+            // A reference number, unless it is a table's cell of up to
+            // seven digits after the first column (`2018/19 | 11531 |
+            // 37`; `| 20221064 |` is an application's reference, `18792 |
+            // Laura Gannon` an item's number).
+            if d.whole()
+                && !d.comma
+                && d.int >= 5
+                && a.noun.is_none()
+                && !(d.int <= 7 && cx.cell_alone(i))
+            {
                 return self.skip(i, i + 1, Skip::Ref);
             }
             if self.label_before(i) || self.label_chain(i, &a) {

@@ -3,7 +3,10 @@
 //! - A line containing ` | ` is a table row; consecutive rows form a table
 //!   whose first row is its header. A row's sentence is the header, `: `,
 //!   and the row (`Year | Number: 2018 | 1,234`); the header's own
-//!   sentence is itself.
+//!   sentence is itself. Blank lines between the header and the first row
+//!   are inside the table; a first row with more cells than the header and
+//!   no number in them is the real header (the row above is a caption over
+//!   groups of columns).
 //! - Other text splits at `.`, `?` and `!` followed by a space and a
 //!   character that is not a lower-case letter, unless the word before the
 //!   stop is a single letter (`J. Smith`, `S.O.`) or a known abbreviation
@@ -27,6 +30,8 @@ pub(super) struct Sent {
 pub(super) fn split(text: &str) -> Vec<Sent> {
     let mut out = Vec::new();
     let mut header: Option<(usize, usize)> = None;
+    // Rows of the current table after its header.
+    let mut body = 0usize;
     let mut block: Option<usize> = None;
     let mut pos = 0;
     let n = text.len();
@@ -43,12 +48,34 @@ pub(super) fn split(text: &str) -> Vec<Sent> {
         }
         if table {
             match header {
-                None => {
+                // The first row after a caption row that spans groups of
+                // columns (`| Projects with marker 2 | Projects with marker
+                // 1`): more cells, and no number in either row (years
+                // over groups of columns stay the header: they are the
+                // columns' periods). It is the real header.
+                Some((hs, he))
+                    if body == 0
+                        && cell_count(line) > cell_count(&text[hs..he])
+                        && !line.split('|').any(numeric_cell)
+                        && !text[hs..he].split('|').any(numeric_cell) =>
+                {
                     header = Some((pos, end));
                     push(text, pos, end, None, &mut out);
                 }
-                Some(h) => push(text, pos, end, Some(h), &mut out),
+                Some(h) => {
+                    body += 1;
+                    push(text, pos, end, Some(h), &mut out);
+                }
+                None => {
+                    header = Some((pos, end));
+                    body = 0;
+                    push(text, pos, end, None, &mut out);
+                }
             }
+        } else if blank && header.is_some() && body == 0 {
+            // A blank line between a header row and the table's body
+            // (`| DBT Core (£000) | Total (£000)`, blank, rows) is inside
+            // the table.
         } else {
             header = None;
             if !blank && block.is_none() {
@@ -61,6 +88,23 @@ pub(super) fn split(text: &str) -> Vec<Sent> {
         split_block(text, bs, n, &mut out);
     }
     out
+}
+
+/// The number of cells of a table row, not counting an opening or closing
+/// bar.
+fn cell_count(row: &str) -> usize {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row.strip_suffix('|').unwrap_or(row);
+    row.split('|').count()
+}
+
+/// Whether a table cell holds a number: it starts with a digit, or with a
+/// sign, bracket or pound sign before one (`12`, `£5`, `(265)`, `-3`).
+fn numeric_cell(cell: &str) -> bool {
+    let cell =
+        cell.trim_start_matches([' ', '£', '(', '-', '–', '+', '<', '>']);
+    cell.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Pushes the trimmed sentence `[s, e)`, if not empty.

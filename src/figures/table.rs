@@ -73,15 +73,14 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
             continue;
         };
-        // The figure is the whole cell (an amount may carry a note mark
-        // after it: `£342 to £418*`).
+        // The figure is the whole cell (it may carry a note mark after
+        // it: `£342 to £418*`, `45*`).
         let ft = &cx.text[start..end];
         let cell = cell.trim();
         if cell != ft
-            && !(unscaled_money
-                && cell.strip_prefix(ft).is_some_and(|r| {
-                    r.chars().all(|c| matches!(c, '*' | '†' | '‡'))
-                }))
+            && !cell.strip_prefix(ft).is_some_and(|r| {
+                r.chars().all(|c| matches!(c, '*' | '†' | '‡'))
+            })
         {
             continue;
         }
@@ -90,6 +89,17 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             head = Some((hs, cells));
         }
         let Some((_, heads)) = &head else { continue };
+        // A header one cell short of its rows has no corner cell over the
+        // rows' labels (`Number of Transactions | Total Spend` over `2022
+        // | 1021 | £119,166`): its cells head the columns after the first.
+        let col = if heads.len() + 1 == cells(row, strip).count() {
+            match col.checked_sub(1) {
+                Some(c) => c,
+                None => continue,
+            }
+        } else {
+            col
+        };
         let own = heads.get(col).filter(|h| h.1).map(|h| h.0);
         // A unit stated once for the whole table, in its only marked
         // header cell, when that is the corner cell (`£ million | North |
@@ -112,7 +122,8 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 .get(col)
                 .and_then(|h| scale_of(h.0))
                 .or_else(|| heads.first().and_then(|h| scale_of(h.0)))
-                .or_else(|| caption(cx.text, hs).and_then(scale_of));
+                .or_else(|| caption(cx.text, hs).and_then(scale_of))
+                .or_else(|| group_row_scale(cx.text, hs));
             if let Some(exp) = exp.filter(|&x| x > 0) {
                 let m = 10f64.powi(exp);
                 let scale = |v: Option<f64>| v.map(|v| round_dec(v * m, 6));
@@ -226,12 +237,24 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
             return true;
         }
         if sent.header.is_none() {
-            // The header row itself, when rows follow it.
+            // The header row itself, when rows follow it, or a caption row
+            // over a header row that rows follow.
             let idx = cx.sid[f.s] as usize;
-            let has_rows = sents
-                .get(idx + 1)
-                .and_then(|n| n.header)
-                .is_some_and(|h| h.0 == sent.start);
+            let heads = |i: usize, start: usize| {
+                sents
+                    .get(i)
+                    .and_then(|n| n.header)
+                    .is_some_and(|h| h.0 == start)
+            };
+            let has_rows = heads(idx + 1, sent.start)
+                || sents.get(idx + 1).is_some_and(|n| {
+                    n.header.is_none()
+                        && cx
+                            .text
+                            .get(sent.end..n.start)
+                            .is_some_and(|gap| gap.trim().is_empty())
+                        && heads(idx + 2, n.start)
+                });
             return !has_rows;
         }
         // A row of number words only (`Six | Seven | Eight`): a second
@@ -396,6 +419,18 @@ fn caption(text: &str, hs: usize) -> Option<&str> {
     title.then_some(line)
 }
 
+/// The scale stated in the row just above the header row at `hs` when
+/// that row is a caption over groups of columns (`Grant in Aid (Millions)
+/// | Actual spend | Allocation`, see [`super::sentence`]).
+fn group_row_scale(text: &str, hs: usize) -> Option<i32> {
+    let before = text.get(..hs)?.trim_end();
+    let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    if !line.contains(" | ") || line.len() > MAX_ROW {
+        return None;
+    }
+    cells(line, bar_first(line)).find_map(|c| scale_of(c).filter(|&x| x > 0))
+}
+
 /// Whether a row starts with a bar.
 fn bar_first(row: &str) -> bool {
     row.trim_start().starts_with('|')
@@ -471,6 +506,13 @@ fn apply_header(f: &mut Fig, head: &str, intro_unit: Option<&'static str>) {
         f.unit = Some("%".into());
         return;
     }
+    if money_header(&lower) {
+        let exp = scale_of(head).unwrap_or(0);
+        f.kind = FigureKind::Money;
+        f.unit = Some("GBP".into());
+        f.value = Some(round_dec(v * 10f64.powi(exp), 6));
+        return;
+    }
     let trimmed = head.trim().trim_end_matches([':', '.', '*']).trim();
     let prefix = trimmed.get(..10);
     if prefix.is_some_and(|p| p.eq_ignore_ascii_case("number of ")) {
@@ -479,6 +521,37 @@ fn apply_header(f: &mut Fig, head: &str, intro_unit: Option<&'static str>) {
             f.unit = Some(unit.to_string());
         }
     }
+}
+
+/// Whether a lower-case header names an amount of money without a pound
+/// sign (`Committed Spend from 2025/26`, `Total expenditure`, `Funding
+/// allocation`), and no count, rate or other unit (`Number of grants`,
+/// `Spend per pupil (%)` are read otherwise).
+fn money_header(lower: &str) -> bool {
+    if lower.contains(['$', '€']) {
+        return false;
+    }
+    let mut money = false;
+    for w in words(lower) {
+        match w {
+            "spend" | "spending" | "expenditure" | "funding" | "cost"
+            | "costs" | "budget" | "allocation" | "allocations" | "income"
+            | "revenue" | "salary" | "salaries" | "payments" | "fees"
+            | "outturn" => money = true,
+            "number" | "no" | "volume" | "count" | "headcount" | "fte"
+            | "rate" | "ratio" | "proportion" | "share" | "index"
+            | "percentage" | "tonnes" | "hours" | "days" | "weeks"
+            | "months" | "years" | "claims" | "applications" | "projects"
+            | "schemes" | "recipients" | "households" | "people"
+            | "pupils" | "children" | "staff" | "posts" | "units"
+            | "status" | "type" | "category" | "name" | "reference"
+            | "date" | "usd" | "dollars" | "eur" | "euro" | "euros" => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    money
 }
 
 /// The words of a lower-case header.
