@@ -863,6 +863,11 @@ texts! { change_size_after_ends_plain, "Claims increased from 2,382 in 2023/24 t
 figure! { change_hyphenated_terms, "It is a 6.8% cash-terms increase on last year.", Change, "6.8% cash-terms increase", 6.8, "%", period: "last year" }
 
 // Ratios.
+figure! { ratio_fraction_alone_after_almost, "Almost a quarter included a claim.", Ratio, "a quarter", 1.0, None, total: 4.0, qualifier: Approx }
+figure! { ratio_fractions_alone_after_over, "Over three quarters, or most, will benefit.", Ratio, "three quarters", 3.0, None, total: 4.0, qualifier: MoreThan }
+none! { quarter_of_the_year_is_no_ratio, "In the first quarter, sales rose." }
+figure! { one_per_cent, "These represent less than one per cent of all properties.", Percent, "one per cent", 1.0, "%", qualifier: LessThan }
+figure! { change_percent_higher_without_base, "It gives a 30% higher chance of success.", Change, "30% higher", 30.0, "%" }
 figure! { ratio_all_n, "All 75 towns were selected.", Ratio, "All 75 towns", 75.0, "towns", total: 75.0 }
 figure! { ratio_out_without_of, "The OBR predicts that 9 out 10 recipients are unaffected.", Ratio, "9 out 10 recipients", 9.0, "recipients", total: 10.0 }
 

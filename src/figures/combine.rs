@@ -932,7 +932,9 @@ fn noun_in_of(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
 /// child`), unlike the pronoun (`one of`, `no one`) and idioms (`at one
 /// point`, `one way or another`); `one year` is a duration.
 fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
-    if matches!(a.suffix, Suffix::Time(_)) {
+    // `one year`, `one per cent`.
+    if matches!(a.suffix, Suffix::Time(_) | Suffix::Percent | Suffix::Points)
+    {
         return true;
     }
     // The noun right after `one` (not the unit of `one of our schools`).
@@ -1213,8 +1215,14 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
                 _ => None,
             };
             let likely = cx.is(t + 1, "likely");
-            // "£1 billion more to help …": more with no base is the amount.
-            let based = |sg: f64| sg < 0.0 || has_base(cx, a.s, t + 1);
+            // "£1 billion more to help …": more with no base is the amount;
+            // a percent more or higher is relative by nature ("a 30%
+            // higher chance").
+            let based = |sg: f64| {
+                sg < 0.0
+                    || a.suffix == Suffix::Percent
+                    || has_base(cx, a.s, t + 1)
+            };
             if let Some(sign) =
                 sign.filter(|&sg| !likely && cx.near(t) && based(sg))
             {

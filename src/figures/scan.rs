@@ -1785,7 +1785,11 @@ impl Scanner<'_, '_> {
         if (hyphen || cx.near(last)) && value <= 20.0 {
             let den = cx.low(f, &mut buf).and_then(lexicon::fraction_word);
             if let Some(den) = den {
-                if cx.near(f) && (cx.is(f + 1, "of") || cx.is(f + 1, "the")) {
+                // "two thirds of", or standing alone after a word that
+                // sizes a share: "over three quarters, or around 9
+                // million".
+                let of = cx.near(f) && (cx.is(f + 1, "of") || cx.is(f + 1, "the"));
+                if of || (value > 1.0 && self.sizes_share(i)) {
                     let mut a = Atom::new(
                         i,
                         f + 1,
@@ -1806,6 +1810,31 @@ impl Scanner<'_, '_> {
             return self.skip(i, a.ne, Skip::Label);
         }
         self.push(a)
+    }
+
+    /// Whether the words before token `i` size a share (`almost`, `over`,
+    /// `nearly`, `more than`, `less than`), so that a fraction word at `i`
+    /// standing without `of` is still a share of a whole.
+    fn sizes_share(&self, i: usize) -> bool {
+        let cx = self.cx;
+        let Some(p) = i.checked_sub(1).filter(|&p| cx.near(p)) else {
+            return false;
+        };
+        let mut buf = [0u8; 24];
+        match cx.low(p, &mut buf) {
+            Some(
+                "almost" | "nearly" | "over" | "around" | "about"
+                | "approximately" | "roughly" | "under" | "just",
+            ) => true,
+            Some("than") => p.checked_sub(1).is_some_and(|q| {
+                cx.near(q)
+                    && matches!(
+                        cx.low(q, &mut [0u8; 24]),
+                        Some("more" | "less" | "fewer")
+                    )
+            }),
+            _ => false,
+        }
     }
 
     /// `a dozen`, `a million`, `a third of`.
@@ -1837,7 +1866,10 @@ impl Scanner<'_, '_> {
             Some(NumWord::Scale(x)) => (1.0, Some(x)),
             _ => {
                 let den = lexicon::fraction_word(w)?;
-                if w.ends_with('s') || !cx.near(i + 1) || !cx.is(i + 2, "of") {
+                // "a third of", or standing alone after a word that sizes
+                // a share: "almost a quarter included".
+                let of = cx.near(i + 1) && cx.is(i + 2, "of");
+                if w.ends_with('s') || !(of || self.sizes_share(i)) {
                     return None;
                 }
                 let mut a = Atom::new(
