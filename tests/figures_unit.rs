@@ -826,6 +826,8 @@ fn table_headers_apart_grouped_and_money_by_name() {
 // Bands labelling a table's rows and columns are not figures; an
 // estimate's range in a cell is.
 texts! { table_band_labels, "Points | Claimants\n8 to 11 | 1,039,000\n12-15 | 180,000", ["1,039,000", "180,000"] }
+texts! { table_threshold_row_labels, "Age | Cases\nUnder 5 | 12\n17 or over | 9", ["12", "9"] }
+texts! { table_threshold_in_a_value_cell, "Area | Waiting\nNorth | over 40", ["40"] }
 texts! { table_header_bands, "Year | On time | 15-30 | 30-59\nA | 5 | 6 | 7", ["5", "6", "7"] }
 texts! { table_cell_big_range_kept, "Scenario | Life years lost\n1 | 728,086 to 1,389,577", ["1", "728,086 to 1,389,577"] }
 
@@ -861,6 +863,8 @@ texts! { change_restated_in_percent, "Funding will increase by up to £922.2 mil
 texts! { change_size_apart_ends_plain, "Funding will increase by 150% from £800 million in 2023/24 to £2 billion.", ["increase by 150%", "£800 million", "2023/24", "£2 billion"] }
 texts! { change_size_after_ends_plain, "Claims increased from 2,382 in 2023/24 to 2,575, an 8% increase.", ["2,382", "2023/24", "2,575", "8% increase"] }
 figure! { change_hyphenated_terms, "It is a 6.8% cash-terms increase on last year.", Change, "6.8% cash-terms increase", 6.8, "%", period: "last year" }
+
+figure! { range_from_to_after_range_verb, "Apprenticeship funding bands range from £1,500 to £27,000.", Range, "from £1,500 to £27,000", 1500.0, "GBP", low: 1500.0, high: 27000.0 }
 
 // Ratios.
 figure! { ratio_fraction_alone_after_almost, "Almost a quarter included a claim.", Ratio, "a quarter", 1.0, None, total: 4.0, qualifier: Approx }

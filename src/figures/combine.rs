@@ -381,6 +381,21 @@ fn from_to(
     if bstart != t + 1 {
         return None;
     }
+    // "bands range from £1,500 to £27,000", "fees vary from £5 to £10":
+    // the ends of a range, not of a change.
+    let ranging = from_tok >= 1
+        && cx.near(from_tok - 1)
+        && matches!(
+            cx.low(from_tok - 1, &mut [0u8; 24]),
+            Some(
+                "range" | "ranges" | "ranged" | "ranging" | "vary" | "varies"
+                    | "varied" | "varying"
+            )
+        );
+    if ranging && kk == k + 1 {
+        push_range(cx, a, b, from_tok, figs)?;
+        return Some(kk + 1);
+    }
     let (a2, b2) = merge(a, b)?;
     // "increase by 150% from £800 million in 2023/24 to £2 billion",
     // "increased from 2,382 to 2,575, which is an 8% increase": the size

@@ -264,7 +264,10 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         {
             return false;
         }
-        if f.kind != FigureKind::Range {
+        let label_count = f.kind == FigureKind::Count
+            && f.qualifier.is_some()
+            && f.unit.is_none();
+        if f.kind != FigureKind::Range && !label_count {
             return true;
         }
         let Some((hs, he)) = sent.header else { return true };
@@ -279,6 +282,16 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         let small = |v: Option<f64>| {
             v.is_some_and(|x| x.fract() == 0.0 && x.abs() < 1000.0)
         };
+        if label_count {
+            // A threshold labelling a row (`17 or over | 9 | 2`, `Under 5
+            // | 12`): the first cell, a small number with its qualifier
+            // and nothing else.
+            let rest = cell.trim().replacen(&cx.text[start..end], "", 1);
+            let words_only = rest
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '+'));
+            return !(col == 0 && small(f.value) && words_only);
+        }
         let band = f.unit.is_none() && small(f.low) && small(f.high);
         !(whole && (col == 0 || band))
     });
