@@ -767,6 +767,19 @@ fn table_headers_apart_grouped_and_money_by_name() {
         vals(" | Core (£000) | Total (£000)\n\nStaff costs | 1,556 | 13"),
         [money("1,556", 1_556_000.0), money("13", 13_000.0)]
     );
+    // Accounts: a bracketed amount is negative; an opening bar on one row
+    // only; a superscript note mark.
+    assert_eq!(
+        vals(" | Core (£000) | Total (£000)\nOther capital | (13) | (265)\n | 468,365 | 492,484¹"),
+        [
+            money("(13)", -13_000.0),
+            money("(265)", -265_000.0),
+            money("468,365", 468_365_000.0),
+            money("492,484", 492_484_000.0)
+        ]
+    );
+    // In a column of counts, the number alone.
+    assert_eq!(vals("Area | Cases\nNorth | (13)"), [count("13", 13.0)]);
     // A caption row over groups of columns, then the real header: the
     // columns are read from the second row, the scale from either.
     assert_eq!(

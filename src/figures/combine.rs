@@ -388,8 +388,14 @@ fn from_to(
         && matches!(
             cx.low(from_tok - 1, &mut [0u8; 24]),
             Some(
-                "range" | "ranges" | "ranged" | "ranging" | "vary" | "varies"
-                    | "varied" | "varying"
+                "range"
+                    | "ranges"
+                    | "ranged"
+                    | "ranging"
+                    | "vary"
+                    | "varies"
+                    | "varied"
+                    | "varying"
             )
         );
     if ranging && kk == k + 1 {
@@ -948,8 +954,7 @@ fn noun_in_of(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
 /// point`, `one way or another`); `one year` is a duration.
 fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
     // `one year`, `one per cent`.
-    if matches!(a.suffix, Suffix::Time(_) | Suffix::Percent | Suffix::Points)
-    {
+    if matches!(a.suffix, Suffix::Time(_) | Suffix::Percent | Suffix::Points) {
         return true;
     }
     // The noun right after `one` (not the unit of `one of our schools`).

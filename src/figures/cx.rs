@@ -2,7 +2,7 @@
 //! recognisers: what a token says, whether two tokens touch, whether they
 //! are on the same line and in the same sentence.
 
-use super::lexicon::lower;
+use super::lexicon::{self, lower};
 use super::token::{Tok, TokKind};
 
 /// The tokens of a text, with the sentence each token stands in.
@@ -139,7 +139,11 @@ impl<'a> Cx<'a> {
     pub fn cell_alone(&self, i: usize) -> bool {
         let left_bar = i > 0 && self.sym(i - 1, "|") && self.near(i - 1);
         let mut j = i;
-        if self.touch(j) && matches!(self.t(j + 1), "*" | "†" | "‡") {
+        let mark = |t: &str| {
+            let mut cs = t.chars();
+            cs.next().is_some_and(lexicon::note_mark) && cs.next().is_none()
+        };
+        if self.touch(j) && mark(self.t(j + 1)) {
             j += 1;
         }
         let right = (self.sym(j + 1, "|") && self.near(j)) || !self.near(j);

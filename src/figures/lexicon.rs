@@ -128,6 +128,11 @@ pub(super) fn scale_word_short(w: &str) -> Option<i32> {
     })
 }
 
+/// A note mark written after a number (`45*`, `492,484¹`).
+pub(super) fn note_mark(c: char) -> bool {
+    matches!(c, '*' | '†' | '‡' | '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
 /// A fraction word and its denominator: `half` 2, `thirds` 3, ...
 pub(super) fn fraction_word(w: &str) -> Option<u64> {
     Some(match w {

@@ -740,7 +740,8 @@ impl Scanner<'_, '_> {
             {
                 return self.skip(i, i + 2, Skip::Marker);
             }
-            // "(2)", and footnote marks "numbers( 1)", "(1 )".
+            // "(2)", and footnote marks "numbers( 1)", "(1 )"; not a
+            // whole table cell (`| (13) |`, a negative amount).
             let spaces = |g: &str| g.bytes().all(|b| b == b' ');
             if i >= 1
                 && cx.sym(i - 1, "(")
@@ -748,6 +749,11 @@ impl Scanner<'_, '_> {
                 && spaces(cx.gap(i - 1))
                 && spaces(cx.gap(i))
                 && d.int <= 2
+                && !(i >= 2
+                    && cx.sym(i - 2, "|")
+                    && cx.near(i - 2)
+                    && ((cx.sym(i + 2, "|") && cx.near(i + 1))
+                        || !cx.near(i + 1)))
             {
                 return self.skip(i, i + 2, Skip::Marker);
             }
@@ -1788,7 +1794,8 @@ impl Scanner<'_, '_> {
                 // "two thirds of", or standing alone after a word that
                 // sizes a share: "over three quarters, or around 9
                 // million".
-                let of = cx.near(f) && (cx.is(f + 1, "of") || cx.is(f + 1, "the"));
+                let of =
+                    cx.near(f) && (cx.is(f + 1, "of") || cx.is(f + 1, "the"));
                 if of || (value > 1.0 && self.sizes_share(i)) {
                     let mut a = Atom::new(
                         i,

@@ -21,6 +21,7 @@
 
 use super::combine::Fig;
 use super::cx::Cx;
+use super::lexicon;
 use super::scan::round_dec;
 use super::sentence::Sent;
 use crate::record::FigureKind;
@@ -31,8 +32,9 @@ const MAX_ROW: usize = 4000;
 /// Applies the column headers to the figures standing in table rows.
 pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // The header cells of the current table, and whether each is marked
-    // as money or percent.
-    let mut head: Option<(usize, Vec<(&str, bool)>)> = None;
+    // as money or percent, keyed by the header's start and whether its
+    // opening bar is stripped (which depends on the row).
+    let mut head: Option<((usize, bool), Vec<(&str, bool)>)> = None;
     for f in figs.iter_mut() {
         // A bare count, or an amount of money written without a scale
         // (`£58`, `£146 to £206`) that the header may scale.
@@ -77,16 +79,25 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         // it: `£342 to £418*`, `45*`).
         let ft = &cx.text[start..end];
         let cell = cell.trim();
+        // `(265)` under a money header: a negative amount, as accounts
+        // print them.
+        let bracketed = bare_count
+            && cell.strip_prefix('(').and_then(|c| c.strip_suffix(')'))
+                == Some(ft)
+            && f.s >= 1
+            && cx.sym(f.s - 1, "(")
+            && cx.sym(f.e, ")");
         if cell != ft
-            && !cell.strip_prefix(ft).is_some_and(|r| {
-                r.chars().all(|c| matches!(c, '*' | '†' | '‡'))
-            })
+            && !bracketed
+            && !cell
+                .strip_prefix(ft)
+                .is_some_and(|r| r.chars().all(lexicon::note_mark))
         {
             continue;
         }
-        if head.as_ref().is_none_or(|(h, _)| *h != hs) {
+        if head.as_ref().is_none_or(|(h, _)| *h != (hs, strip)) {
             let cells = cells(header, strip).map(|c| (c, signal(c))).collect();
-            head = Some((hs, cells));
+            head = Some(((hs, strip), cells));
         }
         let Some((_, heads)) = &head else { continue };
         // A header one cell short of its rows has no corner cell over the
@@ -143,7 +154,18 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             } else {
                 None
             };
-            apply_header(f, h, intro);
+            if bracketed {
+                let mut g = f.clone();
+                apply_header(&mut g, h, intro);
+                if g.kind == FigureKind::Money {
+                    g.value = g.value.map(|v| -v);
+                    g.s -= 1;
+                    g.e += 1;
+                    *f = g;
+                }
+            } else {
+                apply_header(f, h, intro);
+            }
         }
     }
 }
