@@ -29,12 +29,16 @@ use crate::record::FigureKind;
 /// Longer rows are not read as table rows.
 const MAX_ROW: usize = 4000;
 
+/// Which header row, read how: its start, and whether its opening bar is
+/// stripped.
+type HeadKey = (usize, bool);
+
 /// Applies the column headers to the figures standing in table rows.
 pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // The header cells of the current table, and whether each is marked
     // as money or percent, keyed by the header's start and whether its
     // opening bar is stripped (which depends on the row).
-    let mut head: Option<((usize, bool), Vec<(&str, bool)>)> = None;
+    let mut head: Option<(HeadKey, Vec<(&str, bool)>)> = None;
     for f in figs.iter_mut() {
         // A bare count, or an amount of money written without a scale
         // (`£58`, `£146 to £206`) that the header may scale.
