@@ -865,6 +865,9 @@ texts! { capital_c_code_is_no_figure, "She was promoted to C1 in 2010.", [] }
 figure! { circa_glued, "There are c300,000 places.", Count, "300,000 places", 300000.0, "places", qualifier: Approx }
 // A span of financial years printed with a spaced dash is no figure.
 texts! { spaced_financial_year_span, "The fund will run for four years (2026/27 - 2029/30).", ["four years"] }
+figure! { change_from_a_baseline_of, "We will increase placements from a baseline of 3,778 places to 4,269 places.", Change, "from a baseline of 3,778 places to 4,269 places", 491.0, "places", from: 3778.0, to: 4269.0 }
+figure! { change_from_to_with_words_naming_the_first, "It would increase coverage from 4% of special settings to 100%.", Change, "from 4% of special settings to 100%", 96.0, "%", from: 4.0, to: 100.0 }
+texts! { from_to_across_two_clauses_is_no_change, "It moved from 4 sites and then to 10 more.", ["4 sites", "10"] }
 figure! { change_extra_with_base, "Schools get an extra £1 million compared to last year.", Change, "£1 million", 1e6, "GBP", period: "last year" }
 texts! { additional_without_base_is_money, "We are investing an additional £165 million annually.", ["£165 million"] }
 figure! { change_up_from_about, "It was 45%, up from about 30%.", Change, "45%, up from about 30%", 15.0, "%", from: 30.0, to: 45.0 }

@@ -340,6 +340,19 @@ fn from_to(
         Some((q, s)) => (Some(q), s),
         None => (None, a.s),
     };
+    // "from a baseline of 3,778 places", "from an average of 13 bags".
+    let astart = match astart.checked_sub(4) {
+        Some(f)
+            if cx.is(f, "from")
+                && (cx.is(f + 1, "a") || cx.is(f + 1, "an"))
+                && cx.word(f + 2)
+                && cx.is(f + 3, "of")
+                && (f..astart).all(|t| cx.near(t)) =>
+        {
+            f + 1
+        }
+        _ => astart,
+    };
     if astart == 0 || !cx.is(astart - 1, "from") || !cx.near(astart - 1) {
         return None;
     }
@@ -365,7 +378,29 @@ fn from_to(
             }
             return None;
         }
-        if !filler(cx, t) {
+        // A period of the first value, or more words naming what it
+        // counts ("from 13 bags found on beaches in 2013 to just 3",
+        // "from 142.5 Full-Time Equivalent (FTE) in 2024-25 to 184"), but
+        // no second clause.
+        let naming = (cx.word(t)
+            && !matches!(
+                cx.low(t, &mut [0u8; 24]),
+                Some(
+                    "and"
+                        | "or"
+                        | "but"
+                        | "while"
+                        | "whereas"
+                        | "compared"
+                        | "than"
+                        | "against"
+                        | "versus"
+                        | "with"
+                )
+            ))
+            || cx.sym(t, "(")
+            || cx.sym(t, ")");
+        if !filler(cx, t) && !naming {
             return None;
         }
         t += 1;
