@@ -868,6 +868,9 @@ texts! { spaced_financial_year_span, "The fund will run for four years (2026/27 
 figure! { change_from_a_baseline_of, "We will increase placements from a baseline of 3,778 places to 4,269 places.", Change, "from a baseline of 3,778 places to 4,269 places", 491.0, "places", from: 3778.0, to: 4269.0 }
 figure! { change_from_to_with_words_naming_the_first, "It would increase coverage from 4% of special settings to 100%.", Change, "from 4% of special settings to 100%", 96.0, "%", from: 4.0, to: 100.0 }
 texts! { from_to_across_two_clauses_is_no_change, "It moved from 4 sites and then to 10 more.", ["4 sites", "10"] }
+figure! { change_up_from_after_words_naming_the_value, "Over 88% of premises can now access gigabit-capable broadband, up from less than 10% in 2019.", Change, "88% of premises can now access gigabit-capable broadband, up from less than 10%", 78.0, "%", from: 10.0, to: 88.0, qualifier: MoreThan, period: "in 2019" }
+texts! { up_from_lists_respectively_are_no_change, "Fines are £10,000 and £20,000 per occupier up from £500 and £3,000 respectively.", ["£10,000", "£20,000", "£500", "£3,000"] }
+texts! { up_from_after_words_needs_the_same_unit, "There were 88 schools able to join the scheme, up from 10% last year.", ["88 schools", "10%"] }
 figure! { change_extra_with_base, "Schools get an extra £1 million compared to last year.", Change, "£1 million", 1e6, "GBP", period: "last year" }
 texts! { additional_without_base_is_money, "We are investing an additional £165 million annually.", ["£165 million"] }
 figure! { change_up_from_about, "It was 45%, up from about 30%.", Change, "45%, up from about 30%", 15.0, "%", from: 30.0, to: 45.0 }

@@ -327,6 +327,36 @@ fn filler(cx: &Cx<'_>, t: usize) -> bool {
     }
 }
 
+/// A token that may stand between a value and the other end of its
+/// change, naming what the value counts (`88% of UK premises can now
+/// access gigabit-capable broadband, up from 10%`): a word that does not
+/// start a second clause or a comparison, a bracket, or a hyphen inside
+/// a word.
+fn naming(cx: &Cx<'_>, t: usize) -> bool {
+    if cx.word(t) {
+        return !matches!(
+            cx.low(t, &mut [0u8; 24]),
+            Some(
+                "and"
+                    | "or"
+                    | "but"
+                    | "while"
+                    | "whereas"
+                    | "compared"
+                    | "than"
+                    | "against"
+                    | "versus"
+                    | "with"
+                    | "up"
+                    | "down"
+            )
+        );
+    }
+    cx.sym(t, "(")
+        || cx.sym(t, ")")
+        || (cx.dash(t) && t >= 1 && cx.touch(t - 1) && cx.touch(t))
+}
+
 /// `from 30 to 19`, `from £500 million in 2017-18 to £4.3 billion`: a
 /// change with both ends.
 fn from_to(
@@ -380,27 +410,8 @@ fn from_to(
         }
         // A period of the first value, or more words naming what it
         // counts ("from 13 bags found on beaches in 2013 to just 3",
-        // "from 142.5 Full-Time Equivalent (FTE) in 2024-25 to 184"), but
-        // no second clause.
-        let naming = (cx.word(t)
-            && !matches!(
-                cx.low(t, &mut [0u8; 24]),
-                Some(
-                    "and"
-                        | "or"
-                        | "but"
-                        | "while"
-                        | "whereas"
-                        | "compared"
-                        | "than"
-                        | "against"
-                        | "versus"
-                        | "with"
-                )
-            ))
-            || cx.sym(t, "(")
-            || cx.sym(t, ")");
-        if !filler(cx, t) && !naming {
+        // "from 142.5 Full-Time Equivalent (FTE) in 2024-25 to 184").
+        if !filler(cx, t) && !naming(cx, t) {
             return None;
         }
         t += 1;
@@ -810,7 +821,8 @@ fn up_down_from(
     // 2.1%".
     let mut t = a.ne;
     let mut kk = k + 1;
-    while t < a.ne + 8
+    let mut named = false;
+    while t < a.ne + 12
         && t < cx.n()
         && !cx.sym(t, ",")
         && !cx.is(t, "up")
@@ -828,6 +840,10 @@ fn up_down_from(
             kk += 1;
         } else if filler(cx, t) || cx.is(t, "for") {
             // "£2.1 billion for the 2025/26 financial year, up from …"
+            t += 1;
+        } else if naming(cx, t) {
+            // "88% of UK premises can now access broadband, up from 10%"
+            named = true;
             t += 1;
         } else {
             return None;
@@ -863,6 +879,19 @@ fn up_down_from(
             )
         );
     if !((up_down || against) && cx.same_sent(a.s, b.s)) {
+        return None;
+    }
+    // Words between the new value and `up from` name what it counts only
+    // when both are the same kind of quantity (`88% …, up from 10%`).
+    if named && (a.suffix != b.suffix || a.cur != b.cur) {
+        return None;
+    }
+    // "£10,000 and £20,000 up from £500 and £3,000 respectively": lists
+    // of ends, paired by position; not read here.
+    let after_b = b.ne.max(b.e);
+    if cx.is(after_b, "and")
+        && atoms.get(kk + 1).is_some_and(|x| x.s == after_b + 1)
+    {
         return None;
     }
     let (b2, a2) = merge(b, a)?;
