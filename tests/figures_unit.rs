@@ -889,6 +889,8 @@ figure! { range_from_to_after_range_verb, "Apprenticeship funding bands range fr
 figure! { ratio_fraction_alone_after_almost, "Almost a quarter included a claim.", Ratio, "a quarter", 1.0, None, total: 4.0, qualifier: Approx }
 figure! { ratio_fractions_alone_after_over, "Over three quarters, or most, will benefit.", Ratio, "three quarters", 3.0, None, total: 4.0, qualifier: MoreThan }
 none! { quarter_of_the_year_is_no_ratio, "In the first quarter, sales rose." }
+figure! { half_a_billion_pounds, "Funding rose by over half a billion pounds.", Change, "rose by over half a billion pounds", 5e8, "GBP", qualifier: MoreThan }
+figure! { half_a_million_people, "Half a million people applied.", Count, "Half a million people", 5e5, "people" }
 figure! { one_per_cent, "These represent less than one per cent of all properties.", Percent, "one per cent", 1.0, "%", qualifier: LessThan }
 figure! { change_percent_higher_without_base, "It gives a 30% higher chance of success.", Change, "30% higher", 30.0, "%" }
 figure! { ratio_all_n, "All 75 towns were selected.", Ratio, "All 75 towns", 75.0, "towns", total: 75.0 }

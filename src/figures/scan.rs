@@ -1749,6 +1749,23 @@ impl Scanner<'_, '_> {
                     a.suffix = Suffix::Time(unit);
                     return self.push(a);
                 }
+                // "half a billion pounds", "half a million people".
+                let scale = cx.low(i + 2, &mut buf).and_then(|w| {
+                    match lexicon::number_word(w) {
+                        Some(NumWord::Scale(x)) => Some(x),
+                        _ => None,
+                    }
+                });
+                if let Some(x) = scale {
+                    let mut a = Atom::new(i, i + 3, What::Qty);
+                    a.raw = 0.5;
+                    a.dec = 1;
+                    a.scale = Some(x);
+                    if self.tail(&mut a, i + 2).is_ok() {
+                        return self.push(a);
+                    }
+                    return None;
+                }
             }
             let prev_ok = i == 0
                 || !cx.near(i - 1)
