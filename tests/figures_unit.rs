@@ -834,6 +834,12 @@ fn table_headers_apart_grouped_and_money_by_name() {
         vals("Area | Allocation status | Total\nWales | 1 | 718")[0],
         count("1", 1.0)
     );
+    assert_eq!(
+        vals(
+            "As at 1 April | Customs | Inland Revenue\n1997 | 24,509 | 53,315"
+        ),
+        [count("24,509", 24509.0), count("53,315", 53315.0)]
+    );
 }
 
 // Bands labelling a table's rows and columns are not figures; an

@@ -819,6 +819,13 @@ fn up_down_from(
     let a = &atoms[k];
     // The new value may carry its own period: "3.5% in 2019-20, up from
     // 2.1%".
+    // Cheap test first: no `up`, `down` or `against` near, no change.
+    let reach = (a.ne + 14).min(cx.n());
+    if !(a.ne..reach)
+        .any(|t| cx.is(t, "up") || cx.is(t, "down") || cx.is(t, "against"))
+    {
+        return None;
+    }
     let mut t = a.ne;
     let mut kk = k + 1;
     let mut named = false;

@@ -39,6 +39,12 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // as money or percent, keyed by the header's start and whether its
     // opening bar is stripped (which depends on the row).
     let mut head: Option<(HeadKey, Vec<(&str, bool)>)> = None;
+    // The number of cells of the last row looked at, by its start.
+    let mut row_cells: Option<(usize, usize)> = None;
+    // The header cells read, by address and length, for the current
+    // table (a few columns: a linear search).
+    let mut reads: Vec<((usize, usize), Head)> = Vec::new();
+    let mut reads_of = usize::MAX;
     for f in figs.iter_mut() {
         // A bare count, or an amount of money written without a scale
         // (`£58`, `£146 to £206`) that the header may scale.
@@ -107,7 +113,15 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         // A header one cell short of its rows has no corner cell over the
         // rows' labels (`Number of Transactions | Total Spend` over `2022
         // | 1021 | £119,166`): its cells head the columns after the first.
-        let col = if heads.len() + 1 == cells(row, strip).count() {
+        let n_row = match row_cells {
+            Some((at, n)) if at == sent.start => n,
+            _ => {
+                let n = cells(row, strip).count();
+                row_cells = Some((sent.start, n));
+                n
+            }
+        };
+        let col = if heads.len() + 1 == n_row {
             match col.checked_sub(1) {
                 Some(c) => c,
                 None => continue,
@@ -125,7 +139,6 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             if marked.next().is_some() {
                 return None;
             }
-            let n_row = cells(row, strip).count();
             first
                 .filter(|&(k, _)| k == 0 || heads.len() < n_row)
                 .map(|(_, h)| h.0)
@@ -153,14 +166,23 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             .or_else(|| caption(cx.text, hs))
             .or_else(|| heads.get(col).map(|h| h.0));
         if let Some(h) = pick {
-            let intro = if time_words(&h.to_lowercase()) == (None, true) {
-                intro_time_unit(cx.text, hs)
-            } else {
-                None
+            // A header is read once for all the cells under it.
+            if reads_of != hs {
+                reads.clear();
+                reads_of = hs;
+            }
+            let key = (h.as_ptr() as usize, h.len());
+            let at = match reads.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    reads.push((key, Head::read(h, cx.text, hs)));
+                    reads.len() - 1
+                }
             };
+            let Some((_, meaning)) = reads.get(at) else { continue };
             if bracketed {
                 let mut g = f.clone();
-                apply_header(&mut g, h, intro);
+                meaning.apply(&mut g);
                 if g.kind == FigureKind::Money {
                     g.value = g.value.map(|v| -v);
                     g.s -= 1;
@@ -168,7 +190,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                     *f = g;
                 }
             } else {
-                apply_header(f, h, intro);
+                meaning.apply(f);
             }
         }
     }
@@ -509,55 +531,99 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Applies a header cell's meaning to a cell figure. `intro_unit` is the
-/// unit of time the text just above the table says its times are
-/// `measured in`, for a header naming time taken without a unit.
-fn apply_header(f: &mut Fig, head: &str, intro_unit: Option<&'static str>) {
-    let lower = head.to_lowercase();
-    let Some(v) = f.value else { return };
-    if lower.contains('%')
-        || lower.contains("per cent")
-        || lower.contains("percent")
-    {
-        f.kind = FigureKind::Percent;
-        f.unit = Some("%".into());
-        return;
+/// What a header cell says of the cells under it.
+enum Head {
+    /// `%`, `per cent`, `percent`: percents.
+    Percent,
+    /// A pound sign: money, scaled by this power of ten.
+    Money(i32),
+    /// A length of time in this unit (`Average number of days taken`;
+    /// `Time taken` with the unit in the text above the table).
+    Duration(&'static str),
+    /// Anything else.
+    Other {
+        /// A rate without a base (`Actual reoffending rate`): a cell of 0
+        /// to 100 is a percent.
+        rate: bool,
+        /// Money named in words (`Committed Spend`), and its scale.
+        money: Option<i32>,
+        /// The unit of `Number of X`.
+        number_of: Option<String>,
+    },
+}
+
+impl Head {
+    /// Reads the header cell `head` of the table whose header row starts
+    /// at `hs` of `text`.
+    fn read(head: &str, text: &str, hs: usize) -> Head {
+        let lower = head.to_lowercase();
+        if lower.contains('%')
+            || lower.contains("per cent")
+            || lower.contains("percent")
+        {
+            return Head::Percent;
+        }
+        if let Some(p) = lower.find('£') {
+            let after: String = lower[p + '£'.len_utf8()..]
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
+                .take(7)
+                .collect();
+            return Head::Money(scale_after_pound(&after));
+        }
+        let (unit, time) = time_words(&lower);
+        // "Time taken" with no unit: the unit the text above the table
+        // says its times are measured in.
+        let intro = if (unit, time) == (None, true) {
+            intro_time_unit(text, hs)
+        } else {
+            None
+        };
+        if let Some(unit) = unit.filter(|_| time).or(intro) {
+            return Head::Duration(unit);
+        }
+        let trimmed = head.trim().trim_end_matches([':', '.', '*']).trim();
+        let prefix = trimmed.get(..10);
+        let number_of = prefix
+            .filter(|p| p.eq_ignore_ascii_case("number of "))
+            .map(|_| trimmed.get(10..).unwrap_or_default().trim())
+            .filter(|u| !u.is_empty() && u.len() <= 60)
+            .map(str::to_string);
+        Head::Other {
+            rate: rate_header(&lower),
+            money: money_header(&lower).then(|| scale_of(head).unwrap_or(0)),
+            number_of,
+        }
     }
-    if let Some(p) = lower.find('£') {
-        let after: String = lower[p + '£'.len_utf8()..]
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
-            .take(7)
-            .collect();
-        let exp = scale_after_pound(&after);
-        f.kind = FigureKind::Money;
-        f.unit = Some("GBP".into());
-        f.value = Some(round_dec(v * 10f64.powi(exp), 6));
-        return;
-    }
-    if let Some(unit) = time_header(&lower).or(intro_unit) {
-        f.kind = FigureKind::Duration;
-        f.unit = Some(unit.into());
-        return;
-    }
-    if rate_header(&lower) && (0.0..=100.0).contains(&v) {
-        f.kind = FigureKind::Percent;
-        f.unit = Some("%".into());
-        return;
-    }
-    if money_header(&lower) {
-        let exp = scale_of(head).unwrap_or(0);
-        f.kind = FigureKind::Money;
-        f.unit = Some("GBP".into());
-        f.value = Some(round_dec(v * 10f64.powi(exp), 6));
-        return;
-    }
-    let trimmed = head.trim().trim_end_matches([':', '.', '*']).trim();
-    let prefix = trimmed.get(..10);
-    if prefix.is_some_and(|p| p.eq_ignore_ascii_case("number of ")) {
-        let unit = trimmed.get(10..).unwrap_or_default().trim();
-        if !unit.is_empty() && unit.len() <= 60 {
-            f.unit = Some(unit.to_string());
+
+    /// Gives a cell figure the header's meaning.
+    fn apply(&self, f: &mut Fig) {
+        let Some(v) = f.value else { return };
+        let money = |f: &mut Fig, exp: i32| {
+            f.kind = FigureKind::Money;
+            f.unit = Some("GBP".into());
+            f.value = Some(round_dec(v * 10f64.powi(exp), 6));
+        };
+        match self {
+            Head::Percent => {
+                f.kind = FigureKind::Percent;
+                f.unit = Some("%".into());
+            }
+            Head::Money(exp) => money(f, *exp),
+            Head::Duration(unit) => {
+                f.kind = FigureKind::Duration;
+                f.unit = Some((*unit).into());
+            }
+            Head::Other { rate, money: words, number_of } => {
+                if *rate && (0.0..=100.0).contains(&v) {
+                    f.kind = FigureKind::Percent;
+                    f.unit = Some("%".into());
+                } else if let Some(exp) = words {
+                    money(f, *exp);
+                } else if let Some(unit) = number_of {
+                    f.unit = Some(unit.clone());
+                }
+            }
         }
     }
 }
@@ -565,7 +631,8 @@ fn apply_header(f: &mut Fig, head: &str, intro_unit: Option<&'static str>) {
 /// Whether a lower-case header names an amount of money without a pound
 /// sign (`Committed Spend from 2025/26`, `Total expenditure`, `Funding
 /// allocation`), and no count, rate or other unit (`Number of grants`,
-/// `Spend per pupil (%)` are read otherwise).
+/// `Spend per pupil (%)` are read otherwise). Not `income` or `revenue`,
+/// which name bodies (`Inland Revenue`) and benefits (`Income Support`).
 fn money_header(lower: &str) -> bool {
     if lower.contains(['$', '€']) {
         return false;
@@ -574,9 +641,8 @@ fn money_header(lower: &str) -> bool {
     for w in words(lower) {
         match w {
             "spend" | "spending" | "expenditure" | "funding" | "cost"
-            | "costs" | "budget" | "allocation" | "allocations" | "income"
-            | "revenue" | "salary" | "salaries" | "payments" | "fees"
-            | "outturn" => money = true,
+            | "costs" | "budget" | "allocation" | "allocations" | "salary"
+            | "salaries" | "payments" | "fees" | "outturn" => money = true,
             "number" | "no" | "volume" | "count" | "headcount" | "fte"
             | "rate" | "ratio" | "proportion" | "share" | "index"
             | "percentage" | "tonnes" | "hours" | "days" | "weeks"
@@ -596,15 +662,6 @@ fn money_header(lower: &str) -> bool {
 /// The words of a lower-case header.
 fn words(lower: &str) -> impl Iterator<Item = &str> {
     lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
-}
-
-/// The unit of a header that names a length of time: a unit of time
-/// together with a word saying it is time taken (`Average number of days
-/// taken`, `Processing time (days)`, `Mean wait in weeks`); not `Number
-/// of days of sickness absence`.
-fn time_header(lower: &str) -> Option<&'static str> {
-    let (unit, time) = time_words(lower);
-    unit.filter(|_| time)
 }
 
 /// The unit of time a header names, and whether it names time taken.
