@@ -129,9 +129,7 @@ pub(super) fn qual_before(
         return Some((Qualifier::Approx, i - 1));
     }
     // Every phrase ends in one of these words: most numbers have none.
-    let mut buf = [0u8; 24];
-    let last =
-        if i >= 1 && cx.near(i - 1) { cx.low(i - 1, &mut buf) } else { None };
+    let last = if i >= 1 && cx.near(i - 1) { cx.low(i - 1) } else { None };
     if !matches!(
         last,
         Some(
@@ -287,8 +285,7 @@ fn next_qty(atoms: &[Atom], k: usize) -> Option<&Atom> {
 /// Words allowed between `from X` and `to Y`: a period of the first
 /// value (`from 30 in April 2017 to 19`).
 fn filler(cx: &Cx<'_>, t: usize) -> bool {
-    let mut buf = [0u8; 24];
-    match cx.low(t, &mut buf) {
+    match cx.low(t) {
         Some(w) => {
             matches!(
                 w,
@@ -335,7 +332,7 @@ fn filler(cx: &Cx<'_>, t: usize) -> bool {
 fn naming(cx: &Cx<'_>, t: usize) -> bool {
     if cx.word(t) {
         return !matches!(
-            cx.low(t, &mut [0u8; 24]),
+            cx.low(t),
             Some(
                 "and"
                     | "or"
@@ -432,7 +429,7 @@ fn from_to(
     let ranging = from_tok >= 1
         && cx.near(from_tok - 1)
         && matches!(
-            cx.low(from_tok - 1, &mut [0u8; 24]),
+            cx.low(from_tok - 1),
             Some(
                 "range"
                     | "ranges"
@@ -508,7 +505,6 @@ fn size_in_sentence(
     if before {
         return true;
     }
-    let mut buf = [0u8; 24];
     atoms
         .get(kk + 1..)
         .unwrap_or_default()
@@ -520,7 +516,7 @@ fn size_in_sentence(
         .filter(|x| x.qty() && x.suffix == Suffix::Percent)
         .any(|x| {
             let e = x.ne.max(x.e);
-            cx.low(e, &mut buf).and_then(lexicon::change_noun).is_some()
+            cx.low(e).and_then(lexicon::change_noun).is_some()
                 || (x.s >= 1 && cx.is(x.s - 1, "by"))
         })
 }
@@ -598,8 +594,7 @@ fn range(
         if (a.suffix != Suffix::None || a.cur.is_some()) && b.bare() {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let before = p.checked_sub(1).and_then(|v| cx.low(v, &mut buf));
+        let before = p.checked_sub(1).and_then(|v| cx.low(v));
         if before.and_then(lexicon::change_verb).is_some() && !shared_unit {
             return None;
         }
@@ -632,11 +627,10 @@ fn range(
 /// education and employment (from 11, 14, 16 or 18 to 16, 18, 19, 21, 24
 /// or 25), not after `between`.
 fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
-    let mut buf = [0u8; 24];
     if a.s >= 1
         && cx.near(a.s - 1)
         && matches!(
-            cx.low(a.s - 1, &mut buf),
+            cx.low(a.s - 1),
             Some(
                 "years"
                     | "ages"
@@ -869,12 +863,9 @@ fn up_down_from(
     let against = cx.is(t, "against")
         && (bstart == t + 1
             || (bstart == t + 2
-                && matches!(
-                    cx.low(t + 1, &mut [0u8; 24]),
-                    Some("the" | "a" | "an")
-                )))
+                && matches!(cx.low(t + 1), Some("the" | "a" | "an"))))
         && matches!(
-            cx.low(b.ne.max(b.e), &mut [0u8; 24]),
+            cx.low(b.ne.max(b.e)),
             Some(
                 "planned"
                     | "target"
@@ -920,14 +911,13 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
     if p < 2 || !cx.is(p - 1, "by") || !cx.near(p - 2) || !cx.near(p - 1) {
         return None;
     }
-    let mut buf = [0u8; 24];
     let mut v = p - 1;
     for n in 0..5 {
         if v == 0 || !cx.word(v - 1) || !cx.near(v - 1) {
             return None;
         }
         v -= 1;
-        let Some(w) = cx.low(v, &mut buf) else { continue };
+        let Some(w) = cx.low(v) else { continue };
         if matches!(w, "up" | "down") {
             if n > 0 {
                 return None;
@@ -935,7 +925,7 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
             let aux = v >= 1
                 && cx.near(v - 1)
                 && matches!(
-                    cx.low(v - 1, &mut buf),
+                    cx.low(v - 1),
                     Some(
                         "gone"
                             | "went"
@@ -1004,15 +994,13 @@ fn noun_in_of(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
     if p < 4 || !cx.is(p - 1, "of") || !cx.near(p - 2) {
         return None;
     }
-    let mut buf = [0u8; 24];
     let mut t = p - 2;
     for _ in 0..9 {
         if t < 1 || !cx.word(t) || !cx.near(t - 1) {
             return None;
         }
-        if matches!(cx.low(t, &mut buf), Some("in" | "to")) {
-            let sign =
-                cx.low(t - 1, &mut buf).and_then(lexicon::change_noun)?;
+        if matches!(cx.low(t), Some("in" | "to")) {
+            let sign = cx.low(t - 1).and_then(lexicon::change_noun)?;
             return Some((t - 1, sign));
         }
         t -= 1;
@@ -1032,11 +1020,10 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
     let Some((ns, ne)) = a.noun.filter(|n| n.0 == a.e) else {
         return false;
     };
-    let mut buf = [0u8; 24];
     let before_ok = a.s == 0
         || !cx.near(a.s - 1)
         || !matches!(
-            cx.low(a.s - 1, &mut buf),
+            cx.low(a.s - 1),
             Some(
                 "no" | "any"
                     | "every"
@@ -1055,7 +1042,7 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
         );
     let idiom = ne == ns + 1
         && matches!(
-            cx.low(ns, &mut buf),
+            cx.low(ns),
             Some(
                 "another"
                     | "way"
@@ -1080,8 +1067,7 @@ fn multiplier(cx: &Cx<'_>, a: &Atom) -> bool {
     if !(a.bare() && cx.near(t - 1) && cx.is(t, "times") && cx.near(t)) {
         return false;
     }
-    let mut buf = [0u8; 24];
-    cx.low(t + 1, &mut buf).is_some_and(|w| {
+    cx.low(t + 1).is_some_and(|w| {
         matches!(
             w,
             "more" | "less" | "fewer" | "as" | "the" | "likely" | "over"
@@ -1096,7 +1082,6 @@ fn multiplier(cx: &Cx<'_>, a: &Atom) -> bool {
 /// distinction between the two` (a number word after `the` with no noun).
 /// `p` is the first token of the qualifier before the number, if any.
 fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
-    let mut buf = [0u8; 24];
     if p >= 1 && cx.near(p - 1) && cx.is(p - 1, "nearest") {
         return true;
     }
@@ -1113,7 +1098,7 @@ fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
             if points {
                 let score = (p.saturating_sub(3)..p).any(|t| {
                     matches!(
-                        cx.low(t, &mut buf),
+                        cx.low(t),
                         Some("score" | "scored" | "scores" | "scoring")
                     )
                 });
@@ -1128,7 +1113,7 @@ fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
         && a.bare()
         && a.s >= 1
         && cx.near(a.s - 1)
-        && matches!(cx.low(a.s - 1, &mut buf), Some("the" | "these" | "those"))
+        && matches!(cx.low(a.s - 1), Some("the" | "these" | "those"))
         && (a.e >= cx.n()
             || !cx.word(a.e)
             || cx.is(a.e, "and")
@@ -1149,7 +1134,6 @@ fn far_by_verb(cx: &Cx<'_>, p: usize) -> Option<f64> {
     if p < 2 || !cx.is(p - 1, "by") || !cx.near(p - 1) {
         return None;
     }
-    let mut buf = [0u8; 24];
     let mut v = p - 1;
     for _ in 0..14 {
         if v == 0 || !cx.same_sent(v - 1, p) {
@@ -1159,7 +1143,7 @@ fn far_by_verb(cx: &Cx<'_>, p: usize) -> Option<f64> {
         if matches!(cx.t(v), "," | ";" | ":" | "(" | ")") {
             return None;
         }
-        let Some(w) = cx.low(v, &mut buf) else { continue };
+        let Some(w) = cx.low(v) else { continue };
         if matches!(w, "up" | "down" | "gone" | "went" | "lower") {
             continue;
         }
@@ -1202,7 +1186,6 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
     let unit = a.unit(cx);
     let value = a.value();
     let e = a.ne.max(a.e);
-    let mut buf = [0u8; 24];
     let change = |s: usize, e: usize| {
         let mut f = Fig::new(s, e, FigureKind::Change);
         f.unit = unit.clone();
@@ -1214,11 +1197,11 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         && p >= 1
         && cx.near(p - 1)
     {
-        let w = cx.low(p - 1, &mut buf).map(str::to_owned);
+        let w = cx.low(p - 1).map(str::to_owned);
         let w = w.as_deref().unwrap_or("");
         let aux = p >= 2
             && matches!(
-                cx.low(p - 2, &mut [0u8; 24]),
+                cx.low(p - 2),
                 Some("is" | "are" | "was" | "were" | "be" | "been")
             );
         if let Some(sign) = lexicon::change_verb(w) {
@@ -1231,7 +1214,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         }
     }
     if p >= 2 && cx.near(p - 2) && cx.near(p - 1) {
-        let before = cx.low(p - 2, &mut buf).map(str::to_owned);
+        let before = cx.low(p - 2).map(str::to_owned);
         let before = before.as_deref().unwrap_or("");
         // "increased by 16", "fell significantly by 13%"
         if let Some((v, sign)) = by_verb(cx, p) {
@@ -1300,7 +1283,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             t += 1;
         }
         if cx.near(t - 1) && cx.same_sent(a.s, t) {
-            let sign = match cx.low(t, &mut buf) {
+            let sign = match cx.low(t) {
                 Some("more" | "higher" | "greater") => Some(1.0),
                 Some("fewer" | "less" | "lower") => Some(-1.0),
                 _ => None,
@@ -1332,7 +1315,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             && cx.near(t - 1)
             && (cx.dash(t) && cx.touch(t - 1) && cx.touch(t) && skipped > 0
                 || matches!(
-                    cx.low(t, &mut buf),
+                    cx.low(t),
                     Some(
                         "real"
                             | "terms"
@@ -1355,11 +1338,8 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             && cx.near(t - 1)
             && cx.near(t)
             && cx.word(t)
-            && cx
-                .low(t + 1, &mut [0u8; 24])
-                .and_then(lexicon::change_noun)
-                .is_some()
-            && cx.low(t, &mut buf).is_some_and(|w| {
+            && cx.low(t + 1).and_then(lexicon::change_noun).is_some()
+            && cx.low(t).is_some_and(|w| {
                 !lexicon::stopword(w)
                     && lexicon::number_word(w).is_none()
                     && lexicon::change_noun(w).is_none()
@@ -1369,9 +1349,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             t += 1;
         }
         if cx.near(t - 1) {
-            if let Some(sign) =
-                cx.low(t, &mut buf).and_then(lexicon::change_noun)
-            {
+            if let Some(sign) = cx.low(t).and_then(lexicon::change_noun) {
                 // Only a noun used as a noun: "a 5% increase in", not "5% cut
                 // off".
                 let mut f = change(a.s, t + 1);
@@ -1429,24 +1407,20 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
 /// number, as in "… more than 300 schools") or `compared to/with`,
 /// `relative to`, before any semicolon.
 fn has_base(cx: &Cx<'_>, s: usize, from: usize) -> bool {
-    let mut buf = [0u8; 24];
     let mut t = from;
     while t < from + 25 && t < cx.n() && cx.same_sent(s, t) {
         if cx.sym(t, ";") {
             return false;
         }
-        let w = cx.low(t, &mut buf);
+        let w = cx.low(t);
         if matches!(w, Some("than")) {
             let next_num = cx.num(t + 1)
                 || matches!(cx.t(t + 1), "£" | "$" | "€")
-                || cx
-                    .low(t + 1, &mut [0u8; 24])
-                    .and_then(lexicon::number_word)
-                    .is_some();
+                || cx.low(t + 1).and_then(lexicon::number_word).is_some();
             return !next_num;
         }
         if matches!(w, Some("compared" | "comparison" | "relative"))
-            && matches!(cx.low(t + 1, &mut [0u8; 24]), Some("to" | "with"))
+            && matches!(cx.low(t + 1), Some("to" | "with"))
         {
             return true;
         }
@@ -1472,10 +1446,9 @@ fn comparative(
     {
         return None;
     }
-    let mut buf = [0u8; 24];
     // Every form needs a base: "20,000 fewer children in poverty" alone is
     // a count, as "13,000 more officers" is (the annotation conventions).
-    let (ce, word_end, sign) = match cx.low(a.e, &mut buf) {
+    let (ce, word_end, sign) = match cx.low(a.e) {
         Some(w @ ("more" | "fewer" | "additional" | "extra"))
             if cx.near(a.e - 1) =>
         {
@@ -1486,10 +1459,7 @@ fn comparative(
         Some("of")
             if cx.near(a.e - 1)
                 && cx.near(a.e)
-                && matches!(
-                    cx.low(a.e + 1, &mut [0u8; 24]),
-                    Some("additional" | "extra")
-                ) =>
+                && matches!(cx.low(a.e + 1), Some("additional" | "extra")) =>
         {
             (a.e, a.e + 2, 1.0)
         }

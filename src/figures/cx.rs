@@ -2,12 +2,14 @@
 //! recognisers: what a token says, whether two tokens touch, whether they
 //! are on the same line and in the same sentence.
 
-use super::lexicon::{self, lower};
+use super::lexicon;
 use super::token::{Tok, TokKind};
 
 /// The tokens of a text, with the sentence each token stands in.
 pub(super) struct Cx<'a> {
     pub text: &'a str,
+    /// `text` with ASCII letters lower-cased (the same byte offsets).
+    pub lower: &'a str,
     pub toks: &'a [Tok],
     /// The sentence index of each token.
     pub sid: &'a [u32],
@@ -60,14 +62,12 @@ impl<'a> Cx<'a> {
 
     /// Token `i` lower-cased, when it is an ASCII word of at most 24
     /// bytes.
-    pub fn low<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> Option<&'b str>
-    where
-        'a: 'b,
-    {
-        if !self.word(i) {
-            return None;
-        }
-        lower(self.t(i), buf)
+    pub fn low(&self, i: usize) -> Option<&'a str> {
+        // As `lexicon::lower` would give it, without a copy: the token's
+        // bytes in the lower-cased text.
+        let t = self.toks.get(i).filter(|t| t.kind == TokKind::Word)?;
+        let w = self.lower.get(t.start()..t.end())?;
+        (w.len() <= 24 && w.is_ascii()).then_some(w)
     }
 
     /// Whether word `i` starts with an upper-case letter.

@@ -313,7 +313,8 @@ fn extract_piece(text: &str, field: &str) -> Vec<Figure> {
     }
     let sents = sentence::split(text);
     let (sid, sent_tok) = sentence_ids(&toks, &sents);
-    let cx = Cx { text, toks: &toks, sid: &sid };
+    let lower = text.to_ascii_lowercase();
+    let cx = Cx { text, lower: &lower, toks: &toks, sid: &sid };
     let atoms = scan::scan(&cx);
     if atoms.is_empty() {
         return Vec::new();
@@ -380,7 +381,7 @@ fn drop_relative_dates(cx: &Cx<'_>, figs: &mut Vec<Fig>) {
         let relative = f.kind == FigureKind::Duration
             && f.e > f.s
             && cx.near(f.e - 1)
-            && matches!(cx.low(f.e, &mut [0u8; 24]), Some("earlier" | "ago"))
+            && matches!(cx.low(f.e), Some("earlier" | "ago"))
             && !(cx.near(f.e) && cx.is(f.e + 1, "than"));
         !relative
     });

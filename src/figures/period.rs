@@ -99,14 +99,11 @@ impl<'a> Periods<'_, 'a> {
         (a.s == k).then_some(a)
     }
 
-    fn low<'b>(&self, k: usize, buf: &'b mut [u8; 24]) -> Option<&'b str>
-    where
-        'a: 'b,
-    {
+    fn low(&self, k: usize) -> Option<&'a str> {
         if k >= self.end {
             return None;
         }
-        self.cx.low(k, buf)
+        self.cx.low(k)
     }
 
     /// Whether token `k` is the word `w` and follows `k - 1` on the line.
@@ -126,15 +123,13 @@ impl<'a> Periods<'_, 'a> {
         if !may_start(cx.t(k)) {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let w = self.low(k, &mut buf)?.to_owned();
+        let w = self.low(k)?.to_owned();
         match w.as_str() {
             "this" | "last" | "next" | "current" | "previous" => {
                 self.unit_phrase(k + 1, true)
             }
             "each" | "every" | "per" => {
-                let mut b2 = [0u8; 24];
-                let u = self.low(k + 1, &mut b2)?;
+                let u = self.low(k + 1)?;
                 (matches!(u, "year" | "annum" | "month" | "week" | "quarter")
                     && cx.near(k))
                 .then_some(k + 2)
@@ -193,10 +188,9 @@ impl<'a> Periods<'_, 'a> {
     /// `[the] [rel] [financial] year ...` at `k`; `rel` says a relative
     /// word (`this`, `last`) was already read.
     fn unit_phrase(&self, k: usize, rel: bool) -> Option<usize> {
-        let mut buf = [0u8; 24];
         let mut j = k;
         let fy = matches!(
-            self.low(j, &mut buf),
+            self.low(j),
             Some(
                 "financial"
                     | "academic"
@@ -210,7 +204,7 @@ impl<'a> Periods<'_, 'a> {
             j += 1;
         }
         let unit = matches!(
-            self.low(j, &mut buf),
+            self.low(j),
             Some(
                 "year"
                     | "years"
@@ -247,12 +241,11 @@ impl<'a> Periods<'_, 'a> {
 
     /// A time after the preposition `prep`, starting at `k`.
     fn time(&self, k: usize, prep: &str) -> Option<usize> {
-        let mut buf = [0u8; 24];
         let mut j = k;
         // "the end of", "the first half of"
         if self.is(j, "the")
             && matches!(
-                self.low(j + 1, &mut buf),
+                self.low(j + 1),
                 Some(
                     "end"
                         | "start"
@@ -265,15 +258,13 @@ impl<'a> Periods<'_, 'a> {
             && self.is(j + 2, "of")
         {
             j += 3;
-        } else if matches!(
-            self.low(j, &mut buf),
-            Some("end" | "start" | "beginning")
-        ) && self.is(j + 1, "of")
+        } else if matches!(self.low(j), Some("end" | "start" | "beginning"))
+            && self.is(j + 1, "of")
         {
             j += 2;
         } else if self.is(j, "the")
             && matches!(
-                self.low(j + 1, &mut buf),
+                self.low(j + 1),
                 Some("first" | "second" | "third" | "fourth" | "last")
             )
             && (self.is(j + 2, "half") || self.is(j + 2, "quarter"))
@@ -294,7 +285,7 @@ impl<'a> Periods<'_, 'a> {
             }
         }
         let rel = matches!(
-            self.low(j, &mut buf),
+            self.low(j),
             Some(
                 "this"
                     | "last"
@@ -341,7 +332,7 @@ impl<'a> Periods<'_, 'a> {
         if the
             || rel
             || matches!(
-                self.low(j, &mut buf),
+                self.low(j),
                 Some("financial" | "academic" | "calendar" | "school")
             )
         {
@@ -365,8 +356,7 @@ impl<'a> Periods<'_, 'a> {
             };
         }
         let cx = self.cx;
-        let mut buf = [0u8; 24];
-        let w = self.low(k, &mut buf)?;
+        let w = self.low(k)?;
         if lexicon::month(w) && cx.cap(k) {
             let mut e = k + 1;
             if (self.is(e, "and")
@@ -402,10 +392,9 @@ impl<'a> Periods<'_, 'a> {
     }
 
     fn month_at(&self, k: usize) -> bool {
-        let mut buf = [0u8; 24];
         k < self.end
             && self.cx.cap(k)
-            && self.cx.low(k, &mut buf).is_some_and(lexicon::month)
+            && self.cx.low(k).is_some_and(lexicon::month)
     }
 
     /// A year (or financial year) atom at `k` on the same line: its end.

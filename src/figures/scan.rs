@@ -393,8 +393,7 @@ impl Scanner<'_, '_> {
         if !lexicon::may_be_number_word(cx.t(i)) {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let low = cx.low(i, &mut buf)?;
+        let low = cx.low(i)?;
         let code = match low {
             "gbp" => Some(Cur::Gbp),
             "eur" => Some(Cur::Eur),
@@ -435,9 +434,8 @@ impl Scanner<'_, '_> {
     fn next_decade(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
         let p = i.checked_sub(1).filter(|&p| cx.near(p))?;
-        let mut buf = [0u8; 24];
         let which = matches!(
-            cx.low(p, &mut buf),
+            cx.low(p),
             Some(
                 "next" | "last" | "past" | "previous" | "coming" | "following"
             )
@@ -663,8 +661,7 @@ impl Scanner<'_, '_> {
             }
         }
         if cx.touch(i) && cx.word(i + 1) {
-            let mut buf = [0u8; 24];
-            if let Some("st" | "nd" | "rd" | "th") = cx.low(i + 1, &mut buf) {
+            if let Some("st" | "nd" | "rd" | "th") = cx.low(i + 1) {
                 {
                     // "18th October 2023", "1st of May": a date.
                     let mut m = i + 2;
@@ -762,10 +759,7 @@ impl Scanner<'_, '_> {
         if cx.touch(i)
             && cx.sym(i + 1, "(")
             && cx.touch(i + 1)
-            && matches!(
-                cx.low(i + 2, &mut [0u8; 24]),
-                Some("st" | "nd" | "rd" | "th")
-            )
+            && matches!(cx.low(i + 2), Some("st" | "nd" | "rd" | "th"))
             && cx.sym(i + 3, ")")
         {
             return self.skip(i, i + 4, Skip::Ordinal);
@@ -844,12 +838,8 @@ impl Scanner<'_, '_> {
     /// (`… 2024-25 funding allocations - GOV.UK`).
     fn fy_in_name(&self, i: usize, e: usize) -> bool {
         let cx = self.cx;
-        let mut buf = [0u8; 24];
-        let before = if i >= 1 && cx.near(i - 1) {
-            cx.low(i - 1, &mut buf)
-        } else {
-            None
-        };
+        let before =
+            if i >= 1 && cx.near(i - 1) { cx.low(i - 1) } else { None };
         if matches!(
             before,
             Some(
@@ -915,7 +905,7 @@ impl Scanner<'_, '_> {
             && i >= 1
             && cx.near(i - 1)
             && matches!(
-                cx.low(i - 1, &mut [0u8; 24]),
+                cx.low(i - 1),
                 Some(
                     "in" | "for"
                         | "during"
@@ -1084,8 +1074,7 @@ impl Scanner<'_, '_> {
     /// Whether token `k` is a capitalised month name.
     fn month(&self, k: usize) -> bool {
         let cx = self.cx;
-        let mut buf = [0u8; 24];
-        cx.cap(k) && cx.low(k, &mut buf).is_some_and(lexicon::month)
+        cx.cap(k) && cx.low(k).is_some_and(lexicon::month)
     }
 
     /// Reads what follows the number ending at token `last`: scale,
@@ -1093,12 +1082,11 @@ impl Scanner<'_, '_> {
     /// trailing qualifier, counted noun. Sets `a.e`, `a.ne`.
     fn tail(&self, a: &mut Atom, last: usize) -> Result<(), Skip> {
         let cx = self.cx;
-        let mut buf = [0u8; 24];
         let mut j = last + 1;
         let follows = |j: usize| cx.touch(j - 1) || cx.near(j - 1);
         // Scale.
         if a.scale.is_none() && cx.word(j) && follows(j) {
-            let low = cx.low(j, &mut buf).unwrap_or("");
+            let low = cx.low(j).unwrap_or("");
             if let Some(x) = lexicon::scale_word_long(low) {
                 a.scale = Some(x);
                 j += 1;
@@ -1116,7 +1104,7 @@ impl Scanner<'_, '_> {
         }
         // Currency written after, and pence.
         if a.cur.is_none() && cx.word(j) && follows(j) {
-            let low = cx.low(j, &mut buf).unwrap_or("");
+            let low = cx.low(j).unwrap_or("");
             let c = match low {
                 "pounds" | "pound" | "sterling" => Some(Cur::Gbp),
                 "euros" | "euro" => Some(Cur::Eur),
@@ -1149,7 +1137,7 @@ impl Scanner<'_, '_> {
         let mut k = j;
         if cx.near(k - 1) && (cx.is(k, "or") || cx.is(k, "and")) && cx.near(k)
         {
-            let q = match cx.low(k + 1, &mut buf) {
+            let q = match cx.low(k + 1) {
                 Some(
                     "more" | "over" | "above" | "higher" | "greater" | "plus",
                 ) => Some(Qualifier::AtLeast),
@@ -1176,7 +1164,7 @@ impl Scanner<'_, '_> {
                 && a.cur.is_none()
                 && cx.near(b - 1)
                 && matches!(
-                    cx.low(b, &mut buf),
+                    cx.low(b),
                     Some(
                         "bed"
                             | "bedroom"
@@ -1211,7 +1199,6 @@ impl Scanner<'_, '_> {
     /// `%`, `per cent`, points, a unit of time or measurement at `j`.
     fn suffix(&self, a: &mut Atom, mut j: usize) -> Result<usize, Skip> {
         let cx = self.cx;
-        let mut buf = [0u8; 24];
         let follows = |j: usize| cx.touch(j - 1) || cx.near(j - 1);
         if !follows(j) {
             return Ok(j);
@@ -1233,10 +1220,7 @@ impl Scanner<'_, '_> {
         if percent {
             a.suffix = Suffix::Percent;
             if cx.near(j - 1)
-                && matches!(
-                    cx.low(j, &mut buf),
-                    Some("points" | "point" | "pts" | "pt")
-                )
+                && matches!(cx.low(j), Some("points" | "point" | "pts" | "pt"))
             {
                 a.suffix = Suffix::Points;
                 j += 1;
@@ -1263,7 +1247,7 @@ impl Scanner<'_, '_> {
                 return Ok(q + 1);
             }
         }
-        if matches!(cx.low(j, &mut buf), Some("pp" | "ppt" | "ppts")) {
+        if matches!(cx.low(j), Some("pp" | "ppt" | "ppts")) {
             a.suffix = Suffix::Points;
             return Ok(j + 1);
         }
@@ -1278,7 +1262,7 @@ impl Scanner<'_, '_> {
         if !cx.word(tj) {
             return Ok(j);
         }
-        let low = cx.low(tj, &mut buf).map(str::to_owned);
+        let low = cx.low(tj).map(str::to_owned);
         let Some(low) = low else {
             return if hyphen { Err(Skip::Compound) } else { Ok(j) };
         };
@@ -1343,7 +1327,7 @@ impl Scanner<'_, '_> {
                 | "sitting"
         );
         if modifier && cx.near(j) && cx.word(j + 1) {
-            let next = cx.low(j + 1, &mut buf).map(str::to_owned);
+            let next = cx.low(j + 1).map(str::to_owned);
             if let Some((unit, mult)) =
                 next.as_deref().and_then(lexicon::time_unit)
             {
@@ -1373,10 +1357,7 @@ impl Scanner<'_, '_> {
         if cx.num(k) && digits(cx.t(k)).yearish() {
             return true;
         }
-        let mut buf = [0u8; 24];
-        let prev = s
-            .checked_sub(1)
-            .and_then(|p| cx.low(p, &mut buf).map(str::to_owned));
+        let prev = s.checked_sub(1).and_then(|p| cx.low(p).map(str::to_owned));
         if matches!(
             prev.as_deref(),
             Some(
@@ -1393,7 +1374,7 @@ impl Scanner<'_, '_> {
             return true;
         }
         matches!(
-            cx.low(k, &mut buf),
+            cx.low(k),
             Some(
                 "the"
                     | "a"
@@ -1427,7 +1408,6 @@ impl Scanner<'_, '_> {
         if !cx.word(j) || !cx.near(j - 1) || cx.touch(j - 1) {
             return None;
         }
-        let mut buf = [0u8; 24];
         let mut k = j;
         let mut end = None;
         let mut words = 0;
@@ -1442,7 +1422,7 @@ impl Scanner<'_, '_> {
                 && cx.word(k + 1)
                 && !cx.is(k + 1, "than")
                 && matches!(
-                    cx.low(k, &mut buf),
+                    cx.low(k),
                     Some(
                         "more"
                             | "fewer"
@@ -1455,7 +1435,7 @@ impl Scanner<'_, '_> {
             if lead {
                 unit_start = k + 1;
             }
-            if let Some(low) = cx.low(k, &mut buf).filter(|_| !lead) {
+            if let Some(low) = cx.low(k).filter(|_| !lead) {
                 if lexicon::stopword(low)
                     || (lexicon::month(low) && cx.cap(k))
                     || lexicon::number_word(low).is_some()
@@ -1473,8 +1453,7 @@ impl Scanner<'_, '_> {
             words += 1;
             let lastw = self.compound_end(k);
             let lw = cx.t(lastw);
-            let irregular =
-                cx.low(lastw, &mut buf).is_some_and(lexicon::plural_noun);
+            let irregular = cx.low(lastw).is_some_and(lexicon::plural_noun);
             let name_goes_on = cx.cap(lastw)
                 && cx.near(lastw)
                 && !cx.touch(lastw)
@@ -1531,8 +1510,7 @@ impl Scanner<'_, '_> {
         if !(cx.is(k, "of") && cx.near(k - 1) && cx.near(k)) {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let det = cx.low(k + 1, &mut buf)?;
+        let det = cx.low(k + 1)?;
         if !matches!(
             det,
             "the"
@@ -1561,10 +1539,9 @@ impl Scanner<'_, '_> {
     fn noun_phrase_loose(&self, j: usize) -> Option<(usize, usize)> {
         let cx = self.cx;
         let mut k = j;
-        let mut buf = [0u8; 24];
         let mut words = 0;
         while words < 5 && cx.word(k) {
-            let low = cx.low(k, &mut buf).unwrap_or("");
+            let low = cx.low(k).unwrap_or("");
             if lexicon::stopword(low)
                 || lexicon::number_word(low).is_some()
                 || (low.ends_with("ly") && !lexicon::ly_noun(low))
@@ -1573,12 +1550,11 @@ impl Scanner<'_, '_> {
             }
             let last = self.compound_end(k);
             let lw = cx.t(last);
-            let irregular =
-                cx.low(last, &mut buf).is_some_and(lexicon::plural_noun);
+            let irregular = cx.low(last).is_some_and(lexicon::plural_noun);
             if !possessive(lw) && (plural(lw) || irregular) {
                 let mut s = j;
                 while last - s >= 2 && cx.word(s) {
-                    let low = cx.low(s, &mut buf).unwrap_or("");
+                    let low = cx.low(s).unwrap_or("");
                     if low.ends_with("est") || low.ends_with("ing") {
                         s += 1;
                     } else {
@@ -1608,8 +1584,7 @@ impl Scanner<'_, '_> {
         if possessive(cx.t(i - 1)) {
             return false;
         }
-        let mut buf = [0u8; 24];
-        cx.low(i - 1, &mut buf).is_some_and(|w| !lexicon::year_context(w))
+        cx.low(i - 1).is_some_and(|w| !lexicon::year_context(w))
     }
 
     /// Whether the word before the number at `i` makes it a name:
@@ -1628,8 +1603,7 @@ impl Scanner<'_, '_> {
         if !cx.word(p) || !cx.near(p) || (dotted && !cx.near(p + 1)) {
             return false;
         }
-        let mut buf = [0u8; 24];
-        let Some(low) = cx.low(p, &mut buf) else {
+        let Some(low) = cx.low(p) else {
             // A capitalised word in another script: a name.
             return cx.cap(p) && !cx.clause_start(p);
         };
@@ -1730,7 +1704,6 @@ impl Scanner<'_, '_> {
     /// billion`, and fractions: `half of`, `a third of`, `two-thirds of`.
     fn words(&mut self, i: usize, low: &str) -> Option<usize> {
         let cx = self.cx;
-        let mut buf = [0u8; 24];
         if low == "a" || low == "an" {
             return self.a_number(i);
         }
@@ -1740,8 +1713,7 @@ impl Scanner<'_, '_> {
                 && (cx.is(i + 1, "a") || cx.is(i + 1, "an"))
                 && cx.near(i + 1)
             {
-                let unit =
-                    cx.low(i + 2, &mut buf).and_then(lexicon::time_unit);
+                let unit = cx.low(i + 2).and_then(lexicon::time_unit);
                 if let Some((unit, mult)) = unit {
                     let mut a = Atom::new(i, i + 3, What::Qty);
                     a.raw = mult / 2.0;
@@ -1750,7 +1722,7 @@ impl Scanner<'_, '_> {
                     return self.push(a);
                 }
                 // "half a billion pounds", "half a million people".
-                let scale = cx.low(i + 2, &mut buf).and_then(|w| {
+                let scale = cx.low(i + 2).and_then(|w| {
                     match lexicon::number_word(w) {
                         Some(NumWord::Scale(x)) => Some(x),
                         _ => None,
@@ -1770,7 +1742,7 @@ impl Scanner<'_, '_> {
             let prev_ok = i == 0
                 || !cx.near(i - 1)
                 || !matches!(
-                    cx.low(i - 1, &mut [0u8; 24]),
+                    cx.low(i - 1),
                     Some(
                         "first"
                             | "second"
@@ -1806,7 +1778,7 @@ impl Scanner<'_, '_> {
             f += 1;
         }
         if (hyphen || cx.near(last)) && value <= 20.0 {
-            let den = cx.low(f, &mut buf).and_then(lexicon::fraction_word);
+            let den = cx.low(f).and_then(lexicon::fraction_word);
             if let Some(den) = den {
                 // "two thirds of", or standing alone after a word that
                 // sizes a share: "over three quarters, or around 9
@@ -1844,18 +1816,14 @@ impl Scanner<'_, '_> {
         let Some(p) = i.checked_sub(1).filter(|&p| cx.near(p)) else {
             return false;
         };
-        let mut buf = [0u8; 24];
-        match cx.low(p, &mut buf) {
+        match cx.low(p) {
             Some(
                 "almost" | "nearly" | "over" | "around" | "about"
                 | "approximately" | "roughly" | "under" | "just",
             ) => true,
             Some("than") => p.checked_sub(1).is_some_and(|q| {
                 cx.near(q)
-                    && matches!(
-                        cx.low(q, &mut [0u8; 24]),
-                        Some("more" | "less" | "fewer")
-                    )
+                    && matches!(cx.low(q), Some("more" | "less" | "fewer"))
             }),
             _ => false,
         }
@@ -1867,9 +1835,8 @@ impl Scanner<'_, '_> {
         if !cx.near(i) {
             return None;
         }
-        let mut buf = [0u8; 24];
         let t = cx.t(i + 1);
-        let low = cx.low(i + 1, &mut buf);
+        let low = cx.low(i + 1);
         let mut tu = low.and_then(lexicon::time_unit);
         if tu.is_none() && possessive(t) {
             // `a year’s extension`: the unit before the possessive.
@@ -1933,11 +1900,8 @@ impl Scanner<'_, '_> {
         let u = i + 1;
         let long = mult >= 10.0;
         let poss = possessive(cx.t(u));
-        let mut buf = [0u8; 24];
-        let prev = i
-            .checked_sub(1)
-            .filter(|&p| cx.near(p))
-            .and_then(|p| cx.low(p, &mut buf));
+        let prev =
+            i.checked_sub(1).filter(|&p| cx.near(p)).and_then(|p| cx.low(p));
         let timed = matches!(
             prev,
             Some(
@@ -2004,14 +1968,12 @@ impl Scanner<'_, '_> {
     /// Reads number words from `i`: the value and the last token.
     fn word_number(&self, i: usize) -> Option<(f64, usize)> {
         let cx = self.cx;
-        let mut buf = [0u8; 24];
         let mut total: u64 = 0;
         let mut cur: u64 = 0;
         let mut last = None;
         let mut prev: Option<NumWord> = None;
         let mut k = i;
-        while let Some(nw) = cx.low(k, &mut buf).and_then(lexicon::number_word)
-        {
+        while let Some(nw) = cx.low(k).and_then(lexicon::number_word) {
             let ok = match (nw, prev) {
                 (
                     NumWord::Unit(_),
@@ -2056,7 +2018,7 @@ impl Scanner<'_, '_> {
                     && matches!(nw, NumWord::Hundred | NumWord::Scale(_))
                     && cx.near(k + 1)
                     && matches!(
-                        cx.low(k + 2, &mut buf).and_then(lexicon::number_word),
+                        cx.low(k + 2).and_then(lexicon::number_word),
                         Some(NumWord::Unit(_) | NumWord::Tens(_))
                     )
                 {

@@ -137,30 +137,32 @@ fn scan_word(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
     let n = b.len();
     let mut j = i;
-    while j < n {
-        let c = b[j];
-        if c.is_ascii_alphabetic() {
+    loop {
+        // ASCII letters: most of every word.
+        while j < n && b[j].is_ascii_alphabetic() {
             j += 1;
-        } else if c < 0x80 {
-            if c == b'\'' && j + 1 < n && b[j + 1].is_ascii_alphabetic() {
-                j += 1;
-            } else {
-                break;
-            }
-        } else {
-            let ch = text[j..].chars().next().unwrap_or(' ');
-            if ch.is_alphabetic() {
-                j += ch.len_utf8();
-            } else if ch == '’'
-                && text[j + 3..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
+        }
+        let Some(&c) = b.get(j) else { break };
+        if c < 0x80 {
+            if c == b'\'' && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
             {
-                j += 3;
-            } else {
-                break;
+                j += 1;
+                continue;
             }
+            break;
+        }
+        let ch = text.get(j..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        if ch.is_alphabetic() {
+            j += ch.len_utf8();
+        } else if ch == '’'
+            && text
+                .get(j + 3..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphabetic)
+        {
+            j += 3;
+        } else {
+            break;
         }
     }
     j
