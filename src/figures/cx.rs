@@ -55,9 +55,20 @@ impl<'a> Cx<'a> {
             && matches!(self.t(i), "-" | "–" | "—" | "‑" | "‐")
     }
 
-    /// Whether token `i` is the word `w` (ASCII, any case).
+    /// Whether token `i` is the word `w` (`w` lower-case ASCII; the token
+    /// in any case).
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i) && self.t(i).eq_ignore_ascii_case(w)
+        debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()));
+        match self.toks.get(i) {
+            Some(t)
+                if t.kind == TokKind::Word
+                    && t.end() - t.start() == w.len() =>
+            {
+                self.lower.as_bytes().get(t.start()..t.end())
+                    == Some(w.as_bytes())
+            }
+            _ => false,
+        }
     }
 
     /// Token `i` lower-cased, when it is an ASCII word of at most 24
