@@ -420,7 +420,7 @@ fn sentence_text(text: &str, sent: Option<&Sent>) -> String {
         None if body.contains(" | ") => strip_bars(body).to_string(),
         None => body.to_string(),
     };
-    if out.contains('\n') {
+    if memchr::memchr(b'\n', out.as_bytes()).is_some() {
         out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     out

@@ -386,7 +386,7 @@ impl Scanner<'_, '_> {
     fn word_at(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
         // "over the next decade" (not "the next century": an era).
-        if cx.t(i).eq_ignore_ascii_case("decade") {
+        if cx.is(i, "decade") {
             return self.next_decade(i);
         }
         // Cheap filter first, on the length and first letter.

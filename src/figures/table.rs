@@ -509,11 +509,12 @@ fn cells(row: &str, strip: bool) -> impl Iterator<Item = &str> {
 /// The column index and the cell text at byte `at` of the row.
 fn cell_at(row: &str, at: usize, strip: bool) -> Option<(usize, &str)> {
     let skip = usize::from(strip && bar_first(row));
-    let before = row.get(..at)?;
-    let col = before.matches('|').count().checked_sub(skip)?;
-    let cell = row[at..].split('|').next().unwrap_or("");
-    let start = before.rfind('|').map_or(0, |p| p + 1);
-    Some((col, &row[start..at + cell.len()]))
+    let before = row.get(..at)?.as_bytes();
+    let col = memchr::memchr_iter(b'|', before).count().checked_sub(skip)?;
+    let start = memchr::memrchr(b'|', before).map_or(0, |p| p + 1);
+    let end = memchr::memchr(b'|', &row.as_bytes()[at..])
+        .map_or(row.len(), |k| at + k);
+    row.get(start..end).map(|cell| (col, cell))
 }
 
 /// Whether a header cell says its column is money or percent.
