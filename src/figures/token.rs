@@ -58,32 +58,58 @@ impl Tok {
     }
 }
 
+/// The class of each byte, for [`tokenize`]'s dispatch.
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SYMBOL: u8 = 3;
+const NON_ASCII: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_whitespace() {
+            SPACE
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            SYMBOL
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Appends the tokens of `text` to `out`.
 pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     // Offsets are stored as `u32`: `extract` never passes a longer text.
     let text = text.get(..text.len().min(u32::MAX as usize)).unwrap_or("");
     let b = text.as_bytes();
-    let n = b.len();
     let mut i = 0;
-    while i < n {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            let e = scan_number(b, i);
-            out.push(Tok::new(i, e, TokKind::Num));
-            i = e;
-        } else if c.is_ascii_alphabetic() {
-            if let Some(e) = scan_url(b, i) {
-                out.push(Tok::new(i, e, TokKind::Url));
-                i = e;
-                continue;
+    while let Some(&c) = b.get(i) {
+        let class = CLASS[usize::from(c)];
+        if class == SPACE {
+            i += 1;
+        } else if class == LETTER {
+            if matches!(c, b'h' | b'H' | b'w' | b'W') {
+                if let Some(e) = scan_url(b, i) {
+                    out.push(Tok::new(i, e, TokKind::Url));
+                    i = e;
+                    continue;
+                }
             }
             let e = scan_word(text, i);
             out.push(Tok::new(i, e, TokKind::Word));
             i = e;
-        } else if c < 0x80 {
-            if !c.is_ascii_whitespace() {
-                out.push(Tok::new(i, i + 1, TokKind::Sym));
-            }
+        } else if class == DIGIT {
+            let e = scan_number(b, i);
+            out.push(Tok::new(i, e, TokKind::Num));
+            i = e;
+        } else if class == SYMBOL {
+            out.push(Tok::new(i, i + 1, TokKind::Sym));
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
@@ -135,13 +161,10 @@ fn three_digits(b: &[u8], k: usize) -> bool {
 /// The end of the word starting at `i`: letters and inner apostrophes.
 fn scan_word(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
-    let n = b.len();
     let mut j = i;
     loop {
-        // ASCII letters: most of every word.
-        while j < n && b[j].is_ascii_alphabetic() {
-            j += 1;
-        }
+        // ASCII letters: most of every word, eight at a time.
+        j += ascii_letters(b.get(j..).unwrap_or_default());
         let Some(&c) = b.get(j) else { break };
         if c < 0x80 {
             if c == b'\'' && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
@@ -166,6 +189,34 @@ fn scan_word(text: &str, i: usize) -> usize {
         }
     }
     j
+}
+
+/// The number of ASCII letters at the start of `b`, read eight bytes at a
+/// time: for a word of up to eight letters one load, a few arithmetic
+/// steps and one branch, in place of one branch per letter.
+fn ascii_letters(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut k = 0;
+    while let Some(chunk) = b.get(k..k + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte is a letter when it is ASCII and, with bit 5 set, in
+        // `a..=z`: at least 0x61 (adding 0x1f sets its high bit) and below
+        // 0x7b (adding 0x05 does not). An ASCII byte never carries into
+        // the next; a non-ASCII byte may, but only into bytes after it,
+        // and it is itself the first byte that is not a letter.
+        let y = x | (0x20 * ONES);
+        let letter = (y + 0x1f * ONES) & !(y + 0x05 * ONES) & !x & HIGH;
+        if letter != HIGH {
+            // The first byte that is not a letter (a non-ASCII byte has its
+            // high bit set in `x` and is not a letter).
+            return k + ((!letter & HIGH).trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    k + b[k..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
 }
 
 /// The end of a URL starting at `i`, if one starts there.
@@ -233,6 +284,36 @@ mod tests {
                 ("23", Num),
             ]
         );
+    }
+
+    #[test]
+    fn ascii_letters_counts_the_leading_letters() {
+        for s in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghi",
+            "abc def",
+            "ABCdefGHijk.",
+            "z@[`{",
+            "Az09",
+            "caf\u{e9}",
+            "abcdefg\u{e9}",
+            "aaaaaaaaaaaaaaaaaaaaa1",
+        ] {
+            let want = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+            assert_eq!(ascii_letters(s.as_bytes()), want, "{s:?}");
+        }
+        // Every byte value at every position of a word.
+        for pos in 0..10 {
+            for c in 0..=255u8 {
+                let mut v = vec![b'q'; 12];
+                v[pos] = c;
+                let want =
+                    v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(ascii_letters(&v), want, "byte {c:#x} at {pos}");
+            }
+        }
     }
 
     #[test]
