@@ -208,7 +208,11 @@ fn ascii_letters(b: &[u8]) -> usize {
         // the next; a non-ASCII byte may, but only into bytes after it,
         // and it is itself the first byte that is not a letter.
         let y = x | (0x20 * ONES);
-        let letter = (y + 0x1f * ONES) & !(y + 0x05 * ONES) & !x & HIGH;
+        // (Wrapping: a carry out of the last byte is dropped.)
+        let letter = y.wrapping_add(0x1f * ONES)
+            & !y.wrapping_add(0x05 * ONES)
+            & !x
+            & HIGH;
         if letter != HIGH {
             // The first byte that is not a letter (a non-ASCII byte has its
             // high bit set in `x` and is not a letter).
