@@ -817,6 +817,11 @@ fn table_headers_apart_grouped_and_money_by_name() {
         vals("Year | Cost in USD per litre\nFuel A | 1.70"),
         [count("1.70", 1.7)]
     );
+    // A scale spelt out after the pound sign (it was cut at seven letters).
+    assert_eq!(
+        vals("Table 1: ODA spent (£thousand)\n | Total\nFCDO | 11,785"),
+        [money("11,785", 11_785_000.0)]
+    );
     assert_eq!(vals("See our reference 11823 for details."), []);
     // A header naming money without a pound sign.
     assert_eq!(

@@ -564,13 +564,8 @@ impl Head {
         {
             return Head::Percent;
         }
-        if let Some(p) = lower.find('£') {
-            let after: String = lower[p + '£'.len_utf8()..]
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
-                .take(7)
-                .collect();
-            return Head::Money(scale_after_pound(&after));
+        if lower.contains('£') {
+            return Head::Money(scale_of(head).unwrap_or(0));
         }
         let (unit, time) = time_words(&lower);
         // "Time taken" with no unit: the unit the text above the table
