@@ -1808,25 +1808,11 @@ impl Scanner<'_, '_> {
         self.push(a)
     }
 
-    /// Whether the words before token `i` size a share (`almost`, `over`,
-    /// `nearly`, `more than`, `less than`), so that a fraction word at `i`
-    /// standing without `of` is still a share of a whole.
+    /// Whether a qualifier stands before token `i` (`almost`, `over`,
+    /// `more than`: [`super::combine::qual_before`]), so that a fraction
+    /// word at `i` standing without `of` is still a share of a whole.
     fn sizes_share(&self, i: usize) -> bool {
-        let cx = self.cx;
-        let Some(p) = i.checked_sub(1).filter(|&p| cx.near(p)) else {
-            return false;
-        };
-        match cx.low(p) {
-            Some(
-                "almost" | "nearly" | "over" | "around" | "about"
-                | "approximately" | "roughly" | "under" | "just",
-            ) => true,
-            Some("than") => p.checked_sub(1).is_some_and(|q| {
-                cx.near(q)
-                    && matches!(cx.low(q), Some("more" | "less" | "fewer"))
-            }),
-            _ => false,
-        }
+        super::combine::qual_before(self.cx, i).is_some()
     }
 
     /// `a dozen`, `a million`, `a third of`.
