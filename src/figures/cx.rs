@@ -144,12 +144,15 @@ impl<'a> Cx<'a> {
         true
     }
 
-    /// Whether token `i` is a whole table cell after the first column:
-    /// after a bar, and before a bar or the line's end, with perhaps a
-    /// note mark after it (`| 45*`).
-    pub fn cell_alone(&self, i: usize) -> bool {
-        let left_bar = i > 0 && self.sym(i - 1, "|") && self.near(i - 1);
-        let mut j = i;
+    /// Whether tokens `[s, e)` are a whole table cell after the first
+    /// column: after a bar, and before a bar or the line's end, with
+    /// perhaps a note mark after them (`| 45*`, `| (13) |`).
+    pub fn whole_cell(&self, s: usize, e: usize) -> bool {
+        let Some(last) = e.checked_sub(1).filter(|&l| l >= s) else {
+            return false;
+        };
+        let left_bar = s > 0 && self.sym(s - 1, "|") && self.near(s - 1);
+        let mut j = last;
         let mark = |t: &str| {
             let mut cs = t.chars();
             cs.next().is_some_and(lexicon::note_mark) && cs.next().is_none()

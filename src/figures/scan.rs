@@ -566,7 +566,7 @@ impl Scanner<'_, '_> {
                 && !d.comma
                 && d.int >= 5
                 && a.noun.is_none()
-                && !(d.int <= 7 && cx.cell_alone(i))
+                && !(d.int <= 7 && cx.whole_cell(i, i + 1))
             {
                 return self.skip(i, i + 1, Skip::Ref);
             }
@@ -746,11 +746,7 @@ impl Scanner<'_, '_> {
                 && spaces(cx.gap(i - 1))
                 && spaces(cx.gap(i))
                 && d.int <= 2
-                && !(i >= 2
-                    && cx.sym(i - 2, "|")
-                    && cx.near(i - 2)
-                    && ((cx.sym(i + 2, "|") && cx.near(i + 1))
-                        || !cx.near(i + 1)))
+                && !cx.whole_cell(i - 1, i + 2)
             {
                 return self.skip(i, i + 2, Skip::Marker);
             }
