@@ -55,9 +55,10 @@ pub(super) fn split(text: &str) -> Vec<Sent> {
                 // columns' periods). It is the real header.
                 Some((hs, he))
                     if body == 0
-                        && cell_count(line) > cell_count(&text[hs..he])
-                        && !line.split('|').any(numeric_cell)
-                        && !text[hs..he].split('|').any(numeric_cell) =>
+                        && is_group_caption(
+                            line,
+                            text.get(hs..he).unwrap_or(""),
+                        ) =>
                 {
                     header = Some((pos, end));
                     push(text, pos, end, None, &mut out);
@@ -90,13 +91,14 @@ pub(super) fn split(text: &str) -> Vec<Sent> {
     out
 }
 
-/// The number of cells of a table row, not counting an opening or closing
-/// bar.
-fn cell_count(row: &str) -> usize {
-    let row = row.trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let row = row.strip_suffix('|').unwrap_or(row);
-    row.split('|').count()
+/// Whether `head`, a table's first row, is a caption over groups of
+/// columns with `row` under it the real header: `row` has more cells, and
+/// neither has a number in a cell.
+fn is_group_caption(row: &str, head: &str) -> bool {
+    let count = |r: &str| super::table::cells(r, true).count();
+    count(row) > count(head)
+        && !row.split('|').any(numeric_cell)
+        && !head.split('|').any(numeric_cell)
 }
 
 /// Whether a table cell holds a number: it starts with a digit, or with a

@@ -41,9 +41,9 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     let mut head: Option<(HeadKey, Vec<(&str, bool)>)> = None;
     // The number of cells of the last row looked at, by its start.
     let mut row_cells: Option<(usize, usize)> = None;
-    // The header cells read, by address and length, for the current
-    // table (a few columns: a linear search).
-    let mut reads: Vec<((usize, usize), Head)> = Vec::new();
+    // The header cells read for the current table (a few columns: a
+    // linear search).
+    let mut reads: Vec<(&str, Head)> = Vec::new();
     let mut reads_of = usize::MAX;
     for f in figs.iter_mut() {
         // A bare count, or an amount of money written without a scale
@@ -171,11 +171,10 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 reads.clear();
                 reads_of = hs;
             }
-            let key = (h.as_ptr() as usize, h.len());
-            let at = match reads.iter().position(|(k, _)| *k == key) {
+            let at = match reads.iter().position(|(k, _)| *k == h) {
                 Some(at) => at,
                 None => {
-                    reads.push((key, Head::read(h, cx.text, hs)));
+                    reads.push((h, Head::read(h, cx.text, hs)));
                     reads.len() - 1
                 }
             };
@@ -334,10 +333,14 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
             // A threshold labelling a row (`17 or over | 9 | 2`, `Under 5
             // | 12`): the first cell, a small number with its qualifier
             // and nothing else.
-            let rest = cell.trim().replacen(&cx.text[start..end], "", 1);
-            let words_only = rest
-                .split_whitespace()
-                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '+'));
+            let words = |r: &str| {
+                r.split_whitespace()
+                    .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '+'))
+            };
+            let words_only = cell
+                .trim()
+                .split_once(&cx.text[start..end])
+                .is_some_and(|(a, b)| words(a) && words(b));
             return !(col == 0 && small(f.value) && words_only);
         }
         let band = f.unit.is_none() && small(f.low) && small(f.high);
@@ -499,7 +502,7 @@ fn bar_first(row: &str) -> bool {
 
 /// The cells of a row, without the trailing bar, and without the opening
 /// bar when `strip`.
-fn cells(row: &str, strip: bool) -> impl Iterator<Item = &str> {
+pub(super) fn cells(row: &str, strip: bool) -> impl Iterator<Item = &str> {
     let row = row.trim();
     let row = if strip { row.strip_prefix('|').unwrap_or(row) } else { row };
     let row = row.strip_suffix('|').unwrap_or(row);
