@@ -1725,14 +1725,7 @@ impl Scanner<'_, '_> {
                     }
                 });
                 if let Some(x) = scale {
-                    let mut a = Atom::new(i, i + 3, What::Qty);
-                    a.raw = 0.5;
-                    a.dec = 1;
-                    a.scale = Some(x);
-                    if self.tail(&mut a, i + 2).is_ok() {
-                        return self.push(a);
-                    }
-                    return None;
+                    return self.word_qty(i, i + 2, (0.5, 1), Some(x));
                 }
             }
             let prev_ok = i == 0
@@ -1854,10 +1847,24 @@ impl Scanner<'_, '_> {
                 return self.push(a);
             }
         };
-        let mut a = Atom::new(i, i + 2, What::Qty);
+        self.word_qty(i, i + 1, (raw, 0), scale)
+    }
+
+    /// A quantity in words from token `s` to the number word `w` (`a
+    /// dozen`, `a million`, `half a billion`): `raw` with `dec` decimals,
+    /// times the scale, with what follows `w` (`pounds`, `people`).
+    fn word_qty(
+        &mut self,
+        s: usize,
+        w: usize,
+        (raw, dec): (f64, i32),
+        scale: Option<i32>,
+    ) -> Option<usize> {
+        let mut a = Atom::new(s, w + 1, What::Qty);
         a.raw = raw;
+        a.dec = dec;
         a.scale = scale;
-        if self.tail(&mut a, i + 1).is_err() {
+        if self.tail(&mut a, w).is_err() {
             return None;
         }
         self.push(a)
