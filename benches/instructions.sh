@@ -37,8 +37,8 @@ count() {
     2> "$dir/$name.log" >/dev/null
   local ir; ir=$(grep -oE 'Collected : [0-9]+' "$dir/$name.log" | grep -oE '[0-9]+')
   local bytes; bytes=$(stat -c %s "$input")
-  printf '%-10s %14s instructions  %6.1f per input byte  (%s bytes)\n' \
-    "$name" "$ir" "$(echo "$ir / $bytes" | bc -l)" "$bytes"
+  awk -v n="$name" -v ir="$ir" -v b="$bytes" 'BEGIN {
+    printf "%-10s %14s instructions  %6.1f per input byte  (%s bytes)\n", n, ir, ir / b, b }' 
   callgrind_annotate "$dir/$name.out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' \
     | sed -n '2,9p' | sed 's/ \[.*//; s/^/    /'
 }
