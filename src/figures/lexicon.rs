@@ -23,6 +23,12 @@ pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 /// currency codes and `FY`/`US`: whether a word of this length can start
 /// with this letter.
 pub(super) fn may_be_number_word(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(|&c| may_number(c, w.len()))
+}
+
+/// [`may_be_number_word`] for a word of `len` bytes starting with the
+/// byte `first`.
+fn may_number(first: u8, len: usize) -> bool {
     // For each length 1..=9, the first letters (bit 0 = 'a') of the words
     // looked for.
     const fn bits(s: &[u8]) -> u32 {
@@ -46,12 +52,17 @@ pub(super) fn may_be_number_word(w: &str) -> bool {
         bits(b"efnqst"),
         bits(b"s"),
     ];
-    let b = w.as_bytes();
-    let Some(&c) = b.first() else { return false };
-    let c = c.to_ascii_lowercase();
-    b.len() < FIRST.len()
+    let c = first.to_ascii_lowercase();
+    len < FIRST.len()
         && c.is_ascii_lowercase()
-        && FIRST[b.len()] & (1 << (c - b'a')) != 0
+        && FIRST[len] & (1 << (c - b'a')) != 0
+}
+
+/// Whether the scanner may start a figure at a word of `len` bytes
+/// starting with the byte `first`: [`may_be_number_word`], or `decade`
+/// (`the next decade`).
+pub(super) fn may_lead(first: u8, len: usize) -> bool {
+    may_number(first, len) || (len == 6 && first.eq_ignore_ascii_case(&b'd'))
 }
 
 /// A number word.

@@ -273,7 +273,12 @@ fn digits(s: &str) -> Digits {
 pub(super) fn scan(cx: &Cx<'_>) -> Vec<Atom> {
     let mut sc = Scanner { cx, out: Vec::new() };
     let mut i = 0;
-    while i < cx.n() {
+    while let Some(t) = cx.toks.get(i) {
+        if !t.lead {
+            // No figure starts here (`Scanner::at` would say `None`).
+            i += 1;
+            continue;
+        }
         let next = sc.at(i).unwrap_or(i + 1);
         i = next.max(i + 1);
     }
@@ -2039,4 +2044,49 @@ pub(super) fn plural(w: &str) -> bool {
         && !w.ends_with("us")
         && !w.ends_with("is")
         && !possessive(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scanner's loop passes over tokens without `lead`; on real
+    /// answers (every text of the figures gold sets), `Scanner::at` finds
+    /// nothing at any of them, so the figures are the same.
+    #[test]
+    fn no_figure_starts_at_a_token_without_lead() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/figures");
+        let mut texts = Vec::new();
+        for sub in ["", "tune", "test"] {
+            let d = std::path::Path::new(dir).join(sub);
+            for e in std::fs::read_dir(&d).expect("gold folder") {
+                let p = e.expect("entry").path();
+                if p.extension().is_some_and(|x| x == "txt") {
+                    texts.push(std::fs::read_to_string(&p).expect("text"));
+                }
+            }
+        }
+        assert!(texts.len() > 300, "{} texts", texts.len());
+        let (mut skipped, mut led) = (0, 0);
+        for text in &texts {
+            let mut toks = Vec::new();
+            super::super::token::tokenize(text, &mut toks);
+            let sents = super::super::sentence::split(text);
+            let (sid, _) = super::super::sentence_ids(&toks, &sents);
+            let lower = text.to_ascii_lowercase();
+            let cx = Cx { text, lower: &lower, toks: &toks, sid: &sid };
+            let mut sc = Scanner { cx: &cx, out: Vec::new() };
+            for (i, t) in toks.iter().enumerate() {
+                if t.lead {
+                    led += 1;
+                } else {
+                    skipped += 1;
+                    assert!(sc.at(i).is_none(), "{:?} in {text}", cx.t(i));
+                }
+            }
+        }
+        // Two thirds of the tokens are passed over (75,183 against
+        // 32,551 when this was written).
+        assert!(skipped > 2 * led, "{skipped} passed over, {led} looked at");
+    }
 }

@@ -16,6 +16,8 @@
 //! Whitespace is not a token; whether two tokens touch is read from their
 //! offsets.
 
+use super::lexicon;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum TokKind {
@@ -36,13 +38,19 @@ pub(super) struct Tok {
     s: u32,
     e: u32,
     pub kind: TokKind,
+    /// Whether the scanner may start a figure at this token: a number, a
+    /// currency sign (`£`, `€`, `$`), or a word that may be a number word,
+    /// a fraction, `a`/`an`, a currency code, `FY`, `US` or `decade`
+    /// ([`lexicon::may_lead`]). The scanner passes over every other token
+    /// without looking at it.
+    pub lead: bool,
 }
 
 impl Tok {
     /// A token of `kind` over the bytes `[start, end)` (both at most
     /// `u32::MAX`, which `tokenize` guarantees).
-    fn new(start: usize, end: usize, kind: TokKind) -> Tok {
-        Tok { s: start as u32, e: end as u32, kind }
+    fn new(start: usize, end: usize, kind: TokKind, lead: bool) -> Tok {
+        Tok { s: start as u32, e: end as u32, kind, lead }
     }
 
     /// The byte offset where the token starts.
@@ -96,31 +104,35 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else if class == LETTER {
             if matches!(c, b'h' | b'H' | b'w' | b'W') {
                 if let Some(e) = scan_url(b, i) {
-                    out.push(Tok::new(i, e, TokKind::Url));
+                    out.push(Tok::new(i, e, TokKind::Url, false));
                     i = e;
                     continue;
                 }
             }
             let e = scan_word(text, i);
-            out.push(Tok::new(i, e, TokKind::Word));
+            let lead = lexicon::may_lead(c, e - i);
+            out.push(Tok::new(i, e, TokKind::Word, lead));
             i = e;
         } else if class == DIGIT {
             let e = scan_number(b, i);
-            out.push(Tok::new(i, e, TokKind::Num));
+            out.push(Tok::new(i, e, TokKind::Num, true));
             i = e;
         } else if class == SYMBOL {
-            out.push(Tok::new(i, i + 1, TokKind::Sym));
+            out.push(Tok::new(i, i + 1, TokKind::Sym, c == b'$'));
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             let len = ch.len_utf8();
             if ch.is_alphabetic() {
+                // Words that start with a letter outside ASCII are in no
+                // list.
                 let e = scan_word(text, i);
-                out.push(Tok::new(i, e, TokKind::Word));
+                out.push(Tok::new(i, e, TokKind::Word, false));
                 i = e;
             } else {
                 if !ch.is_whitespace() {
-                    out.push(Tok::new(i, i + len, TokKind::Sym));
+                    let lead = matches!(ch, '£' | '€');
+                    out.push(Tok::new(i, i + len, TokKind::Sym, lead));
                 }
                 i += len;
             }
