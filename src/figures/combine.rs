@@ -1197,8 +1197,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         && p >= 1
         && cx.near(p - 1)
     {
-        let w = cx.low(p - 1).map(str::to_owned);
-        let w = w.as_deref().unwrap_or("");
+        let w = cx.low(p - 1).unwrap_or("");
         let aux = p >= 2
             && matches!(
                 cx.low(p - 2),
@@ -1214,8 +1213,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         }
     }
     if p >= 2 && cx.near(p - 2) && cx.near(p - 1) {
-        let before = cx.low(p - 2).map(str::to_owned);
-        let before = before.as_deref().unwrap_or("");
+        let before = cx.low(p - 2).unwrap_or("");
         // "increased by 16", "fell significantly by 13%"
         if let Some((v, sign)) = by_verb(cx, p) {
             let mut f = change(v, e);

@@ -477,6 +477,8 @@ fn attach_periods(
     sent_tok: &[usize],
     figs: &mut [Fig],
 ) {
+    let mut phrases = Vec::new();
+    let mut used = Vec::new();
     let mut i = 0;
     while i < figs.len() {
         let s = cx.sid[figs[i].s] as usize;
@@ -487,9 +489,10 @@ fn attach_periods(
         let t0 = sent_tok.get(s).copied().unwrap_or(0);
         let t1 =
             sent_tok.get(s + 1).copied().unwrap_or(cx.n()).max(figs[j - 1].e);
-        let phrases = period::phrases(cx, atoms, tok_atom, t0, t1);
+        period::phrases(cx, atoms, tok_atom, (t0, t1), &mut phrases);
         if !phrases.is_empty() {
-            let mut used = vec![false; phrases.len()];
+            used.clear();
+            used.resize(phrases.len(), false);
             for f in i..j {
                 if matches!(
                     figs[f].kind,

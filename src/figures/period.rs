@@ -30,16 +30,17 @@ use super::scan::{Atom, Skip, Suffix, What};
 /// No atom at this token.
 pub(super) const NONE: u32 = u32::MAX;
 
-/// The period phrases of the tokens `[s0, s1)`, as token ranges.
+/// The period phrases of the tokens `[s0, s1)`, as token ranges, in
+/// `out` (cleared first: one buffer serves every sentence).
 pub(super) fn phrases(
     cx: &Cx<'_>,
     atoms: &[Atom],
     tok_atom: &[u32],
-    s0: usize,
-    s1: usize,
-) -> Vec<(usize, usize)> {
+    (s0, s1): (usize, usize),
+    out: &mut Vec<(usize, usize)>,
+) {
+    out.clear();
     let p = Periods { cx, atoms, tok_atom, end: s1 };
-    let mut out = Vec::new();
     let mut k = s0;
     while k < s1 {
         match p.phrase_at(k) {
@@ -50,7 +51,6 @@ pub(super) fn phrases(
             _ => k += 1,
         }
     }
-    out
 }
 
 /// A cheap first test on the words a period phrase starts with (`this`,
@@ -123,8 +123,8 @@ impl<'a> Periods<'_, 'a> {
         if !may_start(cx.t(k)) {
             return None;
         }
-        let w = self.low(k)?.to_owned();
-        match w.as_str() {
+        let w = self.low(k)?;
+        match w {
             "this" | "last" | "next" | "current" | "previous" => {
                 self.unit_phrase(k + 1, true)
             }
@@ -179,7 +179,7 @@ impl<'a> Periods<'_, 'a> {
                     return matches!(a.what, What::Skip(Skip::Date))
                         .then(|| self.run_on(a.e));
                 }
-                self.time(k + 1, &w)
+                self.time(k + 1, w)
             }
             _ => None,
         }

@@ -1263,11 +1263,10 @@ impl Scanner<'_, '_> {
         if !cx.word(tj) {
             return Ok(j);
         }
-        let low = cx.low(tj).map(str::to_owned);
-        let Some(low) = low else {
+        let Some(low) = cx.low(tj) else {
             return if hyphen { Err(Skip::Compound) } else { Ok(j) };
         };
-        if let Some((unit, mult)) = lexicon::time_unit(&low) {
+        if let Some((unit, mult)) = lexicon::time_unit(low) {
             // "the 10-Year Health Plan", "10 Year Infrastructure
             // Strategy": a capitalised unit inside a name.
             if cx.cap(tj)
@@ -1309,7 +1308,7 @@ impl Scanner<'_, '_> {
         }
         // "4 tax years", "three working days": a duration.
         let modifier = matches!(
-            low.as_str(),
+            low,
             "financial"
                 | "academic"
                 | "calendar"
@@ -1328,9 +1327,8 @@ impl Scanner<'_, '_> {
                 | "sitting"
         );
         if modifier && cx.near(j) && cx.word(j + 1) {
-            let next = cx.low(j + 1).map(str::to_owned);
             if let Some((unit, mult)) =
-                next.as_deref().and_then(lexicon::time_unit)
+                cx.low(j + 1).and_then(lexicon::time_unit)
             {
                 if !(cx.near(j + 1)
                     && cx.is(j + 2, "of")
@@ -1342,7 +1340,7 @@ impl Scanner<'_, '_> {
                 }
             }
         }
-        if cx.touch(j - 1) && lexicon::measure_unit(&low) {
+        if cx.touch(j - 1) && lexicon::measure_unit(low) {
             a.suffix = Suffix::Measure(j);
             return Ok(j + 1);
         }
@@ -1358,9 +1356,9 @@ impl Scanner<'_, '_> {
         if cx.num(k) && digits(cx.t(k)).yearish() {
             return true;
         }
-        let prev = s.checked_sub(1).and_then(|p| cx.low(p).map(str::to_owned));
+        let prev = s.checked_sub(1).and_then(|p| cx.low(p));
         if matches!(
-            prev.as_deref(),
+            prev,
             Some(
                 "within"
                     | "after"

@@ -183,13 +183,16 @@ pub const MONTHS: [&str; 12] = [
 /// (`Sept`, `sep.`, `September`, `Jan`), case-insensitive. Abbreviations
 /// are the first three letters, and `Sept`; `Marc` or `ma` are not months.
 pub fn month_number(name: &str) -> Option<u8> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    // Compared without a lower-cased copy: this runs on every capitalised
+    // word the figure extractor meets.
+    let n = name.trim_end_matches('.');
     MONTHS
         .iter()
         .position(|m| {
-            *m == n
-                || (n.len() == 3 && m.starts_with(&n))
-                || (n == "sept" && *m == "september")
+            m.eq_ignore_ascii_case(n)
+                || (n.len() == 3
+                    && m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(n)))
+                || (n.eq_ignore_ascii_case("sept") && *m == "september")
         })
         .map(|i| i as u8 + 1)
 }
