@@ -932,3 +932,100 @@ none! { rounding_base, "Figures are rounded to the nearest 100." }
 none! { scoring_threshold, "Claimants who scored fewer than four points were excluded." }
 none! { number_word_pronoun, "We must distinguish between the two, as before." }
 none! { capitalised_year_name, "The 10-Year Health Plan sets out our aims." }
+
+// Tables: rules written on the tune3 set (tables only; `fixtures/figures/SPLIT.md`).
+
+/// `(kind, value, unit)` of every figure of `t`.
+fn kvu(t: &str) -> Vec<(FigureKind, Option<f64>, Option<String>)> {
+    let figs = extract(t, "text");
+    check_spans(t, &figs);
+    figs.into_iter().map(|f| (f.kind, f.value, f.unit)).collect()
+}
+
+#[test]
+fn table_cell_with_a_stray_stop_takes_its_header() {
+    let got = kvu(
+        "Centre | Average waiting time (in weeks)\nAyr | 24.\nBarra | 10.5",
+    );
+    let weeks = Some("weeks".to_string());
+    assert_eq!(
+        got,
+        [
+            (FigureKind::Duration, Some(24.0), weeks.clone()),
+            (FigureKind::Duration, Some(10.5), weeks)
+        ]
+    );
+}
+
+#[test]
+fn table_title_a_blank_line_above_the_header() {
+    let got = kvu("Table 2: ODA to sector code 15180, 2019 - 2022 (£ thousands)\n\n | 2019 | 2020\nBilateral ODA | 47,096 | 35,556");
+    let gbp = Some("GBP".to_string());
+    assert_eq!(
+        got[got.len() - 2..],
+        [
+            (FigureKind::Money, Some(47_096_000.0), gbp.clone()),
+            (FigureKind::Money, Some(35_556_000.0), gbp)
+        ]
+    );
+    // Two blank lines: no longer the table's title.
+    let far =
+        kvu("Table 2: Spend (£ thousands)\n\n\n | 2019\nBilateral | 47,096");
+    assert_eq!(far.last().map(|x| x.0), Some(FigureKind::Count));
+}
+
+#[test]
+fn table_unit_alone_under_the_header() {
+    let got = kvu("Collection fees | 2024/2025\n£000\n(a) Paying Parent | £56,993\n(b) Receiving Parent | £11,141");
+    let money: Vec<_> =
+        got.into_iter().filter(|x| x.0 == FigureKind::Money).collect();
+    assert_eq!(
+        money.iter().map(|x| x.1).collect::<Vec<_>>(),
+        [Some(56_993_000.0), Some(11_141_000.0)]
+    );
+}
+
+texts! { table_code_column_is_no_quantity, "Exception | Band | Salary | Job title\n1 | AO | £26,500 | Intern\n3 | G7 | £53,000 | Fellow", ["£26,500", "£53,000"] }
+none! { exception_number_in_prose, "Exception 1: Temporary Appointments" }
+texts! { table_no_and_level_headers_head_values, "Month | No | Yes\nOctober | 6 | 0\n\nRegion | Level | Rate\nNorth | 13.6m | 65%", ["6", "0", "13.6m", "65%"] }
+
+#[test]
+fn table_without_a_header_row() {
+    // The first row is data: a number that is not a year under no header.
+    let got = kvu("Redundancies:\n\nApril 2025 | 23,769\nMay 2025 | 24,643");
+    assert_eq!(
+        got.iter().map(|x| x.1).collect::<Vec<_>>(),
+        [Some(23_769.0), Some(24_643.0)]
+    );
+    let less = extract(
+        "Outcomes\nAlternative role | <5 | <5\nDismissal | 8 | <5",
+        "text",
+    );
+    assert_eq!(less.len(), 4, "{less:#?}");
+    assert_eq!(less[0].qualifier, Some(Qualifier::LessThan));
+    // Years over columns are still a header.
+    texts_of("Region | 2019 | 2020\nNorth | 5 | 6", &["5", "6"]);
+    // A title with a unit above makes the first row a header, as before.
+    let titled =
+        kvu("VAT not recovered £million\nFY20/21 | 3,026\nFY21/22 | 3,143");
+    assert_eq!(
+        titled.last(),
+        Some(&(
+            FigureKind::Money,
+            Some(3_143_000_000.0),
+            Some("GBP".to_string())
+        ))
+    );
+}
+
+fn texts_of(t: &str, want: &[&str]) {
+    let figs = extract(t, "text");
+    let got: Vec<&str> = figs.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(got, want, "in {t:?}");
+}
+
+texts! { table_row_label_lengths_of_time, "In payment for at least: | WRAG | Support Group\n3 months | 6,000 | 708,000\n18 months | - | 653,000", ["6,000", "708,000", "653,000"] }
+texts! { table_header_length_of_time_stays, "Month | Number Cleared Within 28 Days of Receipt\nMay | 120", ["28 Days", "120"] }
+none! { year_span_is_no_length_of_time, "The allocations for the 2021 to 2023 academic years were published." }
+texts! { footnote_numbered_with_a_dash, "Appeals | 2\n\n1 - In addition appeals can be struck out.\n2 - (B) Is the total of cases.", ["2"] }
+texts! { line_start_range_with_a_dash_stays, "Waiting times:\n1 - 3 days for most cases.", ["1 - 3 days"] }

@@ -128,6 +128,16 @@ pub(super) fn qual_before(
     {
         return Some((Qualifier::Approx, i - 1));
     }
+    // `<5`, `>100` (suppressed table cells, thresholds): the sign
+    // touching the number, which stays the figure's text.
+    if i >= 1 && cx.touch(i - 1) && (i < 2 || !cx.touch(i - 2)) {
+        if cx.sym(i - 1, "<") {
+            return Some((Qualifier::LessThan, i));
+        }
+        if cx.sym(i - 1, ">") {
+            return Some((Qualifier::MoreThan, i));
+        }
+    }
     // Every phrase ends in one of these words: most numbers have none.
     let last = if i >= 1 && cx.near(i - 1) { cx.low(i - 1) } else { None };
     if !matches!(

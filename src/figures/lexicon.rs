@@ -258,6 +258,8 @@ pub(super) fn label(w: &str) -> bool {
             | "line"
             | "lines"
             | "option"
+            | "exception"
+            | "exceptions"
             | "phase"
             | "wave"
             | "round"

@@ -729,6 +729,19 @@ impl Scanner<'_, '_> {
             {
                 return self.skip(i, i + 2, Skip::Marker);
             }
+            // "1 - In addition to the categories ...": a note under a
+            // table, numbered with a spaced dash before a capital or a
+            // bracket (not "1 - 3 days").
+            if cx.line_start(i)
+                && cx.near(i)
+                && !cx.touch(i)
+                && cx.dash(i + 1)
+                && cx.near(i + 1)
+                && !cx.touch(i + 1)
+                && (cx.cap(i + 2) || cx.sym(i + 2, "("))
+            {
+                return self.skip(i, i + 2, Skip::Marker);
+            }
             // "Notes: 1. As the data ...", "... costs. 2. 1996-97 figures"
             if d.int <= 2
                 && i >= 1

@@ -24,6 +24,8 @@ pub(super) struct Sent {
     pub start: usize,
     pub end: usize,
     pub header: Option<(usize, usize)>,
+    /// A row of a table without a header row.
+    pub data: bool,
 }
 
 /// The sentences of `text`, in order, not overlapping.
@@ -32,6 +34,8 @@ pub(super) fn split(text: &str) -> Vec<Sent> {
     let mut header: Option<(usize, usize)> = None;
     // Rows of the current table after its header.
     let mut body = 0usize;
+    // In a table whose first row was data (no header row).
+    let mut headless = false;
     let mut block: Option<usize> = None;
     let mut pos = 0;
     let n = text.len();
@@ -67,18 +71,40 @@ pub(super) fn split(text: &str) -> Vec<Sent> {
                     body += 1;
                     push(text, pos, end, Some(h), &mut out);
                 }
+                // A table without a header row (`April 2025 | 23,769`,
+                // `Alternative role | <5 | <5`): its rows stand alone.
+                None if headless
+                    || (is_data_row(line)
+                        && super::table::caption(text, pos).is_none()) =>
+                {
+                    headless = true;
+                    let n = out.len();
+                    push(text, pos, end, None, &mut out);
+                    if let Some(row) = out.get_mut(n) {
+                        row.data = true;
+                    }
+                }
                 None => {
                     header = Some((pos, end));
                     body = 0;
                     push(text, pos, end, None, &mut out);
                 }
             }
+        } else if !blank
+            && header.is_some()
+            && body == 0
+            && super::table::unit_line(line.trim())
+        {
+            // A unit alone under the header row (`£000`) is inside the
+            // table: the rows below still have their header.
+            push(text, pos, end, None, &mut out);
         } else if blank && header.is_some() && body == 0 {
             // A blank line between a header row and the table's body
             // (`| DBT Core (£000) | Total (£000)`, blank, rows) is inside
             // the table.
         } else {
             header = None;
+            headless = false;
             if !blank && block.is_none() {
                 block = Some(pos);
             }
@@ -101,6 +127,37 @@ fn is_group_caption(row: &str, head: &str) -> bool {
         && !head.split('|').any(numeric_cell)
 }
 
+/// Whether a table's first row is data, not a header: every cell after
+/// the first is a number alone (`23,769`, `<5`, `12%`, `£4.5`), and one at
+/// least is not a year (years over columns are a header: `Region | 2019 |
+/// 2020`).
+fn is_data_row(line: &str) -> bool {
+    let mut cells = super::table::cells(line, true).skip(1).peekable();
+    if cells.peek().is_none() {
+        return false;
+    }
+    let mut all_years = true;
+    for c in cells {
+        let c = c.trim();
+        let v = c.trim_start_matches(['<', '>', '£', '(', '-', '–']);
+        let v = v.trim_end_matches(['%', ')', '*']);
+        let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        let number = digits > 0
+            && v.starts_with(|c: char| c.is_ascii_digit())
+            && v.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        // `£000`: a unit, not an amount.
+        let unit = c.starts_with('£') && v.bytes().all(|b| b == b'0');
+        if !number || unit {
+            return false;
+        }
+        let year = v.len() == 4
+            && digits == 4
+            && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
+        all_years &= year;
+    }
+    !all_years
+}
+
 /// Whether a table cell holds a number: it starts with a digit, or with a
 /// sign, bracket or pound sign before one (`12`, `£5`, `(265)`, `-3`).
 fn numeric_cell(cell: &str) -> bool {
@@ -120,7 +177,7 @@ fn push(
     let (s, e) = trim(text, s, e);
     let header = header.map(|(hs, he)| trim(text, hs, he));
     if s < e {
-        out.push(Sent { start: s, end: e, header });
+        out.push(Sent { start: s, end: e, header, data: false });
     }
 }
 

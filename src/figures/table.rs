@@ -86,7 +86,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             continue;
         };
         // The figure is the whole cell (it may carry a note mark after
-        // it: `£342 to £418*`, `45*`).
+        // it: `£342 to £418*`, `45*`, or a stray full stop: `24.`).
         let ft = &cx.text[start..end];
         let cell = cell.trim();
         // `(265)` under a money header: a negative amount, as accounts
@@ -101,7 +101,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             && !bracketed
             && !cell
                 .strip_prefix(ft)
-                .is_some_and(|r| r.chars().all(lexicon::note_mark))
+                .is_some_and(|r| r == "." || r.chars().all(lexicon::note_mark))
         {
             continue;
         }
@@ -151,6 +151,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 .and_then(|h| scale_of(h.0))
                 .or_else(|| heads.first().and_then(|h| scale_of(h.0)))
                 .or_else(|| caption(cx.text, hs).and_then(scale_of))
+                .or_else(|| unit_below(cx.text, he).and_then(scale_of))
                 .or_else(|| group_row_scale(cx.text, hs));
             if let Some(exp) = exp.filter(|&x| x > 0) {
                 let m = 10f64.powi(exp);
@@ -260,7 +261,10 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
     // its text per sentence, not per figure).
     let mut row_of: Option<(u32, bool)> = None;
     figs.retain(|f| {
-        if !matches!(f.kind, FigureKind::Range | FigureKind::Count) {
+        if !matches!(
+            f.kind,
+            FigureKind::Range | FigureKind::Count | FigureKind::Duration
+        ) {
             return true;
         }
         let sid = cx.sid[f.s];
@@ -283,7 +287,18 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         if sent.end - sent.start > MAX_ROW || !is_row {
             return true;
         }
-        if sent.header.is_none() {
+        if f.kind == FigureKind::Duration {
+            // A length of time labelling a row (`3 months | 6,000 |
+            // 708,000`): the whole first cell names the group.
+            return !row_label(
+                cx,
+                sent,
+                row,
+                start - sent.start,
+                &cx.text[start..end],
+            );
+        }
+        if sent.header.is_none() && !sent.data {
             // The header row itself, when rows follow it, or a caption row
             // over a header row that rows follow.
             let idx = cx.sid[f.s] as usize;
@@ -308,6 +323,12 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         // header row naming groups.
         if f.kind == FigureKind::Count
             && !row.bytes().any(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        if f.kind == FigureKind::Count
+            && f.unit.is_none()
+            && label_column(cx, sent, row, (start, end))
         {
             return false;
         }
@@ -346,6 +367,69 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         let band = f.unit.is_none() && small(f.low) && small(f.high);
         !(whole && (col == 0 || band))
     });
+}
+
+/// Whether `ft`, at byte `at` of the table row `row` (under a header), is
+/// the row's whole first cell.
+fn row_label(
+    cx: &Cx<'_>,
+    sent: &Sent,
+    row: &str,
+    at: usize,
+    ft: &str,
+) -> bool {
+    let Some((hs, he)) = sent.header else { return false };
+    let header = cx.text.get(hs..he).unwrap_or("");
+    let strip = bar_first(header) && bar_first(row);
+    matches!(cell_at(row, at, strip), Some((0, cell)) if cell.trim() == ft)
+}
+
+/// Whether the bytes `[start, end)` of the table row `row` are its whole
+/// cell under a header cell that is one word naming a code (`Exception`
+/// over `1 | AO | £26,500`, `Ref`, `No.`, `Item`): a code, not a quantity.
+fn label_column(
+    cx: &Cx<'_>,
+    sent: &Sent,
+    row: &str,
+    (start, end): (usize, usize),
+) -> bool {
+    let Some((hs, he)) = sent.header else { return false };
+    let header = cx.text.get(hs..he).unwrap_or("");
+    let strip = bar_first(header) && bar_first(row);
+    let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
+        return false;
+    };
+    if cell.trim() != &cx.text[start..end] {
+        return false;
+    }
+    let Some(head) = cells(header, strip).nth(col) else { return false };
+    let head = head.trim().to_ascii_lowercase();
+    // One word naming a code; `No.` only with its stop (`No` heads
+    // answers), and not `Year`, `Level` or `Number`, which head values.
+    matches!(
+        head.as_str(),
+        "exception"
+            | "exceptions"
+            | "ref"
+            | "ref."
+            | "reference"
+            | "code"
+            | "item"
+            | "id"
+            | "no."
+            | "section"
+            | "paragraph"
+            | "question"
+            | "pq"
+            | "uin"
+            | "annex"
+            | "schedule"
+            | "article"
+            | "clause"
+            | "chapter"
+            | "regulation"
+            | "rule"
+    )
 }
 
 /// Gives each figure standing in a table cell, that has no period yet, the
@@ -445,14 +529,19 @@ fn is_time(c: &str) -> bool {
 
 /// A unit given on its own on the line just above the header row at
 /// `hs` (`£`, `£000`, `£ million`, `Per cent`): a short line that says
-/// money or percent and has no digit other than the zeros of `£000`.
-fn caption(text: &str, hs: usize) -> Option<&str> {
+/// money or percent and has no digit other than the zeros of `£000`. One
+/// blank line may stand between (`Table 2: … (£ thousands)`, blank,
+/// header).
+pub(super) fn caption(text: &str, hs: usize) -> Option<&str> {
     let before = text.get(..hs)?.trim_end_matches([' ', '\t']);
     let before = before.strip_suffix('\n')?;
-    let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    let mut line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    if line.trim().is_empty() {
+        let above = before[..before.len() - line.len()].strip_suffix('\n')?;
+        line = &above[above.rfind('\n').map_or(0, |p| p + 1)..];
+    }
     let line = line.trim();
-    let digits_ok = line.bytes().all(|b| !b.is_ascii_digit() || b == b'0');
-    if !line.is_empty() && line.len() <= 24 && digits_ok && signal(line) {
+    if unit_line(line) {
         return Some(line);
     }
     // A table's title line (`Expenditure by region, 2023/24 prices, £m
@@ -481,6 +570,22 @@ fn caption(text: &str, hs: usize) -> Option<&str> {
                 || lower == "k"
         });
     title.then_some(line)
+}
+
+/// Whether a trimmed line is a unit alone (`£`, `£000`, `£ million`,
+/// `Per cent`): short, saying money or percent, with no digit other than
+/// the zeros of `£000`.
+pub(super) fn unit_line(line: &str) -> bool {
+    let digits_ok = line.bytes().all(|b| !b.is_ascii_digit() || b == b'0');
+    !line.is_empty() && line.len() <= 24 && digits_ok && signal(line)
+}
+
+/// A unit alone on the line just below the header row ending at `he`
+/// (`Collection fees | 2024/2025`, then `£000`, then the rows).
+fn unit_below(text: &str, he: usize) -> Option<&str> {
+    let after = text.get(he..)?.strip_prefix('\n')?;
+    let line = after[..after.find('\n').unwrap_or(after.len())].trim();
+    unit_line(line).then_some(line)
 }
 
 /// The scale stated in the row just above the header row at `hs` when
