@@ -45,6 +45,8 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // linear search).
     let mut reads: Vec<(&str, Head)> = Vec::new();
     let mut reads_of = usize::MAX;
+    // The caption above the current table, by its header's start.
+    let mut cap_of: Option<(usize, Option<&str>)> = None;
     for f in figs.iter_mut() {
         // A bare count, or an amount of money written without a scale
         // (`£58`, `£146 to £206`) that the header may scale.
@@ -143,6 +145,14 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 .filter(|&(k, _)| k == 0 || heads.len() < n_row)
                 .map(|(_, h)| h.0)
         };
+        let cap = match cap_of {
+            Some((h, c)) if h == hs => c,
+            _ => {
+                let c = caption(cx.text, hs);
+                cap_of = Some((hs, c));
+                c
+            }
+        };
         if unscaled_money {
             // The scale of the column's header, else one stated once for
             // the table (corner cell, caption row, title line above).
@@ -150,7 +160,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
                 .get(col)
                 .and_then(|h| scale_of(h.0))
                 .or_else(|| heads.first().and_then(|h| scale_of(h.0)))
-                .or_else(|| caption(cx.text, hs).and_then(scale_of))
+                .or_else(|| cap.and_then(scale_of))
                 .or_else(|| unit_below(cx.text, he).and_then(scale_of))
                 .or_else(|| group_row_scale(cx.text, hs));
             if let Some(exp) = exp.filter(|&x| x > 0) {
@@ -164,7 +174,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         }
         let pick = own
             .or_else(shared)
-            .or_else(|| caption(cx.text, hs))
+            .or(cap)
             .or_else(|| heads.get(col).map(|h| h.0));
         if let Some(h) = pick {
             // A header is read once for all the cells under it.
@@ -260,6 +270,7 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
     // Whether the last sentence looked at is a table row (one search of
     // its text per sentence, not per figure).
     let mut row_of: Option<(u32, bool)> = None;
+    let mut code_head: Option<(usize, bool)> = None;
     figs.retain(|f| {
         if !matches!(
             f.kind,
@@ -326,11 +337,24 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         {
             return false;
         }
-        if f.kind == FigureKind::Count
-            && f.unit.is_none()
-            && label_column(cx, sent, row, (start, end))
-        {
-            return false;
+        if f.kind == FigureKind::Count && f.unit.is_none() {
+            // Whether the header names a code anywhere, read once per
+            // table: most do not.
+            if let Some((hs, he)) = sent.header {
+                let codes = match code_head {
+                    Some((h, c)) if h == hs => c,
+                    _ => {
+                        let header = cx.text.get(hs..he).unwrap_or("");
+                        let c =
+                            cells(header, bar_first(header)).any(code_header);
+                        code_head = Some((hs, c));
+                        c
+                    }
+                };
+                if codes && label_column(cx, sent, row, (start, end)) {
+                    return false;
+                }
+            }
         }
         let label_count = f.kind == FigureKind::Count
             && f.qualifier.is_some()
@@ -402,34 +426,40 @@ fn label_column(
     if cell.trim() != &cx.text[start..end] {
         return false;
     }
-    let Some(head) = cells(header, strip).nth(col) else { return false };
-    let head = head.trim().to_ascii_lowercase();
-    // One word naming a code; `No.` only with its stop (`No` heads
-    // answers), and not `Year`, `Level` or `Number`, which head values.
-    matches!(
-        head.as_str(),
-        "exception"
-            | "exceptions"
-            | "ref"
-            | "ref."
-            | "reference"
-            | "code"
-            | "item"
-            | "id"
-            | "no."
-            | "section"
-            | "paragraph"
-            | "question"
-            | "pq"
-            | "uin"
-            | "annex"
-            | "schedule"
-            | "article"
-            | "clause"
-            | "chapter"
-            | "regulation"
-            | "rule"
-    )
+    cells(header, strip).nth(col).is_some_and(code_header)
+}
+
+/// The one-word header cells naming a code; `No.` only with its stop
+/// (`No` heads answers), and not `Year`, `Level`, `Volume` or `Number`,
+/// which head values.
+const CODE_HEADERS: [&str; 21] = [
+    "exception",
+    "exceptions",
+    "ref",
+    "ref.",
+    "reference",
+    "code",
+    "item",
+    "id",
+    "no.",
+    "section",
+    "paragraph",
+    "question",
+    "pq",
+    "uin",
+    "annex",
+    "schedule",
+    "article",
+    "clause",
+    "chapter",
+    "regulation",
+    "rule",
+];
+
+/// Whether a header cell names a code ([`CODE_HEADERS`], any case).
+fn code_header(cell: &str) -> bool {
+    let cell = cell.trim();
+    CODE_HEADERS.iter().any(|c| c.eq_ignore_ascii_case(cell))
 }
 
 /// Gives each figure standing in a table cell, that has no period yet, the
