@@ -1003,8 +1003,12 @@ fn table_without_a_header_row() {
     );
     assert_eq!(less.len(), 4, "{less:#?}");
     assert_eq!(less[0].qualifier, Some(Qualifier::LessThan));
-    // Years over columns are still a header.
+    // Years over columns, and numbered columns, are still a header.
     texts_of("Region | 2019 | 2020\nNorth | 5 | 6", &["5", "6"]);
+    texts_of(
+        "NATO Category | 2 | 3 | 4\nArmy | 15 | 16 | 17",
+        &["15", "16", "17"],
+    );
     // A title with a unit above makes the first row a header, as before.
     let titled =
         kvu("VAT not recovered £million\nFY20/21 | 3,026\nFY21/22 | 3,143");

@@ -130,13 +130,17 @@ fn is_group_caption(row: &str, head: &str) -> bool {
 /// Whether a table's first row is data, not a header: every cell after
 /// the first is a number alone (`23,769`, `<5`, `12%`, `£4.5`), and one at
 /// least is not a year (years over columns are a header: `Region | 2019 |
-/// 2020`).
+/// 2020`), and they do not count up one by one (numbered columns are a
+/// header: `NATO Category | 2 | 3 | 4`).
 fn is_data_row(line: &str) -> bool {
     let mut cells = super::table::cells(line, true).skip(1).peekable();
     if cells.peek().is_none() {
         return false;
     }
     let mut all_years = true;
+    // Whether the cells so far are whole numbers counting up by one, and
+    // how many and the last.
+    let (mut counting, mut n, mut last) = (true, 0usize, 0u64);
     for c in cells {
         let c = c.trim();
         let v = c.trim_start_matches(['<', '>', '£', '(', '-', '–']);
@@ -154,8 +158,12 @@ fn is_data_row(line: &str) -> bool {
             && digits == 4
             && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
         all_years &= year;
+        let whole = (c == v).then(|| v.parse::<u64>().ok()).flatten();
+        counting &= whole.is_some_and(|x| n == 0 || x == last + 1);
+        last = whole.unwrap_or(0);
+        n += 1;
     }
-    !all_years
+    !all_years && !(counting && n >= 2)
 }
 
 /// Whether a table cell holds a number: it starts with a digit, or with a
