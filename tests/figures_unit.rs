@@ -1033,3 +1033,16 @@ texts! { table_header_length_of_time_stays, "Month | Number Cleared Within 28 Da
 none! { year_span_is_no_length_of_time, "The allocations for the 2021 to 2023 academic years were published." }
 texts! { footnote_numbered_with_a_dash, "Appeals | 2\n\n1 - In addition appeals can be struck out.\n2 - (B) Is the total of cases.", ["2"] }
 texts! { line_start_range_with_a_dash_stays, "Waiting times:\n1 - 3 days for most cases.", ["1 - 3 days"] }
+
+#[test]
+fn table_fte_salary_is_money_fte_alone_counts() {
+    let got = kvu(
+        "Job Family | No in role | Mean FTE Salary\nAdmin | 130 | 27495.39",
+    );
+    assert_eq!(
+        got[1],
+        (FigureKind::Money, Some(27495.39), Some("GBP".to_string()))
+    );
+    let staff = kvu("Team | FTE spend\nAdmin | 130");
+    assert_eq!(staff[0].0, FigureKind::Count);
+}

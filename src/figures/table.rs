@@ -772,25 +772,27 @@ fn money_header(lower: &str) -> bool {
         return false;
     }
     let mut money = false;
+    // `FTE` counts staff, except before a salary (`Mean FTE Salary`).
+    let (mut fte, mut salary) = (false, false);
     for w in words(lower) {
         match w {
             "spend" | "spending" | "expenditure" | "funding" | "cost"
-            | "costs" | "budget" | "allocation" | "allocations" | "salary"
-            | "salaries" | "payments" | "fees" | "outturn" => money = true,
-            "number" | "no" | "volume" | "count" | "headcount" | "fte"
-            | "rate" | "ratio" | "proportion" | "share" | "index"
-            | "percentage" | "tonnes" | "hours" | "days" | "weeks"
-            | "months" | "years" | "claims" | "applications" | "projects"
-            | "schemes" | "recipients" | "households" | "people"
-            | "pupils" | "children" | "staff" | "posts" | "units"
-            | "status" | "type" | "category" | "name" | "reference"
-            | "date" | "usd" | "dollars" | "eur" | "euro" | "euros" => {
-                return false
-            }
+            | "costs" | "budget" | "allocation" | "allocations"
+            | "payments" | "fees" | "outturn" => money = true,
+            "salary" | "salaries" => (money, salary) = (true, true),
+            "fte" => fte = true,
+            "number" | "no" | "volume" | "count" | "headcount" | "rate"
+            | "ratio" | "proportion" | "share" | "index" | "percentage"
+            | "tonnes" | "hours" | "days" | "weeks" | "months" | "years"
+            | "claims" | "applications" | "projects" | "schemes"
+            | "recipients" | "households" | "people" | "pupils"
+            | "children" | "staff" | "posts" | "units" | "status" | "type"
+            | "category" | "name" | "reference" | "date" | "usd"
+            | "dollars" | "eur" | "euro" | "euros" => return false,
             _ => {}
         }
     }
-    money
+    money && (salary || !fte)
 }
 
 /// The words of a lower-case header.
