@@ -163,7 +163,8 @@ fn is_data_row(line: &str) -> bool {
         last = whole.unwrap_or(0);
         n += 1;
     }
-    !all_years && !(counting && n >= 2)
+    let numbered = counting && n >= 2;
+    !(all_years || numbered)
 }
 
 /// Whether a table cell holds a number: it starts with a digit, or with a
