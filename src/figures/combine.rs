@@ -139,7 +139,7 @@ pub(super) fn qual_before(
         }
     }
     // Every phrase ends in one of these words: most numbers have none.
-    let last = if i >= 1 && cx.near(i - 1) { cx.low(i - 1) } else { None };
+    let last = cx.low_before(i);
     if !matches!(
         last,
         Some(
@@ -436,21 +436,19 @@ fn from_to(
     }
     // "bands range from £1,500 to £27,000", "fees vary from £5 to £10":
     // the ends of a range, not of a change.
-    let ranging = from_tok >= 1
-        && cx.near(from_tok - 1)
-        && matches!(
-            cx.low(from_tok - 1),
-            Some(
-                "range"
-                    | "ranges"
-                    | "ranged"
-                    | "ranging"
-                    | "vary"
-                    | "varies"
-                    | "varied"
-                    | "varying"
-            )
-        );
+    let ranging = matches!(
+        cx.low_before(from_tok),
+        Some(
+            "range"
+                | "ranges"
+                | "ranged"
+                | "ranging"
+                | "vary"
+                | "varies"
+                | "varied"
+                | "varying"
+        )
+    );
     if ranging && kk == k + 1 {
         push_range(cx, a, b, from_tok, figs)?;
         return Some(kk + 1);
@@ -637,22 +635,19 @@ fn range(
 /// education and employment (from 11, 14, 16 or 18 to 16, 18, 19, 21, 24
 /// or 25), not after `between`.
 fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
-    if a.s >= 1
-        && cx.near(a.s - 1)
-        && matches!(
-            cx.low(a.s - 1),
-            Some(
-                "years"
-                    | "ages"
-                    | "aged"
-                    | "stages"
-                    | "grades"
-                    | "levels"
-                    | "bands"
-                    | "tiers"
-            )
+    if matches!(
+        cx.low_before(a.s),
+        Some(
+            "years"
+                | "ages"
+                | "aged"
+                | "stages"
+                | "grades"
+                | "levels"
+                | "bands"
+                | "tiers"
         )
-    {
+    ) {
         return a.bare() && b.bare();
     }
     let whole = |x: &Atom| x.bare() && x.dec == 0 && x.scale.is_none();
@@ -932,31 +927,29 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
             if n > 0 {
                 return None;
             }
-            let aux = v >= 1
-                && cx.near(v - 1)
-                && matches!(
-                    cx.low(v - 1),
-                    Some(
-                        "gone"
-                            | "went"
-                            | "go"
-                            | "goes"
-                            | "going"
-                            | "be"
-                            | "been"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "come"
-                            | "came"
-                            | "comes"
-                            | "coming"
-                    )
-                );
+            let aux = matches!(
+                cx.low_before(v),
+                Some(
+                    "gone"
+                        | "went"
+                        | "go"
+                        | "goes"
+                        | "going"
+                        | "be"
+                        | "been"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "come"
+                        | "came"
+                        | "comes"
+                        | "coming"
+                )
+            );
             return if aux {
                 lexicon::change_verb(if cx.is(v, "up") {
                     "up"
@@ -1121,9 +1114,7 @@ fn not_a_quantity(cx: &Cx<'_>, a: &Atom, p: usize) -> bool {
     let word = cx.word(a.s) && a.e == a.s + 1;
     word && a.noun.is_none()
         && a.bare()
-        && a.s >= 1
-        && cx.near(a.s - 1)
-        && matches!(cx.low(a.s - 1), Some("the" | "these" | "those"))
+        && matches!(cx.low_before(a.s), Some("the" | "these" | "those"))
         && (a.e >= cx.n()
             || !cx.word(a.e)
             || cx.is(a.e, "and")

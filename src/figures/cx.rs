@@ -81,6 +81,13 @@ impl<'a> Cx<'a> {
         (w.len() <= 24 && w.is_ascii()).then_some(w)
     }
 
+    /// The word just before token `i` on its line and in its sentence,
+    /// lower-cased ([`Cx::low`]): `in` for `in 2019`.
+    pub fn low_before(&self, i: usize) -> Option<&'a str> {
+        let p = i.checked_sub(1).filter(|&p| self.near(p))?;
+        self.low(p)
+    }
+
     /// Whether word `i` starts with an upper-case letter.
     pub fn cap(&self, i: usize) -> bool {
         self.word(i)

@@ -438,15 +438,14 @@ impl Scanner<'_, '_> {
     /// unit word (`a decade` is read by [`Scanner::a_time`]).
     fn next_decade(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
-        let p = i.checked_sub(1).filter(|&p| cx.near(p))?;
         let which = matches!(
-            cx.low(p),
+            cx.low_before(i),
             Some(
                 "next" | "last" | "past" | "previous" | "coming" | "following"
             )
         );
         let the =
-            p.checked_sub(1).is_some_and(|q| cx.near(q) && cx.is(q, "the"));
+            i.checked_sub(1).and_then(|p| cx.low_before(p)) == Some("the");
         if !(which && the) {
             return None;
         }
@@ -852,8 +851,7 @@ impl Scanner<'_, '_> {
     /// (`… 2024-25 funding allocations - GOV.UK`).
     fn fy_in_name(&self, i: usize, e: usize) -> bool {
         let cx = self.cx;
-        let before =
-            if i >= 1 && cx.near(i - 1) { cx.low(i - 1) } else { None };
+        let before = cx.low_before(i);
         if matches!(
             before,
             Some(
@@ -916,10 +914,8 @@ impl Scanner<'_, '_> {
         // as a period.
         let slash = cx.sym(i + 1, "/");
         let period = slash
-            && i >= 1
-            && cx.near(i - 1)
             && matches!(
-                cx.low(i - 1),
+                cx.low_before(i),
                 Some(
                     "in" | "for"
                         | "during"
@@ -1905,8 +1901,7 @@ impl Scanner<'_, '_> {
         let u = i + 1;
         let long = mult >= 10.0;
         let poss = possessive(cx.t(u));
-        let prev =
-            i.checked_sub(1).filter(|&p| cx.near(p)).and_then(|p| cx.low(p));
+        let prev = cx.low_before(i);
         let timed = matches!(
             prev,
             Some(
