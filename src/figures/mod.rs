@@ -321,7 +321,6 @@ fn extract_piece(text: &str, field: &str) -> Vec<Figure> {
     }
     let mut figs = combine::combine(&cx, &atoms);
     drop_relative_dates(&cx, &mut figs);
-    drop_year_spans(&cx, &mut figs);
     drop_overlaps(&mut figs);
     table::drop_labels(&cx, &sents, &mut figs);
     table::apply(&cx, &sents, &mut figs);
@@ -385,30 +384,6 @@ fn drop_relative_dates(cx: &Cx<'_>, figs: &mut Vec<Fig>) {
             && matches!(cx.low(f.e), Some("earlier" | "ago"))
             && !(cx.near(f.e) && cx.is(f.e + 1, "than"));
         !relative
-    });
-}
-
-/// Drops a year read as a length of time at the end of a span of years
-/// (`the 2021 to 2023 academic years`, `2019-2022 years`): the years are
-/// dates, not 2,023 years.
-fn drop_year_spans(cx: &Cx<'_>, figs: &mut Vec<Fig>) {
-    let year = |i: usize| {
-        let t = cx.t(i);
-        cx.num(i)
-            && t.len() == 4
-            && t.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y))
-    };
-    figs.retain(|f| {
-        let span = f.kind == FigureKind::Duration
-            && f.s >= 2
-            && year(f.s)
-            && cx.near(f.s - 2)
-            && cx.near(f.s - 1)
-            && (cx.is(f.s - 1, "to")
-                || cx.is(f.s - 1, "and")
-                || cx.dash(f.s - 1))
-            && year(f.s - 2);
-        !span
     });
 }
 

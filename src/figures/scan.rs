@@ -556,6 +556,15 @@ impl Scanner<'_, '_> {
         if let Err(why) = self.tail(&mut a, i) {
             return self.skip(i, (i + 1).max(a.e), why);
         }
+        // "the 2021 to 2023 academic years", "the 2024 - 2025 financial
+        // year": the second year of a span, not 2,023 years.
+        if cur.is_none()
+            && d.yearish()
+            && matches!(a.suffix, Suffix::Time(_))
+            && self.year_span_end(i)
+        {
+            return self.skip(i, a.e, Skip::Year);
+        }
         if cur.is_none() && a.bare() {
             if d.yearish()
                 && (a.noun.is_none() || !self.count_context_before(i))
@@ -1045,6 +1054,18 @@ impl Scanner<'_, '_> {
                 })
             })
         })
+    }
+
+    /// Whether the number at token `i` ends a span of years: a year, then
+    /// `to`, `and` or a dash, then `i`, on one line.
+    fn year_span_end(&self, i: usize) -> bool {
+        let cx = self.cx;
+        i >= 2
+            && cx.near(i - 2)
+            && cx.near(i - 1)
+            && (cx.is(i - 1, "to") || cx.is(i - 1, "and") || cx.dash(i - 1))
+            && cx.num(i - 2)
+            && digits(cx.t(i - 2)).yearish()
     }
 
     /// `2020 to 2021` after or before `financial year` / `academic year`:
