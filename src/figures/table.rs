@@ -298,16 +298,21 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         if sent.end - sent.start > MAX_ROW || !is_row {
             return true;
         }
+        let ft = &cx.text[start..end];
+        // The figure's column and cell under the row's header (found only
+        // where a rule below needs them).
+        let placed = || {
+            let (hs, he) = sent.header?;
+            let header = cx.text.get(hs..he)?;
+            let strip = bar_first(header) && bar_first(row);
+            let (col, cell) = cell_at(row, start - sent.start, strip)?;
+            Some((header, strip, col, cell.trim()))
+        };
         if f.kind == FigureKind::Duration {
             // A length of time labelling a row (`3 months | 6,000 |
             // 708,000`): the whole first cell names the group.
-            return !row_label(
-                cx,
-                sent,
-                row,
-                start - sent.start,
-                &cx.text[start..end],
-            );
+            return !placed()
+                .is_some_and(|(_, _, col, cell)| col == 0 && cell == ft);
         }
         if sent.header.is_none() && !sent.data {
             // The header row itself, when rows follow it, or a caption row
@@ -351,7 +356,16 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
                         c
                     }
                 };
-                if codes && label_column(cx, sent, row, (start, end)) {
+                // Its whole cell under a header cell naming a code
+                // (`Exception` over `1 | AO | £26,500`).
+                let code = codes
+                    && placed().is_some_and(|(header, strip, col, cell)| {
+                        cell == ft
+                            && cells(header, strip)
+                                .nth(col)
+                                .is_some_and(code_header)
+                    });
+                if code {
                     return false;
                 }
             }
@@ -362,13 +376,8 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
         if f.kind != FigureKind::Range && !label_count {
             return true;
         }
-        let Some((hs, he)) = sent.header else { return true };
-        let header = cx.text.get(hs..he).unwrap_or("");
-        let strip = bar_first(header) && bar_first(row);
-        let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
-            return true;
-        };
-        let whole = cell.trim() == &cx.text[start..end];
+        let Some((_, _, col, cell)) = placed() else { return true };
+        let whole = cell == ft;
         // Bands are small whole numbers (`15-30`, `16-18`); `728,086 to
         // 1,389,577` in a cell is an estimate's range.
         let small = |v: Option<f64>| {
@@ -382,51 +391,13 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
                 r.split_whitespace()
                     .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '+'))
             };
-            let words_only = cell
-                .trim()
-                .split_once(&cx.text[start..end])
-                .is_some_and(|(a, b)| words(a) && words(b));
+            let words_only =
+                cell.split_once(ft).is_some_and(|(a, b)| words(a) && words(b));
             return !(col == 0 && small(f.value) && words_only);
         }
         let band = f.unit.is_none() && small(f.low) && small(f.high);
         !(whole && (col == 0 || band))
     });
-}
-
-/// Whether `ft`, at byte `at` of the table row `row` (under a header), is
-/// the row's whole first cell.
-fn row_label(
-    cx: &Cx<'_>,
-    sent: &Sent,
-    row: &str,
-    at: usize,
-    ft: &str,
-) -> bool {
-    let Some((hs, he)) = sent.header else { return false };
-    let header = cx.text.get(hs..he).unwrap_or("");
-    let strip = bar_first(header) && bar_first(row);
-    matches!(cell_at(row, at, strip), Some((0, cell)) if cell.trim() == ft)
-}
-
-/// Whether the bytes `[start, end)` of the table row `row` are its whole
-/// cell under a header cell that is one word naming a code (`Exception`
-/// over `1 | AO | £26,500`, `Ref`, `No.`, `Item`): a code, not a quantity.
-fn label_column(
-    cx: &Cx<'_>,
-    sent: &Sent,
-    row: &str,
-    (start, end): (usize, usize),
-) -> bool {
-    let Some((hs, he)) = sent.header else { return false };
-    let header = cx.text.get(hs..he).unwrap_or("");
-    let strip = bar_first(header) && bar_first(row);
-    let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
-        return false;
-    };
-    if cell.trim() != &cx.text[start..end] {
-        return false;
-    }
-    cells(header, strip).nth(col).is_some_and(code_header)
 }
 
 /// The one-word header cells naming a code; `No.` only with its stop
