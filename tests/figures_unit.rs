@@ -1046,3 +1046,68 @@ fn table_fte_salary_is_money_fte_alone_counts() {
     let staff = kvu("Team | FTE spend\nAdmin | 130");
     assert_eq!(staff[0].0, FigureKind::Count);
 }
+
+// Tables: units given by a row's label or by a row of units under the
+// header (found in tables of the public source of `tune2`, not of a gold
+// set; `docs/figures.md`).
+
+#[test]
+fn table_row_label_names_the_unit_of_its_cells() {
+    let got = kvu("Financial Year | 2022/23 | 2023/24\nNeurodevelopmental Expenditure (£ millions) | 1,770 | 2,210\nOffshore Wind Load Factor (%) | 39.9 | 40.4\nClaims | 774 | 782");
+    let gbp = Some("GBP".to_string());
+    let pc = Some("%".to_string());
+    assert_eq!(
+        got[2..],
+        [
+            (FigureKind::Money, Some(1_770_000_000.0), gbp.clone()),
+            (FigureKind::Money, Some(2_210_000_000.0), gbp.clone()),
+            (FigureKind::Percent, Some(39.9), pc.clone()),
+            (FigureKind::Percent, Some(40.4), pc),
+            (FigureKind::Count, Some(774.0), None),
+            (FigureKind::Count, Some(782.0), None),
+        ]
+    );
+    // An amount or a share in the label names a group, not a unit.
+    let bands =
+        kvu("Size | 2019 | 2020\nOver 50% | 3 | 4\nUp to £5m each | 6 | 7");
+    assert!(
+        bands
+            .iter()
+            .filter(|x| x.1 == Some(3.0) || x.1 == Some(7.0))
+            .all(|x| x.0 == FigureKind::Count),
+        "{bands:?}"
+    );
+    // `£'000,000` is millions.
+    let m =
+        kvu("Type | 2014-15\nTotal Compensation Payable (£'000,000) | 72.9");
+    assert_eq!(m.last(), Some(&(FigureKind::Money, Some(72_900_000.0), gbp)));
+}
+
+#[test]
+fn table_row_of_units_under_the_header() {
+    let got = kvu(" | 31 March 2023 | 31 March 2022\n | Volume | Value (£m) | Volume | Value (£m)\nHQ cases | 2 | 6.1 | 1 | 0.2\n\n | 2022-23 | 2023-24\n | £’000 | £’000\nAnnual cost | 321 | -212");
+    let vals: Vec<_> = got.iter().map(|x| (x.0, x.1)).collect();
+    assert_eq!(
+        vals,
+        [
+            (FigureKind::Count, Some(2.0)),
+            (FigureKind::Money, Some(6_100_000.0)),
+            (FigureKind::Count, Some(1.0)),
+            (FigureKind::Money, Some(200_000.0)),
+            (FigureKind::FinancialYear, None),
+            (FigureKind::FinancialYear, None),
+            (FigureKind::Money, Some(321_000.0)),
+            (FigureKind::Money, Some(-212_000.0)),
+        ]
+    );
+    // A short row (a merged cell) does not take the units by position.
+    let short = kvu("Sentence | 2020 | 2021\n | Number | % | Number | %\nCommunity | 117 | 40% | 99 | 36%\nTotal | 293 | 276");
+    assert!(
+        short
+            .iter()
+            .filter(|x| x.1 == Some(276.0))
+            .all(|x| x.0 == FigureKind::Count),
+        "{short:?}"
+    );
+}
+

@@ -47,6 +47,8 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     let mut reads_of = usize::MAX;
     // The caption above the current table, by its header's start.
     let mut cap_of: Option<(usize, Option<&str>)> = None;
+    // The row of units under the current table's header, by its start.
+    let mut units_of: Option<(usize, Option<&str>)> = None;
     for f in figs.iter_mut() {
         // A bare count, or an amount of money written without a scale
         // (`£58`, `£146 to £206`) that the header may scale.
@@ -84,7 +86,8 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         // A bar opening both the header and the row is decoration; one
         // opening only the header is an empty corner cell.
         let strip = bar_first(header) && bar_first(row);
-        let Some((col, cell)) = cell_at(row, start - sent.start, strip) else {
+        let Some((rcol, cell)) = cell_at(row, start - sent.start, strip)
+        else {
             continue;
         };
         // The figure is the whole cell (it may carry a note mark after
@@ -124,14 +127,38 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             }
         };
         let col = if heads.len() + 1 == n_row {
-            match col.checked_sub(1) {
+            match rcol.checked_sub(1) {
                 Some(c) => c,
                 None => continue,
             }
         } else {
-            col
+            rcol
         };
-        let own = heads.get(col).filter(|h| h.1).map(|h| h.0);
+        let units = match units_of {
+            Some((h, u)) if h == hs => u,
+            _ => {
+                let u = unit_row(cx.text, he);
+                units_of = Some((hs, u));
+                u
+            }
+        };
+        // The column's own unit: its header cell's, else the cell under
+        // it in a row of units (` | £'000 | £'000`) as long as the row's
+        // (a short row's cells may stand under other columns).
+        let own = heads.get(col).filter(|h| h.1).map(|h| h.0).or_else(|| {
+            let u = units?;
+            let strip = strip && bar_first(u);
+            if cells(u, strip).count() != n_row {
+                return None;
+            }
+            cells(u, strip).nth(rcol).filter(|c| unit_line(c))
+        });
+        // A unit in the row's own label (`Exchequer impact (£m) | 140 |
+        // 235` under years): the row says what its cells are.
+        let label = (rcol > 0)
+            .then(|| cells(row, strip).next())
+            .flatten()
+            .filter(|c| unit_label(c));
         // A unit stated once for the whole table, in its only marked
         // header cell, when that is the corner cell (`£ million | North |
         // South`) or a caption over fewer cells than the row has.
@@ -156,9 +183,10 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         if unscaled_money {
             // The scale of the column's header, else one stated once for
             // the table (corner cell, caption row, title line above).
-            let exp = heads
-                .get(col)
-                .and_then(|h| scale_of(h.0))
+            let exp = own
+                .or_else(|| heads.get(col).map(|h| h.0))
+                .and_then(scale_of)
+                .or_else(|| label.and_then(scale_of))
                 .or_else(|| heads.first().and_then(|h| scale_of(h.0)))
                 .or_else(|| cap.and_then(scale_of))
                 .or_else(|| unit_below(cx.text, he).and_then(scale_of))
@@ -173,6 +201,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             continue;
         }
         let pick = own
+            .or(label)
             .or_else(shared)
             .or(cap)
             .or_else(|| heads.get(col).map(|h| h.0));
@@ -243,9 +272,11 @@ fn scale_of(head: &str) -> Option<i32> {
 
 /// The power of ten of what follows a pound sign in a header (spaces and
 /// apostrophes removed): `000`, `thousand`, `k` → 3; `bn`, `billion` → 9;
-/// `m`, `million` → 6; else 0.
+/// `m`, `million`, `000,000` → 6; else 0.
 fn scale_after_pound(after: &str) -> i32 {
-    if after.starts_with("000")
+    if after.starts_with("000,000") || after.starts_with("000000") {
+        6
+    } else if after.starts_with("000")
         || after.starts_with("thousand")
         || after.starts_with('k')
     {
@@ -579,6 +610,51 @@ pub(super) fn caption(text: &str, hs: usize) -> Option<&str> {
 pub(super) fn unit_line(line: &str) -> bool {
     let digits_ok = line.bytes().all(|b| !b.is_ascii_digit() || b == b'0');
     !line.is_empty() && line.len() <= 24 && digits_ok && signal(line)
+}
+
+/// A row of units just below the header row ending at `he`, one under
+/// each column that has one (` | £'000 | £'000`, `Rows | 24/25 | £k |
+/// £k`): a row with a unit cell and otherwise only empty cells, times and
+/// words.
+fn unit_row(text: &str, he: usize) -> Option<&str> {
+    let after = text.get(he..)?.strip_prefix('\n')?;
+    let line = after[..after.find('\n').unwrap_or(after.len())].trim();
+    if !line.contains('|') || line.len() > MAX_ROW {
+        return None;
+    }
+    let mut unit = false;
+    for c in cells(line, bar_first(line)) {
+        if unit_line(c) {
+            unit = true;
+        } else if !(c.bytes().all(|b| !b.is_ascii_digit()) || is_time(c)) {
+            return None;
+        }
+    }
+    unit.then_some(line)
+}
+
+/// Whether a row's label cell names the unit of the row's cells
+/// (`Exchequer Impact (£m)`, `Levy spend (£ millions)`, `Share (%)`): it
+/// says money or percent and holds no amount or percentage of its own
+/// (`£0 to £10,000`, `Over 50%` label groups).
+fn unit_label(cell: &str) -> bool {
+    if !signal(cell) || cell.len() > 200 {
+        return false;
+    }
+    let amount = cell.match_indices('£').any(|(p, m)| {
+        let rest = cell[p + m.len()..].trim_start_matches([' ', '\'', '’']);
+        let zeros = rest.strip_prefix("000");
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            && zeros
+                .is_none_or(|z| z.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let lower = cell.to_ascii_lowercase();
+    let share = ["%", "per cent", "percent"].iter().any(|pat| {
+        lower.match_indices(pat).any(|(p, _)| {
+            lower[..p].trim_end().ends_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    !amount && !share
 }
 
 /// A unit alone on the line just below the header row ending at `he`
