@@ -1111,3 +1111,10 @@ fn table_row_of_units_under_the_header() {
     );
 }
 
+// Changes with `up by` after a clause and the new value before the old
+// (`to N from M`): forms found in the public pool, not in a gold set.
+figure! { change_up_by_after_a_comma, "Referrals rose again, up by 45.7%.", Change, "up by 45.7%", 45.7, "%" }
+figure! { change_to_then_from, "The rate has risen to 90% from 68%.", Change, "to 90% from 68%", 22.0, "%", from: 68.0, to: 90.0 }
+figure! { change_to_then_from_count, "Vacancies were reduced to 433 from 3,062 at the end of October.", Change, "to 433 from 3,062", -2629.0, None, from: 3062.0, to: 433.0, period: "at the end of October" }
+figure! { change_to_in_year_then_from, "Staff numbers will fall to 28 in 2025/26 from 40.", Change, "to 28 in 2025/26 from 40", -12.0, None, from: 40.0, to: 28.0, period: "in 2025/26" }
+texts! { to_from_without_a_change_verb_is_no_change, "Trains run to 10 stations from 6 depots.", ["10 stations", "6 depots"] }

@@ -231,6 +231,7 @@ pub(super) fn combine(cx: &Cx<'_>, atoms: &[Atom]) -> Vec<Fig> {
                 .or_else(|| ratio(cx, atoms, k, &mut figs))
                 .or_else(|| of_the_whole(cx, atoms, k, &mut figs))
                 .or_else(|| up_down_from(cx, atoms, k, &mut figs))
+                .or_else(|| to_from(cx, atoms, k, &mut figs))
                 .unwrap_or_else(|| {
                     single(cx, a, &mut figs);
                     k + 1
@@ -353,7 +354,6 @@ fn naming(cx: &Cx<'_>, t: usize) -> bool {
                     | "than"
                     | "against"
                     | "versus"
-                    | "with"
                     | "up"
                     | "down"
             )
@@ -819,7 +819,7 @@ fn up_down_from(
     // The new value may carry its own period: "3.5% in 2019-20, up from
     // 2.1%".
     // Cheap test first: no `up`, `down` or `against` near, no change.
-    let reach = (a.ne + 14).min(cx.n());
+    let reach = (a.ne + 32).min(cx.n());
     if !(a.ne..reach)
         .any(|t| cx.is(t, "up") || cx.is(t, "down") || cx.is(t, "against"))
     {
@@ -828,7 +828,7 @@ fn up_down_from(
     let mut t = a.ne;
     let mut kk = k + 1;
     let mut named = false;
-    while t < a.ne + 12
+    while t < a.ne + 30
         && t < cx.n()
         && !cx.sym(t, ",")
         && !cx.is(t, "up")
@@ -910,6 +910,64 @@ fn up_down_from(
     Some(kk + 1)
 }
 
+/// `has risen to 90% from 68%`, `reduced to 433 from 3,062 at the end of
+/// October`: a change verb, the new value after `to` and the old one after
+/// `from` (a year or date may stand between).
+fn to_from(
+    cx: &Cx<'_>,
+    atoms: &[Atom],
+    k: usize,
+    figs: &mut Vec<Fig>,
+) -> Option<usize> {
+    let a = &atoms[k];
+    let (aq, astart) = match qual_before(cx, a.s) {
+        Some((q, s)) => (Some(q), s),
+        None => (None, a.s),
+    };
+    let to = astart.checked_sub(1)?;
+    if !cx.is(to, "to") || !cx.near(to) {
+        return None;
+    }
+    cx.low_before(to).and_then(lexicon::change_verb)?;
+    let mut t = a.ne.max(a.e);
+    let mut kk = k + 1;
+    // A period of the new value: "to 28 in 2025/26 from 40".
+    while let Some(x) = atoms.get(kk).filter(|x| x.s == t || x.s == t + 1) {
+        if x.s == t + 1 && !cx.is(t, "in") {
+            break;
+        }
+        if !matches!(
+            x.what,
+            What::Skip(Skip::Year | Skip::Date) | What::FinYear(_)
+        ) {
+            break;
+        }
+        t = x.e;
+        kk += 1;
+    }
+    if !cx.is(t, "from") || !cx.near(t) {
+        return None;
+    }
+    let b = atoms.get(kk).filter(|b| b.qty())?;
+    let (bq, bstart) = match qual_before(cx, b.s) {
+        Some((q, s)) => (Some(q), s),
+        None => (None, b.s),
+    };
+    if bstart != t + 1 || !cx.same_sent(a.s, b.s) {
+        return None;
+    }
+    let (b2, a2) = merge(b, a)?;
+    let (from, to_v) = (b2.value(), a2.value());
+    let mut f = Fig::new(to, b.ne.max(b.e), FigureKind::Change);
+    f.from = Some(from);
+    f.to = Some(to_v);
+    f.value = Some(round_dec(to_v - from, a2.vdec().max(b2.vdec())));
+    f.unit = pair_unit(cx, &a2, &b2);
+    f.qualifier = aq.or(bq);
+    figs.push(f);
+    Some(kk + 1)
+}
+
 /// `increased by`, `reducing the levy by`, `has gone up by` just before
 /// token `p`: the verb's token and the sign of the change.
 fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
@@ -950,7 +1008,12 @@ fn by_verb(cx: &Cx<'_>, p: usize) -> Option<(usize, f64)> {
                         | "coming"
                 )
             );
-            return if aux {
+            // `…, up by 45.7%`, `(down by 3)`: after a clause, as `up
+            // from` is.
+            let after_clause = v >= 1
+                && (cx.sym(v - 1, ",") || cx.sym(v - 1, "("))
+                && cx.near(v - 1);
+            return if aux || after_clause {
                 lexicon::change_verb(if cx.is(v, "up") {
                     "up"
                 } else {
