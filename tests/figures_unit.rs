@@ -1118,3 +1118,22 @@ figure! { change_to_then_from, "The rate has risen to 90% from 68%.", Change, "t
 figure! { change_to_then_from_count, "Vacancies were reduced to 433 from 3,062 at the end of October.", Change, "to 433 from 3,062", -2629.0, None, from: 3062.0, to: 433.0, period: "at the end of October" }
 figure! { change_to_in_year_then_from, "Staff numbers will fall to 28 in 2025/26 from 40.", Change, "to 28 in 2025/26 from 40", -12.0, None, from: 40.0, to: 28.0, period: "in 2025/26" }
 texts! { to_from_without_a_change_verb_is_no_change, "Trains run to 10 stations from 6 depots.", ["10 stations", "6 depots"] }
+
+// A `+` sign: a figure in a table of changes and in text; a telephone
+// number's country code, with its area code in brackets, is none.
+texts! { plus_signed_figures, "The change was +0.3% (+7 staff).", ["+0.3%", "+7 staff"] }
+texts! { plus_phone_with_bracketed_area_code, "Call us on +234 (9) 462 3100 or +44 20 7008 5000.", [] }
+texts! { plus_glued_to_a_number_is_no_sign, "There are 4+1 bed units.", [] }
+#[test]
+fn table_plus_signed_cells_take_the_row_unit() {
+    let got =
+        kvu("Year | 2026-27 | 2027-28\nExchequer Impact (£m) | +5 | -15");
+    let gbp = Some("GBP".to_string());
+    assert_eq!(
+        got[2..],
+        [
+            (FigureKind::Money, Some(5_000_000.0), gbp.clone()),
+            (FigureKind::Money, Some(-15_000_000.0), gbp),
+        ]
+    );
+}

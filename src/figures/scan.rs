@@ -548,6 +548,8 @@ impl Scanner<'_, '_> {
             if signed {
                 a.s = p;
                 a.raw = -a.raw;
+            } else if cx.sym(p, "+") && plus_sign(cx, p) {
+                a.s = p;
             }
         }
         if cur.is_none() && self.aged_before(i) {
@@ -614,9 +616,14 @@ impl Scanner<'_, '_> {
             if cx.dash(p) && left_touch && cx.word(p - 1) {
                 return self.skip(i, i + 1, Skip::Ident);
             }
+            // `+44 20 7219 3000` is a telephone number; a lone `+5` in a
+            // table of changes (`| 0 | +5 | +15 |`) is a signed figure,
+            // taken by `number`.
             if cx.sym(p, "+") {
                 let e = self.phone_chain(i);
-                return self.skip(i, e, Skip::Phone);
+                if e > i + 1 || !plus_sign(cx, p) {
+                    return self.skip(i, e, Skip::Phone);
+                }
             }
             if cx.sym(p, "#") || cx.sym(p, "/") {
                 return self.skip(i, i + 1, Skip::Ident);
@@ -807,7 +814,8 @@ impl Scanner<'_, '_> {
             {
                 e += 2;
             } else if cx.sym(e, "(")
-                && cx.t(e + 1) == "0"
+                && cx.num(e + 1)
+                && cx.t(e + 1).len() <= 2
                 && cx.sym(e + 2, ")")
                 && cx.near(e - 1)
             {
@@ -2055,6 +2063,13 @@ impl Scanner<'_, '_> {
         let value = total.saturating_add(cur);
         (value > 0).then_some((value as f64, last))
     }
+}
+
+/// Whether the `+` at token `p`, touching the number after it, is a sign:
+/// it stands apart on its left, or just after an opening bracket or a
+/// table's bar (`| +15 |`, `(+5%)`), not glued to a word or number (`4+1`).
+fn plus_sign(cx: &Cx<'_>, p: usize) -> bool {
+    p == 0 || !cx.touch(p - 1) || matches!(cx.t(p - 1), "(" | "[" | "|")
 }
 
 /// Whether a word ends in a possessive `’s` / `'s`.
