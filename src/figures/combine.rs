@@ -818,11 +818,13 @@ fn up_down_from(
     let a = &atoms[k];
     // The new value may carry its own period: "3.5% in 2019-20, up from
     // 2.1%".
-    // Cheap test first: no `up`, `down` or `against` near, no change.
-    let reach = (a.ne + 32).min(cx.n());
-    if !(a.ne..reach)
-        .any(|t| cx.is(t, "up") || cx.is(t, "down") || cx.is(t, "against"))
-    {
+    // Cheap test first: no `up`, `down` or `against` before the clause's
+    // first comma or just after it, no change (the walk below stops
+    // there too).
+    let cue = |t: usize| matches!(cx.low(t), Some("up" | "down" | "against"));
+    let reach = (a.ne + 30).min(cx.n());
+    let comma = (a.ne..reach).find(|&t| cx.sym(t, ",") || cue(t))?;
+    if !cue(comma) && !cue(comma + 1) {
         return None;
     }
     let mut t = a.ne;
@@ -920,6 +922,11 @@ fn to_from(
     figs: &mut Vec<Fig>,
 ) -> Option<usize> {
     let a = &atoms[k];
+    // Cheap test first: no `to` just before (a qualifier may stand
+    // between: `to over 90%`), no change.
+    if !(a.s.saturating_sub(3)..a.s).any(|t| cx.is(t, "to")) {
+        return None;
+    }
     let (aq, astart) = match qual_before(cx, a.s) {
         Some((q, s)) => (Some(q), s),
         None => (None, a.s),

@@ -39,8 +39,9 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // as money or percent, keyed by the header's start and whether its
     // opening bar is stripped (which depends on the row).
     let mut head: Option<(HeadKey, Vec<(&str, bool)>)> = None;
-    // The number of cells of the last row looked at, by its start.
-    let mut row_cells: Option<(usize, usize)> = None;
+    // The number of cells of the last row looked at, and its label cell
+    // when that names a unit (`unit_label`), by its start.
+    let mut row_cells: Option<(usize, usize, Option<&str>)> = None;
     // The header cells read for the current table (a few columns: a
     // linear search).
     let mut reads: Vec<(&str, Head)> = Vec::new();
@@ -118,12 +119,13 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         // A header one cell short of its rows has no corner cell over the
         // rows' labels (`Number of Transactions | Total Spend` over `2022
         // | 1021 | £119,166`): its cells head the columns after the first.
-        let n_row = match row_cells {
-            Some((at, n)) if at == sent.start => n,
+        let (n_row, row_unit) = match row_cells {
+            Some((at, n, u)) if at == sent.start => (n, u),
             _ => {
                 let n = cells(row, strip).count();
-                row_cells = Some((sent.start, n));
-                n
+                let u = cells(row, strip).next().filter(|c| unit_label(c));
+                row_cells = Some((sent.start, n, u));
+                (n, u)
             }
         };
         let col = if heads.len() + 1 == n_row {
@@ -155,10 +157,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         });
         // A unit in the row's own label (`Exchequer impact (£m) | 140 |
         // 235` under years): the row says what its cells are.
-        let label = (rcol > 0)
-            .then(|| cells(row, strip).next())
-            .flatten()
-            .filter(|c| unit_label(c));
+        let label = || row_unit.filter(|_| rcol > 0);
         // A unit stated once for the whole table, in its only marked
         // header cell, when that is the corner cell (`£ million | North |
         // South`) or a caption over fewer cells than the row has.
@@ -186,7 +185,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             let exp = own
                 .or_else(|| heads.get(col).map(|h| h.0))
                 .and_then(scale_of)
-                .or_else(|| label.and_then(scale_of))
+                .or_else(|| label().and_then(scale_of))
                 .or_else(|| heads.first().and_then(|h| scale_of(h.0)))
                 .or_else(|| cap.and_then(scale_of))
                 .or_else(|| unit_below(cx.text, he).and_then(scale_of))
@@ -201,7 +200,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             continue;
         }
         let pick = own
-            .or(label)
+            .or_else(label)
             .or_else(shared)
             .or(cap)
             .or_else(|| heads.get(col).map(|h| h.0));
