@@ -492,19 +492,18 @@ fn figure_rows_csv(r: &Record) -> Vec<u8> {
     out
 }
 
-fn write_json<T: serde::Serialize, W: Write>(
-    out: &mut W,
+/// `value` as one JSON line (or pretty-printed), appended to `out`.
+fn write_json<T: serde::Serialize>(
+    out: &mut Vec<u8>,
     value: &T,
     pretty: bool,
 ) -> anyhow::Result<()> {
     if pretty {
         serde_json::to_writer_pretty(&mut *out, value)?;
     } else {
-        // Generic over the writer (not `dyn Write`): serde_json's many
-        // small writes then inline into the `Vec`'s copies.
-        serde_json::to_writer(&mut *out, value)?;
+        wrans::output::json::to_vec(out, value)?;
     }
-    out.write_all(b"\n")?;
+    out.push(b'\n');
     Ok(())
 }
 

@@ -10,12 +10,14 @@ pub struct JsonlWriter<W: Write> {
     out: W,
     pretty: bool,
     rows: u64,
+    // One record's JSON, reused from record to record.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonlWriter<W> {
     /// A writer into `out`.
     pub fn new(out: W, pretty: bool) -> JsonlWriter<W> {
-        JsonlWriter { out, pretty, rows: 0 }
+        JsonlWriter { out, pretty, rows: 0, buf: Vec::new() }
     }
 }
 
@@ -24,7 +26,9 @@ impl<W: Write> RecordSink for JsonlWriter<W> {
         if self.pretty {
             serde_json::to_writer_pretty(&mut self.out, record)?;
         } else {
-            serde_json::to_writer(&mut self.out, record)?;
+            self.buf.clear();
+            super::json::to_vec(&mut self.buf, record)?;
+            self.out.write_all(&self.buf)?;
         }
         self.out.write_all(b"\n")?;
         self.rows += 1;

@@ -24,6 +24,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod json;
 pub mod jsonl;
 #[cfg(feature = "sqlite")]
 pub mod merge;
