@@ -1137,3 +1137,26 @@ fn table_plus_signed_cells_take_the_row_unit() {
         ]
     );
 }
+
+// Public spending by kind (`Capital | Resource`) with amounts written
+// `1.47 M` and a note in brackets after a cell (from a text of `tune`).
+#[test]
+fn table_capital_and_resource_with_spaced_millions() {
+    let got = kvu("Year | Capital | Resource\n2018/19 | 1.47 M | 5.68 M\n2024-25 | 6.25m (estimate) | 10.87m (estimate)");
+    let gbp = Some("GBP".to_string());
+    let money: Vec<_> =
+        got.iter().filter(|x| x.0 == FigureKind::Money).cloned().collect();
+    assert_eq!(
+        money,
+        [
+            (FigureKind::Money, Some(1_470_000.0), gbp.clone()),
+            (FigureKind::Money, Some(5_680_000.0), gbp.clone()),
+            (FigureKind::Money, Some(6_250_000.0), gbp.clone()),
+            (FigureKind::Money, Some(10_870_000.0), gbp),
+        ]
+    );
+}
+// A spaced `M` scales only a decimal at the end of a clause: not `3 M`,
+// not `5.68 M visits`, and a spaced `m` may be metres.
+texts! { spaced_capital_m_at_a_clause_end, "Sales reached 5.68 M. The rank was 3 M.", ["5.68 M", "3"] }
+texts! { spaced_m_before_a_word_is_no_scale, "There were 5.68 M visits over 2.5 m of track.", ["5.68", "2.5"] }

@@ -1130,10 +1130,18 @@ impl Scanner<'_, '_> {
                 a.scale = Some(x);
                 j += 1;
             } else if let Some(x) = lexicon::scale_word_short(low) {
+                // Without a currency the scale touches the number (`6.19M`),
+                // or is a capital `M` or a `bn` standing apart after a
+                // decimal, at the end of a cell, clause or line (`| 1.47 M
+                // | 5.68 M`): `5 m` may be metres, `5 b` a list item.
                 let ok = if a.cur.is_some() {
                     true
+                } else if cx.touch(j - 1) {
+                    low != "b"
                 } else {
-                    cx.touch(j - 1) && low != "b"
+                    matches!(cx.t(j), "M" | "bn" | "Bn" | "BN" | "mn")
+                        && a.dec > 0
+                        && (!cx.near(j) || !(cx.word(j + 1) || cx.num(j + 1)))
                 };
                 if ok && !cx.touch(j) | cx.sym(j + 1, ".") | !cx.word(j + 1) {
                     a.scale = Some(x);

@@ -103,11 +103,21 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             && f.s >= 1
             && cx.sym(f.s - 1, "(")
             && cx.sym(f.e, ")");
+        // A note in brackets after it is no part of the figure either
+        // (`9.23M (estimate)`, `120 (provisional)`).
+        let note = |r: &str| {
+            let r = r.trim_start();
+            r.len() <= 40
+                && r.starts_with('(')
+                && r.ends_with(')')
+                && r.bytes().filter(|&b| b == b'(').count() == 1
+                && !r.bytes().any(|b| b.is_ascii_digit())
+        };
         if cell != ft
             && !bracketed
-            && !cell
-                .strip_prefix(ft)
-                .is_some_and(|r| r == "." || r.chars().all(lexicon::note_mark))
+            && !cell.strip_prefix(ft).is_some_and(|r| {
+                r == "." || r.chars().all(lexicon::note_mark) || note(r)
+            })
         {
             continue;
         }
@@ -811,7 +821,8 @@ impl Head {
 /// Whether a lower-case header names an amount of money without a pound
 /// sign (`Committed Spend from 2025/26`, `Total expenditure`, `Funding
 /// allocation`), and no count, rate or other unit (`Number of grants`,
-/// `Spend per pupil (%)` are read otherwise). Not `income` or `revenue`,
+/// `Spend per pupil (%)` are read otherwise), or a kind of public
+/// spending (`Capital`, `Resource DEL`). Not `income` or `revenue`,
 /// which name bodies (`Inland Revenue`) and benefits (`Income Support`).
 fn money_header(lower: &str) -> bool {
     if lower.contains(['$', '€']) {
@@ -825,6 +836,9 @@ fn money_header(lower: &str) -> bool {
             "spend" | "spending" | "expenditure" | "funding" | "cost"
             | "costs" | "budget" | "allocation" | "allocations"
             | "payments" | "fees" | "outturn" => money = true,
+            // The two kinds of public spending (`Capital | Resource`,
+            // `RDEL | CDEL`, `Capital DEL`).
+            "capital" | "resource" | "rdel" | "cdel" | "del" => money = true,
             "salary" | "salaries" => (money, salary) = (true, true),
             "fte" => fte = true,
             "number" | "no" | "volume" | "count" | "headcount" | "rate"
