@@ -373,10 +373,7 @@ fn from_to(
     figs: &mut Vec<Fig>,
 ) -> Option<usize> {
     let a = &atoms[k];
-    let (aq, astart) = match qual_before(cx, a.s) {
-        Some((q, s)) => (Some(q), s),
-        None => (None, a.s),
-    };
+    let (aq, astart) = qualified(cx, a.s);
     // "from a baseline of 3,778 places", "from an average of 13 bags".
     let astart = match astart.checked_sub(4) {
         Some(f)
@@ -423,17 +420,7 @@ fn from_to(
         }
         t += 1;
     }
-    if !cx.is(t, "to") || !cx.near(t) {
-        return None;
-    }
-    let b = atoms.get(kk).filter(|b| b.qty())?;
-    let (bq, bstart) = match qual_before(cx, b.s) {
-        Some((q, s)) => (Some(q), s),
-        None => (None, b.s),
-    };
-    if bstart != t + 1 {
-        return None;
-    }
+    let (b, bq) = value_after(cx, atoms, kk, t, "to")?;
     // "bands range from £1,500 to £27,000", "fees vary from £5 to £10":
     // the ends of a range, not of a change.
     let ranging = matches!(
@@ -470,14 +457,8 @@ fn from_to(
         single(cx, b, figs);
         return Some(kk + 1);
     }
-    let (from, to) = (a2.value(), b2.value());
-    let mut f = Fig::new(from_tok, b.ne.max(b.e), FigureKind::Change);
-    f.from = Some(from);
-    f.to = Some(to);
-    f.value = Some(round_dec(to - from, a2.vdec().max(b2.vdec())));
-    f.unit = pair_unit(cx, &a2, &b2);
-    f.qualifier = aq.or(bq);
-    figs.push(f);
+    let q = aq.or(bq);
+    figs.push(change(cx, (from_tok, b.ne.max(b.e)), &a2, &b2, q));
     Some(kk + 1)
 }
 
@@ -900,15 +881,9 @@ fn up_down_from(
         return None;
     }
     let (b2, a2) = merge(b, a)?;
-    let (from, to) = (b2.value(), a2.value());
     let end = if against { b.ne.max(b.e) + 1 } else { b.ne.max(b.e) };
-    let mut f = Fig::new(a.s, end, FigureKind::Change);
-    f.from = Some(from);
-    f.to = Some(to);
-    f.value = Some(round_dec(to - from, a2.vdec().max(b2.vdec())));
-    f.unit = pair_unit(cx, &a2, &b2);
-    f.qualifier = qual_before(cx, a.s).map(|q| q.0);
-    figs.push(f);
+    let q = qual_before(cx, a.s).map(|q| q.0);
+    figs.push(change(cx, (a.s, end), &b2, &a2, q));
     Some(kk + 1)
 }
 
@@ -927,10 +902,7 @@ fn to_from(
     if !(a.s.saturating_sub(3)..a.s).any(|t| cx.is(t, "to")) {
         return None;
     }
-    let (aq, astart) = match qual_before(cx, a.s) {
-        Some((q, s)) => (Some(q), s),
-        None => (None, a.s),
-    };
+    let (aq, astart) = qualified(cx, a.s);
     let to = astart.checked_sub(1)?;
     if !cx.is(to, "to") || !cx.near(to) {
         return None;
@@ -952,27 +924,65 @@ fn to_from(
         t = x.e;
         kk += 1;
     }
-    if !cx.is(t, "from") || !cx.near(t) {
-        return None;
-    }
-    let b = atoms.get(kk).filter(|b| b.qty())?;
-    let (bq, bstart) = match qual_before(cx, b.s) {
-        Some((q, s)) => (Some(q), s),
-        None => (None, b.s),
-    };
-    if bstart != t + 1 || !cx.same_sent(a.s, b.s) {
+    let (b, bq) = value_after(cx, atoms, kk, t, "from")?;
+    if !cx.same_sent(a.s, b.s) {
         return None;
     }
     let (b2, a2) = merge(b, a)?;
-    let (from, to_v) = (b2.value(), a2.value());
-    let mut f = Fig::new(to, b.ne.max(b.e), FigureKind::Change);
-    f.from = Some(from);
-    f.to = Some(to_v);
-    f.value = Some(round_dec(to_v - from, a2.vdec().max(b2.vdec())));
-    f.unit = pair_unit(cx, &a2, &b2);
-    f.qualifier = aq.or(bq);
-    figs.push(f);
+    figs.push(change(cx, (to, b.ne.max(b.e)), &b2, &a2, aq.or(bq)));
     Some(kk + 1)
+}
+
+/// A change over tokens `s..e` from the value of `old` to that of `new`
+/// (merged atoms, so that both carry the unit and scale), its size given
+/// to the larger number of decimals of the two, its unit the pair's in
+/// the order written ([`pair_unit`]).
+fn change(
+    cx: &Cx<'_>,
+    (s, e): (usize, usize),
+    old: &Atom,
+    new: &Atom,
+    q: Option<Qualifier>,
+) -> Fig {
+    let (from, to) = (old.value(), new.value());
+    let mut f = Fig::new(s, e, FigureKind::Change);
+    f.from = Some(from);
+    f.to = Some(to);
+    f.value = Some(round_dec(to - from, old.vdec().max(new.vdec())));
+    f.unit = if old.s <= new.s {
+        pair_unit(cx, old, new)
+    } else {
+        pair_unit(cx, new, old)
+    };
+    f.qualifier = q;
+    f
+}
+
+/// The qualifier standing before token `i` (`more than`, `about`), and
+/// where the qualified value starts: `i` when there is none.
+fn qualified(cx: &Cx<'_>, i: usize) -> (Option<Qualifier>, usize) {
+    match qual_before(cx, i) {
+        Some((q, s)) => (Some(q), s),
+        None => (None, i),
+    }
+}
+
+/// Atom `kk`, when it is a quantity standing (with its qualifier) just
+/// after the word `w` at token `t`, on the same line: the `to` value of
+/// `from X to Y`, the `from` value of `to Y from X`.
+fn value_after<'x>(
+    cx: &Cx<'_>,
+    atoms: &'x [Atom],
+    kk: usize,
+    t: usize,
+    w: &str,
+) -> Option<(&'x Atom, Option<Qualifier>)> {
+    if !cx.is(t, w) || !cx.near(t) {
+        return None;
+    }
+    let b = atoms.get(kk).filter(|b| b.qty())?;
+    let (bq, bstart) = qualified(cx, b.s);
+    (bstart == t + 1).then_some((b, bq))
 }
 
 /// `increased by`, `reducing the levy by`, `has gone up by` just before
@@ -1236,10 +1246,7 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
     if multiplier(cx, a) || rate_base(cx, a) {
         return;
     }
-    let (q, p) = match qual_before(cx, a.s) {
-        Some((q, s)) => (Some(q), s),
-        None => (None, a.s),
-    };
+    let (q, p) = qualified(cx, a.s);
     if not_a_quantity(cx, a, p) {
         return;
     }

@@ -335,49 +335,28 @@ impl Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result {
-        self.element(v)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+/// The traits of sequences and tuples: elements with commas between.
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result {
+                self.element(v)
+            }
+            fn end(self) -> Result {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result {
-        self.element(v)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result {
-        self.element(v)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result {
-        self.element(v)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -395,35 +374,27 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result {
-        self.field(key, v)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+/// The traits of structs: `"key":value` fields with commas between.
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                v: &T,
+            ) -> Result {
+                self.field(key, v)
+            }
+            fn end(self) -> Result {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result {
-        self.field(key, v)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 /// A map key: a string, or a unit variant written as its name.
 struct KeyOnly<'a> {
@@ -432,6 +403,15 @@ struct KeyOnly<'a> {
 
 fn key_error() -> Error {
     Error::custom("a map key must be a string")
+}
+
+/// Methods of [`KeyOnly`] for values that cannot be keys.
+macro_rules! refuse {
+    ($($method:ident($t:ty)),*) => {$(
+        fn $method(self, _: $t) -> Result {
+            Err(key_error())
+        }
+    )*};
 }
 
 impl ser::Serializer for KeyOnly<'_> {
@@ -467,39 +447,19 @@ impl ser::Serializer for KeyOnly<'_> {
     ) -> Result {
         v.serialize(self)
     }
-    fn serialize_bool(self, _: bool) -> Result {
-        Err(key_error())
-    }
-    fn serialize_i8(self, _: i8) -> Result {
-        Err(key_error())
-    }
-    fn serialize_i16(self, _: i16) -> Result {
-        Err(key_error())
-    }
-    fn serialize_i32(self, _: i32) -> Result {
-        Err(key_error())
-    }
-    fn serialize_i64(self, _: i64) -> Result {
-        Err(key_error())
-    }
-    fn serialize_u8(self, _: u8) -> Result {
-        Err(key_error())
-    }
-    fn serialize_u16(self, _: u16) -> Result {
-        Err(key_error())
-    }
-    fn serialize_u32(self, _: u32) -> Result {
-        Err(key_error())
-    }
-    fn serialize_u64(self, _: u64) -> Result {
-        Err(key_error())
-    }
-    fn serialize_f32(self, _: f32) -> Result {
-        Err(key_error())
-    }
-    fn serialize_f64(self, _: f64) -> Result {
-        Err(key_error())
-    }
+    refuse!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64)
+    );
     fn serialize_bytes(self, _: &[u8]) -> Result {
         Err(key_error())
     }
