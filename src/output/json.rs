@@ -62,33 +62,56 @@ fn special(w: u64) -> bool {
         != 0
 }
 
-/// The bytes of a string that has something to escape, one by one: the
-/// run since the last escape copied whole, then the escape.
+/// A string that has something to escape: words of eight bytes with
+/// nothing to escape are passed over, the bytes of the others looked at
+/// one by one ([`escape_byte`]).
 #[cold]
 fn escape_into(out: &mut Vec<u8>, b: &[u8]) {
     let mut start = 0;
-    for (k, &c) in b.iter().enumerate() {
-        let e = ESCAPE[usize::from(c)];
-        if e == 0 {
-            continue;
+    let mut k = 0;
+    while k < b.len() {
+        match b.get(k..k + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            Some(w) if !special(u64::from_le_bytes(w)) => {}
+            Some(_) => {
+                for j in k..k + 8 {
+                    escape_byte(out, b, j, &mut start);
+                }
+            }
+            None => {
+                for j in k..b.len() {
+                    escape_byte(out, b, j, &mut start);
+                }
+            }
         }
-        out.extend_from_slice(&b[start..k]);
-        if e == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(c >> 4)],
-                HEX[usize::from(c & 0xF)],
-            ]);
-        } else {
-            out.extend_from_slice(&[b'\\', e]);
-        }
-        start = k + 1;
+        k += 8;
     }
-    out.extend_from_slice(&b[start..]);
+    out.extend_from_slice(b.get(start..).unwrap_or_default());
+}
+
+/// Byte `k` of `b`, when it needs an escape: the run since `start` copied
+/// whole, then the escape; `start` moves past it.
+#[inline]
+fn escape_byte(out: &mut Vec<u8>, b: &[u8], k: usize, start: &mut usize) {
+    let Some(&c) = b.get(k) else { return };
+    let e = ESCAPE[usize::from(c)];
+    if e == 0 {
+        return;
+    }
+    out.extend_from_slice(b.get(*start..k).unwrap_or_default());
+    if e == b'u' {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(c >> 4)],
+            HEX[usize::from(c & 0xF)],
+        ]);
+    } else {
+        out.extend_from_slice(&[b'\\', e]);
+    }
+    *start = k + 1;
 }
 
 /// For each byte, the letter of its escape after the backslash (`u` for
@@ -329,8 +352,19 @@ impl Compound<'_, '_> {
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) -> Result {
         self.comma();
-        write_str(self.json.out, key);
-        self.json.out.push(b':');
+        let out = &mut *self.json.out;
+        // A struct's keys are names: written whole when, as always, they
+        // need no escape.
+        if key.len() <= 64 && !key.bytes().any(|c| ESCAPE[usize::from(c)] != 0)
+        {
+            out.reserve(key.len() + 3);
+            out.push(b'"');
+            out.extend_from_slice(key.as_bytes());
+            out.extend_from_slice(b"\":");
+        } else {
+            write_str(out, key);
+            out.push(b':');
+        }
         v.serialize(&mut *self.json)
     }
 }
