@@ -242,13 +242,10 @@ fn best_run(
     rounds: usize,
     mut f: impl FnMut() -> (f64, usize),
 ) -> (f64, usize) {
-    (0..rounds).map(|_| f()).fold((f64::INFINITY, 0), |b, r| {
-        if r.0 < b.0 {
-            r
-        } else {
-            b
-        }
-    })
+    (0..rounds)
+        .map(|_| f())
+        .min_by(|x, y| x.0.total_cmp(&y.0))
+        .unwrap_or((f64::INFINITY, 0))
 }
 
 /// The list elements and the longform lines of the API samples.

@@ -789,6 +789,10 @@ fn of_the_whole(
     Some(kk + 1)
 }
 
+/// How many tokens after the new value `up from`, `down from` or
+/// `against` may stand (`88% of UK premises can now access …, up from`).
+const UP_FROM_REACH: usize = 30;
+
 /// `19, down from 30`: a change, the new value first.
 fn up_down_from(
     cx: &Cx<'_>,
@@ -803,7 +807,7 @@ fn up_down_from(
     // first comma or just after it, no change (the walk below stops
     // there too).
     let cue = |t: usize| matches!(cx.low(t), Some("up" | "down" | "against"));
-    let reach = (a.ne + 30).min(cx.n());
+    let reach = (a.ne + UP_FROM_REACH).min(cx.n());
     let comma = (a.ne..reach).find(|&t| cx.sym(t, ",") || cue(t))?;
     if !cue(comma) && !cue(comma + 1) {
         return None;
@@ -811,13 +815,7 @@ fn up_down_from(
     let mut t = a.ne;
     let mut kk = k + 1;
     let mut named = false;
-    while t < a.ne + 30
-        && t < cx.n()
-        && !cx.sym(t, ",")
-        && !cx.is(t, "up")
-        && !cx.is(t, "down")
-        && !cx.is(t, "against")
-    {
+    while t < reach && !cx.sym(t, ",") && !cue(t) {
         if let Some(x) = atoms.get(kk).filter(|x| x.s == t) {
             if !matches!(
                 x.what,

@@ -626,8 +626,7 @@ pub(super) fn unit_line(line: &str) -> bool {
 /// £k`): a row with a unit cell and otherwise only empty cells, times and
 /// words.
 fn unit_row(text: &str, he: usize) -> Option<&str> {
-    let after = text.get(he..)?.strip_prefix('\n')?;
-    let line = after[..after.find('\n').unwrap_or(after.len())].trim();
+    let line = line_below(text, he)?;
     if !line.contains('|') || line.len() > MAX_ROW {
         return None;
     }
@@ -666,11 +665,16 @@ fn unit_label(cell: &str) -> bool {
     !amount && !share
 }
 
+/// The line just below the header row ending at `he`, trimmed.
+fn line_below(text: &str, he: usize) -> Option<&str> {
+    let after = text.get(he..)?.strip_prefix('\n')?;
+    Some(after.split('\n').next().unwrap_or(after).trim())
+}
+
 /// A unit alone on the line just below the header row ending at `he`
 /// (`Collection fees | 2024/2025`, then `£000`, then the rows).
 fn unit_below(text: &str, he: usize) -> Option<&str> {
-    let after = text.get(he..)?.strip_prefix('\n')?;
-    let line = after[..after.find('\n').unwrap_or(after.len())].trim();
+    let line = line_below(text, he)?;
     unit_line(line).then_some(line)
 }
 

@@ -28,25 +28,32 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
     out.push(b'"');
-    // Eight bytes at a time; the last few padded with spaces, which need
-    // no escape.
-    let mut clean = true;
-    let mut words = b.chunks_exact(8);
-    for w in &mut words {
-        if let Ok(w) = <[u8; 8]>::try_from(w) {
-            clean &= !special(u64::from_le_bytes(w));
-        }
-    }
-    let mut last = [b' '; 8];
-    let rest = words.remainder();
-    last[..rest.len()].copy_from_slice(rest);
-    clean &= !special(u64::from_le_bytes(last));
-    if clean {
-        out.extend_from_slice(b);
-    } else {
-        escape_into(out, b);
+    match first_special(b) {
+        None => out.extend_from_slice(b),
+        Some(from) => escape_into(out, b, from),
     }
     out.push(b'"');
+}
+
+/// Where the first word of eight bytes that holds something to escape
+/// starts, or `None` when nothing in `b` needs an escape (the last few
+/// bytes are tested padded with spaces, which need none).
+fn first_special(b: &[u8]) -> Option<usize> {
+    let mut words = b.chunks_exact(8);
+    for (n, w) in (&mut words).enumerate() {
+        if <[u8; 8]>::try_from(w).is_ok_and(|w| special(u64::from_le_bytes(w)))
+        {
+            return Some(n * 8);
+        }
+    }
+    let rest = words.remainder();
+    let mut last = [b' '; 8];
+    // `rest` is shorter than a word: `chunks_exact`'s remainder.
+    if let Some(l) = last.get_mut(..rest.len()) {
+        l.copy_from_slice(rest);
+    }
+    let tail = b.len() - rest.len();
+    special(u64::from_le_bytes(last)).then_some(tail)
 }
 
 /// Whether any byte of `w` is a control character, a quote or a
@@ -62,13 +69,14 @@ fn special(w: u64) -> bool {
         != 0
 }
 
-/// A string that has something to escape: words of eight bytes with
+/// A string with something to escape in the word starting at `from`
+/// (all before it is copied as it stands): words of eight bytes with
 /// nothing to escape are passed over, the bytes of the others looked at
 /// one by one ([`escape_byte`]).
 #[cold]
-fn escape_into(out: &mut Vec<u8>, b: &[u8]) {
+fn escape_into(out: &mut Vec<u8>, b: &[u8], from: usize) {
     let mut start = 0;
-    let mut k = 0;
+    let mut k = from;
     while k < b.len() {
         match b.get(k..k + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
             Some(w) if !special(u64::from_le_bytes(w)) => {}
@@ -579,14 +587,17 @@ mod tests {
     #[test]
     fn strings_escape_as_serde_json_does() {
         // Every byte value below 0x80 at every offset of an 8-byte word,
-        // and non-ASCII text around it.
+        // in a whole word or in the last few bytes (strings of every
+        // length mod 8), with non-ASCII text around it.
         for c in 0u8..0x80 {
-            for pad in 0..10 {
+            for (pad, tail) in
+                (0..10).flat_map(|p| (0..8).map(move |t| (p, t)))
+            {
                 let s = format!(
                     "{}{}é—x{}",
                     "a".repeat(pad),
                     c as char,
-                    "b".repeat(9 - pad)
+                    "b".repeat(tail)
                 );
                 same(&s);
             }
