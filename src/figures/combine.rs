@@ -611,7 +611,8 @@ fn range(
 }
 
 /// Whether `a`–`b` (`a` to `b`) is a band naming a group: after `years`,
-/// `ages`, `aged`, `stages`, `grades`, `levels`, `bands`, `tiers`; or, with
+/// `ages`, `aged`, `stages`, `grades`, `levels`, `bands`, `tiers`; before
+/// `age` (`the 0-25 age range`); or, with
 /// bare whole ends and no unit of measure, one of the age bands of
 /// education and employment (from 11, 14, 16 or 18 to 16, 18, 19, 21, 24
 /// or 25), not after `between`.
@@ -632,6 +633,15 @@ fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
         return a.bare() && b.bare();
     }
     let whole = |x: &Atom| x.bare() && x.dec == 0 && x.scale.is_none();
+    // "the 0-25 age range", "the 18-24 age group".
+    if whole(a)
+        && whole(b)
+        && b.ne == b.e
+        && cx.near(b.e - 1)
+        && matches!(cx.low(b.e), Some("age" | "ages"))
+    {
+        return true;
+    }
     let (lo, hi) = (a.raw, b.raw);
     whole(a)
         && whole(b)
@@ -1422,7 +1432,9 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
         {
             t += 1;
         }
-        if cx.near(t - 1) {
+        // A capitalised change noun names something: "the £27.5m Libraries
+        // Improvement Fund".
+        if cx.near(t - 1) && !cx.cap(t) {
             if let Some(sign) = cx.low(t).and_then(lexicon::change_noun) {
                 // Only a noun used as a noun: "a 5% increase in", not "5% cut
                 // off".

@@ -602,6 +602,40 @@ pub(super) fn change_noun(w: &str) -> Option<f64> {
     })
 }
 
+/// Verbs in the third person that end in `-s` like a plural but are
+/// never the counted noun: `the 18,424 includes the 10,192`, `until 29-30
+/// becomes the third year`, `the 5.2 million figure refers to`.
+pub(super) fn verb_s(w: &str) -> bool {
+    matches!(
+        w,
+        "includes"
+            | "excludes"
+            | "becomes"
+            | "remains"
+            | "requires"
+            | "refers"
+            | "relates"
+            | "provides"
+            | "represents"
+            | "reflects"
+            | "contains"
+            | "comprises"
+            | "consists"
+            | "applies"
+            | "equates"
+            | "amounts"
+            | "exceeds"
+            | "indicates"
+            | "suggests"
+            | "appears"
+            | "seems"
+            | "goes"
+            | "ensures"
+            | "enables"
+            | "allows"
+    )
+}
+
 /// Irregular plurals and mass nouns that can be counted without a plural
 /// `-s`: `12 staff`, `3 million people`.
 pub(super) fn plural_noun(w: &str) -> bool {

@@ -1482,6 +1482,8 @@ impl Scanner<'_, '_> {
             }
             if let Some(low) = cx.low(k).filter(|_| !lead) {
                 if lexicon::stopword(low)
+                    || lexicon::verb_s(low)
+                    || (low == "sets" && cx.is(k + 1, "out"))
                     || (lexicon::month(low) && cx.cap(k))
                     || lexicon::number_word(low).is_some()
                     || lexicon::scale_word_short(low).is_some()
@@ -1588,6 +1590,7 @@ impl Scanner<'_, '_> {
         while words < 5 && cx.word(k) {
             let low = cx.low(k).unwrap_or("");
             if lexicon::stopword(low)
+                || lexicon::verb_s(low)
                 || lexicon::number_word(low).is_some()
                 || (low.ends_with("ly") && !lexicon::ly_noun(low))
             {
