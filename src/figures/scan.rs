@@ -1890,6 +1890,17 @@ impl Scanner<'_, '_> {
                 if w.ends_with('s') || !(of || self.sizes_share(i)) {
                     return None;
                 }
+                // "a quarter of a million contributions": a quantity.
+                let scale = (of && cx.near(i + 2) && cx.near(i + 3))
+                    .then(|| cx.low(i + 3))
+                    .flatten()
+                    .filter(|a| matches!(*a, "a" | "an"))
+                    .and_then(|_| cx.low(i + 4))
+                    .and_then(lexicon::number_word);
+                if let (Some(NumWord::Scale(x)), 2 | 4) = (scale, den) {
+                    let dec = if den == 2 { 1 } else { 2 };
+                    return self.word_qty(i, i + 4, (1.0 / den as f64, dec), Some(x));
+                }
                 let mut a = Atom::new(
                     i,
                     i + 2,
