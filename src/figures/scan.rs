@@ -455,6 +455,44 @@ impl Scanner<'_, '_> {
         self.push(a)
     }
 
+    /// `London SW1P 3`, `Manchester M1 5 |`: the digit after a postcode's
+    /// outward code (one or two capitals, one or two digits, an optional
+    /// capital, all glued) is its sector, when the address ends there (a
+    /// line end, a bar, a comma or a bracket follows): not `the M1 5
+    /// miles`.
+    fn postcode_sector(&self, i: usize, d: &Digits) -> bool {
+        let cx = self.cx;
+        if !(d.whole() && d.int == 1) || i < 2 {
+            return false;
+        }
+        let ends = i + 1 >= cx.n()
+            || !cx.near(i)
+            || cx.sym(i + 1, "|")
+            || cx.sym(i + 1, ",")
+            || cx.sym(i + 1, ")");
+        if !ends || cx.gap(i - 1) != " " {
+            return false;
+        }
+        let caps = |k: usize, max: usize| {
+            let t = cx.t(k);
+            cx.word(k) && t.len() <= max && t.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        // The outward code ends at token `i - 1`: a number, or a capital
+        // glued after one.
+        let mut k = i - 1;
+        if caps(k, 1) && cx.touch(k - 1) {
+            k -= 1;
+        }
+        let digits = cx.t(k);
+        k >= 1
+            && cx.num(k)
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && cx.touch(k - 1)
+            && caps(k - 1, 2)
+            && (k == 1 || !cx.touch(k - 2))
+    }
+
     /// `YYYY-YY`, `YYYY/YY`, `YYYY-YYYY` at token `i` where the second
     /// year follows the first: the normalised `YYYY-YY` and the end.
     fn fin_year(&self, i: usize) -> Option<(String, usize)> {
@@ -646,6 +684,9 @@ impl Scanner<'_, '_> {
             {
                 return self.skip(i, i + 1, Skip::Ident);
             }
+        }
+        if self.postcode_sector(i, d) {
+            return self.skip(i, i + 1, Skip::Ident);
         }
         // Financial years and the structures that touch on the right. A
         // parliamentary session (`Session 2010-12`, `Session 1997-98`) is

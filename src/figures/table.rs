@@ -390,20 +390,27 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
                     Some((h, c)) if h == hs => c,
                     _ => {
                         let header = cx.text.get(hs..he).unwrap_or("");
-                        let c =
-                            cells(header, bar_first(header)).any(code_header);
+                        // (A header opening with a bar over rows that do
+                        // not has an empty first cell.)
+                        let c = bar_first(header)
+                            || cells(header, false)
+                                .enumerate()
+                                .any(|(k, h)| {
+                                    code_header(h) || (k == 0 && serial_header(h))
+                                });
                         code_head = Some((hs, c));
                         c
                     }
                 };
                 // Its whole cell under a header cell naming a code
-                // (`Exception` over `1 | AO | £26,500`).
+                // (`Exception` over `1 | AO | £26,500`), or in the first
+                // column under an empty header cell (a row's number).
                 let code = codes
                     && placed().is_some_and(|(header, strip, col, cell)| {
                         cell == ft
-                            && cells(header, strip)
-                                .nth(col)
-                                .is_some_and(code_header)
+                            && cells(header, strip).nth(col).is_some_and(|h| {
+                                code_header(h) || (col == 0 && serial_header(h))
+                            })
                     });
                 if code {
                     return false;
@@ -466,6 +473,13 @@ const CODE_HEADERS: [&str; 21] = [
     "regulation",
     "rule",
 ];
+
+/// Whether the first header cell heads a column of row numbers: it is
+/// empty or `#` (` | Local authority | Funds paid (£)` over `1 |
+/// Birmingham | 351,324.81`).
+fn serial_header(cell: &str) -> bool {
+    matches!(cell.trim(), "" | "#")
+}
 
 /// Whether a header cell names a code ([`CODE_HEADERS`], any case).
 fn code_header(cell: &str) -> bool {
