@@ -636,6 +636,45 @@ pub(super) fn verb_s(w: &str) -> bool {
     )
 }
 
+/// Words for people whose age a number after `under`/`over` gives:
+/// `children under 16`, `those under 25`.
+pub(super) fn person_word(w: &str) -> bool {
+    matches!(
+        w,
+        "child"
+            | "children"
+            | "pupils"
+            | "people"
+            | "persons"
+            | "person"
+            | "those"
+            | "anyone"
+            | "someone"
+            | "individuals"
+            | "adults"
+            | "students"
+            | "apprentices"
+            | "participants"
+            | "girls"
+            | "boys"
+            | "women"
+            | "men"
+            | "learners"
+            | "babies"
+            | "infants"
+            | "teenagers"
+            | "youngsters"
+            | "patients"
+            | "claimants"
+            | "applicants"
+            | "residents"
+            | "drivers"
+            | "employees"
+            | "workers"
+            | "pensioners"
+    )
+}
+
 /// Irregular plurals and mass nouns that can be counted without a plural
 /// `-s`: `12 staff`, `3 million people`.
 pub(super) fn plural_noun(w: &str) -> bool {

@@ -387,6 +387,49 @@ impl Scanner<'_, '_> {
             )
     }
 
+    /// An age given as a threshold for people: `children under 16`,
+    /// `those under 25 who are care leavers`, `participants must be 18 or
+    /// over`, `where the child is under 16,`. A whole number below 100
+    /// after `under`/`over`/`below`/`above` (or after `be`/`is`/`are`
+    /// when `or over`/`or older` follows it), with a word for people just
+    /// before (across `is`, `are`, `must be`, `who are`), and no noun
+    /// after it (`pupils under 5 miles away` is no age).
+    fn person_age(&self, i: usize, d: &Digits) -> bool {
+        let cx = self.cx;
+        if !(d.whole() && d.int <= 2 && !d.comma) || i < 2 || !cx.near(i - 1) {
+            return false;
+        }
+        let or_over = cx.near(i)
+            && matches!(cx.low(i + 1), Some("or" | "and"))
+            && cx.near(i + 1)
+            && matches!(cx.low(i + 2), Some("over" | "older" | "above"));
+        let after_ok = or_over
+            || !cx.near(i)
+            || (!cx.word(i + 1) && !cx.sym(i + 1, "%"))
+            || matches!(cx.low(i + 1), Some("who" | "if" | "and" | "or" | "in" | "at" | "with"));
+        let threshold = match cx.low(i - 1) {
+            Some("under" | "over" | "below" | "above") => true,
+            Some("be" | "is" | "are") => or_over,
+            _ => false,
+        };
+        if !(threshold && after_ok) {
+            return false;
+        }
+        let mut k = i - 1;
+        for _ in 0..4 {
+            if k == 0 || !cx.near(k - 1) {
+                return false;
+            }
+            k -= 1;
+            match cx.low(k) {
+                Some(w) if lexicon::person_word(w) => return true,
+                Some("is" | "are" | "was" | "were" | "be" | "must" | "who" | "aged") => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// A word: a currency code, `FY`, number words, fractions.
     fn word_at(&mut self, i: usize) -> Option<usize> {
         let cx = self.cx;
@@ -590,7 +633,7 @@ impl Scanner<'_, '_> {
                 a.s = p;
             }
         }
-        if cur.is_none() && self.aged_before(i) {
+        if cur.is_none() && (self.aged_before(i) || self.person_age(i, &d)) {
             return self.skip(i, i + 1, Skip::Age);
         }
         if let Err(why) = self.tail(&mut a, i) {
