@@ -649,8 +649,16 @@ impl Scanner<'_, '_> {
             return self.skip(i, a.e, Skip::Year);
         }
         if cur.is_none() && a.bare() {
+            // "the original 2019 IES": a year before an acronym's name.
+            let acronym = a.noun.is_some_and(|(s, e)| {
+                e == s + 1
+                    && cx.t(s).len() >= 2
+                    && cx.t(s).bytes().all(|b| b.is_ascii_uppercase())
+            });
             if d.yearish()
-                && (a.noun.is_none() || !self.count_context_before(i))
+                && (a.noun.is_none()
+                    || acronym
+                    || !self.count_context_before(i))
             {
                 return self.skip(i, i + 1, Skip::Year);
             }
@@ -1895,6 +1903,22 @@ impl Scanner<'_, '_> {
         let (value, last) = self.word_number(i)?;
         if cx.cap(i) && !cx.clause_start(i) {
             return self.skip(i, last + 1, Skip::Name);
+        }
+        // "one-to-one support", "two-to-one": a hyphenated compound, on
+        // either side of its `-to-`.
+        let to_after = cx.touch(last)
+            && cx.dash(last + 1)
+            && cx.touch(last + 1)
+            && cx.is(last + 2, "to")
+            && cx.touch(last + 2)
+            && cx.dash(last + 3);
+        let to_before = i >= 2
+            && cx.touch(i - 1)
+            && cx.dash(i - 1)
+            && cx.touch(i - 2)
+            && cx.is(i - 2, "to");
+        if to_after || to_before {
+            return self.skip(i, last + 1, Skip::Compound);
         }
         // "two thirds of", "one-third of".
         let mut f = last + 1;
