@@ -827,11 +827,24 @@ fn up_down_from(
     let mut named = false;
     while t < reach && !cx.sym(t, ",") && !cue(t) {
         if let Some(x) = atoms.get(kk).filter(|x| x.s == t) {
-            if !matches!(
-                x.what,
-                What::Skip(Skip::Year | Skip::Date) | What::FinYear(_)
-            ) {
+            // Years, dates and other numbers that are no figures may
+            // stand between (`50% of students in years 9 to 11 knew …,
+            // up from 14%`), but no other quantity.
+            let band = x.qty()
+                && t >= 1
+                && matches!(cx.low(t - 1), Some("years" | "year" | "aged" | "ages"))
+                && atoms.get(kk + 1).is_some_and(|y| y.s == x.e + 1 && cx.is(x.e, "to"));
+            if band {
+                t = atoms[kk + 1].e;
+                kk += 2;
+                named = true;
+                continue;
+            }
+            if !matches!(x.what, What::Skip(_) | What::FinYear(_)) {
                 return None;
+            }
+            if matches!(x.what, What::Skip(Skip::Label | Skip::Age)) {
+                named = true;
             }
             t = x.e;
             kk += 1;
@@ -975,8 +988,9 @@ fn qualified(cx: &Cx<'_>, i: usize) -> (Option<Qualifier>, usize) {
     }
 }
 
-/// Atom `kk`, when it is a quantity standing (with its qualifier) just
-/// after the word `w` at token `t`, on the same line: the `to` value of
+/// Atom `kk`, when it is a quantity standing (with its qualifier, or
+/// after `just`/`only`) just after the word `w` at token `t`, on the same
+/// line: the `to` value of
 /// `from X to Y`, the `from` value of `to Y from X`.
 fn value_after<'x>(
     cx: &Cx<'_>,
@@ -990,7 +1004,12 @@ fn value_after<'x>(
     }
     let b = atoms.get(kk).filter(|b| b.qty())?;
     let (bq, bstart) = qualified(cx, b.s);
-    (bstart == t + 1).then_some((b, bq))
+    // "to just 3", "to only £2 million": a word of emphasis may stand
+    // before the value.
+    let emphasis = bstart == t + 2
+        && cx.near(t + 1)
+        && matches!(cx.low(t + 1), Some("just" | "only"));
+    (bstart == t + 1 || emphasis).then_some((b, bq))
 }
 
 /// `increased by`, `reducing the levy by`, `has gone up by` just before
@@ -1375,9 +1394,12 @@ fn single(cx: &Cx<'_>, a: &Atom, figs: &mut Vec<Fig>) {
             let likely = cx.is(t + 1, "likely");
             // "£1 billion more to help …": more with no base is the amount;
             // a percent more or higher is relative by nature ("a 30%
-            // higher chance").
+            // higher chance"), and so is an amount higher or greater
+            // ("would be £4 billion higher without these reforms").
+            let relative = matches!(cx.low(t), Some("higher" | "greater"));
             let based = |sg: f64| {
                 sg < 0.0
+                    || relative
                     || a.suffix == Suffix::Percent
                     || has_base(cx, a.s, t + 1)
             };

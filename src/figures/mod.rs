@@ -41,7 +41,9 @@
 //!   After `19 of our strongest performing local authorities` the noun is
 //!   the unit (`local authorities`) but not part of the text (`19`).
 //! - **Time units**: `N years/months/weeks/days/hours` is a duration,
-//!   unless it counts things: `5,500 days of support` is a count of days;
+//!   unless it counts things: `5,500 days of support` (a thousand or
+//!   more) is a count of days, `four weeks of intensive support` a
+//!   duration;
 //!   `within 28 days of the first test` stays a duration (`of` is followed
 //!   by a determiner or a year, as in `the first eight months of 2009`, or
 //!   the number by `within`/`after`/`for`...). Hours and minutes are always

@@ -1262,6 +1262,17 @@ impl Scanner<'_, '_> {
                 j += 1;
             }
         }
+        // "over half a billion of additional central government funding",
+        // "£2 billion" without its sign: millions and billions of funding
+        // are money.
+        if a.cur.is_none()
+            && a.scale.is_some_and(|x| x >= 6)
+            && cx.near(j - 1)
+            && cx.is(j, "of")
+            && self.funding_after(j + 1)
+        {
+            a.cur = Some(Cur::Gbp);
+        }
         // Percent, points, time, measurement units.
         if a.cur.is_none() {
             j = self.suffix(a, j)?;
@@ -1430,9 +1441,12 @@ impl Scanner<'_, '_> {
                 && cx.near(tj)
                 && cx.is(tj + 1, "of")
                 && !matches!(unit, "hours" | "minutes")
+                && a.raw >= 1000.0
                 && !self.time_of(a.s, tj + 2)
             {
-                // "5,500 days of support": a count of days.
+                // "5,500 days of support": a count of days, given to many
+                // people (`four weeks of intensive support`, `six months
+                // of paid employment` are lengths of time).
                 a.noun = Some((tj, tj + 1));
                 return Ok(tj + 1);
             }
@@ -1483,6 +1497,19 @@ impl Scanner<'_, '_> {
             return Ok(j + 1);
         }
         Ok(j)
+    }
+
+    /// Whether a word naming money spent stands within four words from
+    /// token `k`, on the same line: `additional central government
+    /// funding`, `new investment`.
+    fn funding_after(&self, k: usize) -> bool {
+        let cx = self.cx;
+        (k..k + 4).take_while(|&t| cx.word(t)).any(|t| {
+            matches!(
+                cx.low(t),
+                Some("funding" | "investment" | "spending" | "expenditure")
+            ) && (k..t).all(|u| cx.near(u))
+        }) && cx.near(k - 1)
     }
 
     /// Whether `N days of ...` is a length of time: after `within`,
