@@ -1160,3 +1160,37 @@ fn table_capital_and_resource_with_spaced_millions() {
 // not `5.68 M visits`, and a spaced `m` may be metres.
 texts! { spaced_capital_m_at_a_clause_end, "Sales reached 5.68 M. The rank was 3 M.", ["5.68 M", "3"] }
 texts! { spaced_m_before_a_word_is_no_scale, "There were 5.68 M visits over 2.5 m of track.", ["5.68", "2.5"] }
+
+// --- fifth pass of issue 13 (the public pool and `tune`) ------------------
+// A verb in `-s` ends a count's noun.
+figure! { count_before_includes, "The oil and gas figure of 55 includes them.", Count, "55", 55.0, None::<&str> }
+texts! { counts_before_includes, "Note that the 18,424 includes the 10,192.", ["18,424", "10,192"] }
+// A capitalised change noun names a fund, not a change.
+figure! { growth_in_a_fund_name, "The new £902 million Local Growth Fund is open.", Money, "£902 million", 902e6, "GBP" }
+// A band before `age` names a group.
+none! { band_before_age_range, "Authorities can spend it across the 0-25 age range." }
+// A quarter of a million is a quantity.
+figure! { quarter_of_a_million, "We had over a quarter of a million contributions.", Count, "a quarter of a million contributions", 250_000.0, "contributions", qualifier: MoreThan }
+// A postcode's sector; a table's row numbers under an empty header cell.
+texts! { postcode_sector_in_a_table, "Venue | Address | Cost\nHotel | Manchester M1 5 | £284\nHouse | London SW1P 3 | £5", ["£284", "£5"] }
+texts! { road_then_a_count, "We drove on the M1 5 times.", ["5"] }
+texts! { table_row_numbers, " | Local authority | Funds (£)\n1 | Birmingham | 351,324.81\n2 | Bradford | 223,230.88", ["351,324.81", "223,230.88"] }
+// An age threshold for people.
+none! { age_under_for_children, "Where the child is under 16, the courts may act." }
+none! { age_or_over, "All participants must be 18 or over to join." }
+none! { age_those_under, "It helps those under 25 who are care leavers." }
+figure! { under_as_a_count, "Pupils live under 5 miles away.", Count, "5 miles", 5.0, "miles", qualifier: LessThan }
+// `one-to-one` is a compound; a year before an acronym is a year.
+none! { one_to_one_support, "Advisers give one-to-one support." }
+none! { year_before_an_acronym, "This updates the original 2019 IES." }
+// `N% of X …, up from M%` across a band of school years.
+figure! { up_from_across_a_band, "50% of students in years 9 to 11 knew about it in 2023, up from 14%.", Change, "50% of students in years 9 to 11 knew about it in 2023, up from 14%", 36.0, "%", from: 14.0, to: 50.0, period: "in 2023" }
+// `from X to just Y`.
+figure! { from_to_just, "Waits fell from 14 days to just three.", Change, "from 14 days to just three", -11.0, "days", from: 14.0, to: 3.0 }
+// A few weeks of support are a length of time; thousands of days a count.
+figure! { weeks_of_support, "It is followed by four weeks of intensive support.", Duration, "four weeks", 4.0, "weeks" }
+// Millions of funding are money; an amount higher is a change.
+figure! { half_a_billion_of_funding, "We announced half a billion of additional central government funding.", Money, "half a billion", 5e8, "GBP" }
+figure! { amount_higher, "It would be £4 billion higher without these reforms.", Change, "£4 billion higher", 4e9, "GBP" }
+// A label's number before a word of time.
+none! { table_label_before_year, "See Table 1 Year of Application." }

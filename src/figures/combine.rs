@@ -832,8 +832,13 @@ fn up_down_from(
             // up from 14%`), but no other quantity.
             let band = x.qty()
                 && t >= 1
-                && matches!(cx.low(t - 1), Some("years" | "year" | "aged" | "ages"))
-                && atoms.get(kk + 1).is_some_and(|y| y.s == x.e + 1 && cx.is(x.e, "to"));
+                && matches!(
+                    cx.low(t - 1),
+                    Some("years" | "year" | "aged" | "ages")
+                )
+                && atoms
+                    .get(kk + 1)
+                    .is_some_and(|y| y.s == x.e + 1 && cx.is(x.e, "to"));
             if band {
                 t = atoms[kk + 1].e;
                 kk += 2;

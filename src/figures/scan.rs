@@ -406,7 +406,10 @@ impl Scanner<'_, '_> {
         let after_ok = or_over
             || !cx.near(i)
             || (!cx.word(i + 1) && !cx.sym(i + 1, "%"))
-            || matches!(cx.low(i + 1), Some("who" | "if" | "and" | "or" | "in" | "at" | "with"));
+            || matches!(
+                cx.low(i + 1),
+                Some("who" | "if" | "and" | "or" | "in" | "at" | "with")
+            );
         let threshold = match cx.low(i - 1) {
             Some("under" | "over" | "below" | "above") => true,
             Some("be" | "is" | "are") => or_over,
@@ -423,7 +426,10 @@ impl Scanner<'_, '_> {
             k -= 1;
             match cx.low(k) {
                 Some(w) if lexicon::person_word(w) => return true,
-                Some("is" | "are" | "was" | "were" | "be" | "must" | "who" | "aged") => {}
+                Some(
+                    "is" | "are" | "was" | "were" | "be" | "must" | "who"
+                    | "aged",
+                ) => {}
                 _ => return false,
             }
         }
@@ -518,7 +524,9 @@ impl Scanner<'_, '_> {
         }
         let caps = |k: usize, max: usize| {
             let t = cx.t(k);
-            cx.word(k) && t.len() <= max && t.bytes().all(|b| b.is_ascii_uppercase())
+            cx.word(k)
+                && t.len() <= max
+                && t.bytes().all(|b| b.is_ascii_uppercase())
         };
         // The outward code ends at token `i - 1`: a number, or a capital
         // glued after one.
@@ -647,6 +655,14 @@ impl Scanner<'_, '_> {
             && self.year_span_end(i)
         {
             return self.skip(i, a.e, Skip::Year);
+        }
+        // "Table 1 Year of PIP Application": a label's number before a
+        // word of time.
+        if cur.is_none()
+            && matches!(a.suffix, Suffix::Time(_))
+            && self.label_before(i)
+        {
+            return self.skip(i, a.e, Skip::Label);
         }
         if cur.is_none() && a.bare() {
             // "the original 2019 IES": a year before an acronym's name.
@@ -2034,7 +2050,12 @@ impl Scanner<'_, '_> {
                     .and_then(lexicon::number_word);
                 if let (Some(NumWord::Scale(x)), 2 | 4) = (scale, den) {
                     let dec = if den == 2 { 1 } else { 2 };
-                    return self.word_qty(i, i + 4, (1.0 / den as f64, dec), Some(x));
+                    return self.word_qty(
+                        i,
+                        i + 4,
+                        (1.0 / den as f64, dec),
+                        Some(x),
+                    );
                 }
                 let mut a = Atom::new(
                     i,

@@ -393,11 +393,12 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
                         // (A header opening with a bar over rows that do
                         // not has an empty first cell.)
                         let c = bar_first(header)
-                            || cells(header, false)
-                                .enumerate()
-                                .any(|(k, h)| {
-                                    code_header(h) || (k == 0 && serial_header(h))
-                                });
+                            || cells(header, false).enumerate().any(
+                                |(k, h)| {
+                                    code_header(h)
+                                        || (k == 0 && serial_header(h))
+                                },
+                            );
                         code_head = Some((hs, c));
                         c
                     }
@@ -409,7 +410,8 @@ pub(super) fn drop_labels(cx: &Cx<'_>, sents: &[Sent], figs: &mut Vec<Fig>) {
                     && placed().is_some_and(|(header, strip, col, cell)| {
                         cell == ft
                             && cells(header, strip).nth(col).is_some_and(|h| {
-                                code_header(h) || (col == 0 && serial_header(h))
+                                code_header(h)
+                                    || (col == 0 && serial_header(h))
                             })
                     });
                 if code {
