@@ -177,7 +177,11 @@
 //! (`... nurse. 2. 1996-97 figures`) or a letter at a line's start (`b.
 //! 44,000`); ordinals (`3rd`; `first inspection` and
 //! `Third Report` are never read as numbers); ages (`aged 16`, `aged
-//! between 0 and 17`, `5 to 16 year olds`, `16-year-olds`, `5 years old`);
+//! between 0 and 17`, `5 to 16 year olds`, `16-year-olds`, `5 years old`,
+//! `children under 16`, `must be 18 or over`, `the 0-25 age range`);
+//! postcode sectors (`Manchester M1 5 |`); a table's row numbers (under an
+//! empty first header cell); `one-to-one`; a year before an acronym (`the
+//! 2019 IES`);
 //! compound adjectives (`two-child limit`, `5-star`, `3- and 4-year-olds`);
 //! bracketed ordinals (`6(th) forms`);
 //! number words in names (`the Five Eyes`); numbers inside URLs (`https://…`,
