@@ -1194,3 +1194,50 @@ figure! { half_a_billion_of_funding, "We announced half a billion of additional 
 figure! { amount_higher, "It would be £4 billion higher without these reforms.", Change, "£4 billion higher", 4e9, "GBP" }
 // A label's number before a word of time.
 none! { table_label_before_year, "See Table 1 Year of Application." }
+
+// A row one cell short of its header, opening with an amount, has no
+// label cell: its cells stand under the columns after the first.
+#[test]
+fn table_row_without_its_label_cell() {
+    let got = kvu("All trusts | Total Costs | Length of stay (days) | Average cost per day\n£481,873,973 | 842,354 | £572.06");
+    let days = got.iter().find(|x| x.1 == Some(842_354.0)).cloned();
+    assert_eq!(
+        days,
+        Some((
+            FigureKind::Duration,
+            Some(842_354.0),
+            Some("days".to_string())
+        ))
+    );
+}
+// A year opening a short row labels it: no shift.
+#[test]
+fn table_short_row_opening_with_a_year() {
+    let got = kvu("Year | Cases | Notes (£m)\n2021-2022 | 5873");
+    assert!(
+        got.iter().any(|x| x.0 == FigureKind::Count && x.1 == Some(5873.0)),
+        "{got:?}"
+    );
+}
+// `£, million` and `£,000` in a header scale the column.
+#[test]
+fn table_pound_comma_scale() {
+    let got = kvu("Programme | 2022/23 (£, million)\nFlu vaccination | 448.1");
+    assert!(
+        got.contains(&(
+            FigureKind::Money,
+            Some(448_100_000.0),
+            Some("GBP".to_string())
+        )),
+        "{got:?}"
+    );
+    let got = kvu("Year | Total (£,000)\n2010/11 | 3,100");
+    assert!(
+        got.contains(&(
+            FigureKind::Money,
+            Some(3_100_000.0),
+            Some("GBP".to_string())
+        )),
+        "{got:?}"
+    );
+}

@@ -41,7 +41,7 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     let mut head: Option<(HeadKey, Vec<(&str, bool)>)> = None;
     // The number of cells of the last row looked at, and its label cell
     // when that names a unit (`unit_label`), by its start.
-    let mut row_cells: Option<(usize, usize, Option<&str>)> = None;
+    let mut row_cells: Option<(usize, usize, Option<&str>, bool)> = None;
     // The header cells read for the current table (a few columns: a
     // linear search).
     let mut reads: Vec<(&str, Head)> = Vec::new();
@@ -129,20 +129,29 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         // A header one cell short of its rows has no corner cell over the
         // rows' labels (`Number of Transactions | Total Spend` over `2022
         // | 1021 | £119,166`): its cells head the columns after the first.
-        let (n_row, row_unit) = match row_cells {
-            Some((at, n, u)) if at == sent.start => (n, u),
+        let (n_row, row_unit, unlabelled) = match row_cells {
+            Some((at, n, u, v)) if at == sent.start => (n, u, v),
             _ => {
                 let n = cells(row, strip).count();
-                let u = cells(row, strip).next().filter(|c| unit_label(c));
-                row_cells = Some((sent.start, n, u));
-                (n, u)
+                let first = cells(row, strip).next();
+                let u = first.filter(|c| unit_label(c));
+                let v = first.is_some_and(value_cell);
+                row_cells = Some((sent.start, n, u, v));
+                (n, u, v)
             }
         };
+        // A row one cell short of its header whose first cell is a value
+        // has no label cell (`£481,873,973 | 842,354 | £572.06` under
+        // `All acute trusts | Total Costs | Length of stay (days) |
+        // Average cost per day`): its cells stand under the columns after
+        // the first.
         let col = if heads.len() + 1 == n_row {
             match rcol.checked_sub(1) {
                 Some(c) => c,
                 None => continue,
             }
+        } else if n_row + 1 == heads.len() && unlabelled {
+            rcol + 1
         } else {
             rcol
         };
@@ -244,6 +253,22 @@ pub(super) fn apply(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     }
 }
 
+/// Whether a cell holds an amount and no words: `£481,873,973`,
+/// `842,354`, `12.5%`; not a year or a span of years (`2019`,
+/// `2021-2022`), which label rows.
+fn value_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    let marked = cell.starts_with(['£', '$', '€'])
+        || cell.ends_with('%')
+        || cell
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b',' && w[1].is_ascii_digit());
+    marked
+        && cell.bytes().any(|b| b.is_ascii_digit())
+        && !cell.chars().any(char::is_alphabetic)
+}
+
 /// Whether a figure's text is pounds written without a scale: `£58`,
 /// `£71.3`, `£146 to £206`, `£5-£10` (no scale word, no pence).
 fn unscaled_pounds(t: &str) -> bool {
@@ -263,7 +288,9 @@ fn unscaled_pounds(t: &str) -> bool {
 fn scale_of(head: &str) -> Option<i32> {
     let lower = head.to_lowercase();
     if let Some(p) = lower.find('£') {
+        // (`£, million`: a comma may stand between.)
         let after: String = lower[p + '£'.len_utf8()..]
+            .trim_start_matches([',', ' '])
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
             .take(8)
