@@ -1241,3 +1241,10 @@ fn table_pound_comma_scale() {
         "{got:?}"
     );
 }
+
+// `from the current offer of N to M`; numbers glued to underscores; short
+// financial years after `(FY)` and at the far end of a span.
+figure! { from_the_current_offer_of, "Pay doubles from the current offer of four weeks to eight weeks.", Change, "from the current offer of four weeks to eight weeks", 4.0, "weeks", from: 4.0, to: 8.0 }
+none! { underscore_names, "See UKSPF_Indicators_25-26_.xlsx and table FIA_3 of Stage_2_MPA.pdf." }
+texts! { short_fy_span_end, "In each year of the period, 2025-26 to 29-30.", ["2025-26", "29-30"] }
+figure! { short_fy_after_bracketed_fy, "Financial Year (FY) 22-23 was the last.", FinancialYear, "22-23", None::<f64>, None::<&str>, period: "2022-23" }

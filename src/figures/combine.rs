@@ -374,19 +374,24 @@ fn from_to(
 ) -> Option<usize> {
     let a = &atoms[k];
     let (aq, astart) = qualified(cx, a.s);
-    // "from a baseline of 3,778 places", "from an average of 13 bags".
-    let astart = match astart.checked_sub(4) {
-        Some(f)
-            if cx.is(f, "from")
-                && (cx.is(f + 1, "a") || cx.is(f + 1, "an"))
-                && cx.word(f + 2)
-                && cx.is(f + 3, "of")
-                && (f..astart).all(|t| cx.near(t)) =>
-        {
-            f + 1
-        }
-        _ => astart,
+    // "from a baseline of 3,778 places", "from an average of 13 bags",
+    // "from the current offer of four weeks to eight weeks": a
+    // determiner, one or two words and `of` between `from` and the value.
+    let det = |t: usize| {
+        matches!(cx.low(t), Some("a" | "an" | "the" | "its" | "their" | "our"))
     };
+    let astart = [4, 5]
+        .iter()
+        .filter_map(|&n| astart.checked_sub(n))
+        .find(|&f| {
+            cx.is(f, "from")
+                && det(f + 1)
+                && (f + 2..astart - 1)
+                    .all(|t| cx.word(t) && !cx.is(t, "of") && !cx.is(t, "to"))
+                && cx.is(astart - 1, "of")
+                && (f..astart).all(|t| cx.near(t))
+        })
+        .map_or(astart, |f| f + 1);
     if astart == 0 || !cx.is(astart - 1, "from") || !cx.near(astart - 1) {
         return None;
     }

@@ -730,7 +730,8 @@ impl Scanner<'_, '_> {
                     return self.skip(i, e, Skip::Phone);
                 }
             }
-            if cx.sym(p, "#") || cx.sym(p, "/") {
+            if cx.sym(p, "#") || cx.sym(p, "/") || cx.sym(p, "_") {
+                // (`_25-26_.xlsx`: part of a file's name.)
                 return self.skip(i, i + 1, Skip::Ident);
             }
             if cx.sym(p, "(")
@@ -751,6 +752,10 @@ impl Scanner<'_, '_> {
             {
                 return self.skip(i, i + 1, Skip::Ident);
             }
+        }
+        // A number glued to an underscore is part of a name (`_25-26_.xlsx`).
+        if cx.touch(i) && cx.sym(i + 1, "_") {
+            return self.skip(i, i + 1, Skip::Ident);
         }
         if self.postcode_sector(i, d) {
             return self.skip(i, i + 1, Skip::Ident);
@@ -1033,7 +1038,17 @@ impl Scanner<'_, '_> {
                 || cx.is(k, "tax")
         };
         let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
-            || (i >= 1 && cx.is(i - 1, "fy"));
+            || (i >= 1 && cx.is(i - 1, "fy"))
+            // "Financial Year (FY) 22-23"
+            || (i >= 2 && cx.sym(i - 1, ")") && cx.is(i - 2, "fy"))
+            // "2025-26 to 29-30": the other end of a span of financial
+            // years.
+            || (i >= 2
+                && matches!(cx.low(i - 1), Some("to" | "and"))
+                && self
+                    .out
+                    .last()
+                    .is_some_and(|a| a.e == i - 1 && matches!(a.what, What::FinYear(_))));
         let after = fy_word(i + 3) && cx.is(i + 4, "year");
         // "in 24/25", "for 23/24", "from 26/27 onwards": a slashed pair
         // as a period.
