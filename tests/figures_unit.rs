@@ -1248,3 +1248,6 @@ figure! { from_the_current_offer_of, "Pay doubles from the current offer of four
 none! { underscore_names, "See UKSPF_Indicators_25-26_.xlsx and table FIA_3 of Stage_2_MPA.pdf." }
 texts! { short_fy_span_end, "In each year of the period, 2025-26 to 29-30.", ["2025-26", "29-30"] }
 figure! { short_fy_after_bracketed_fy, "Financial Year (FY) 22-23 was the last.", FinancialYear, "22-23", None::<f64>, None::<&str>, period: "2022-23" }
+// Ages in words, and both ends of an age band in words.
+none! { age_in_words, "The vaccine covers children over the age of one year and those aged six months or over." }
+none! { age_band_in_words, "Pupils aged eleven to sixteen, and pupils aged between four and ten." }

@@ -1962,6 +1962,27 @@ impl Scanner<'_, '_> {
         if cx.cap(i) && !cx.clause_start(i) {
             return self.skip(i, last + 1, Skip::Name);
         }
+        // "children over the age of one year", "aged five": an age, and
+        // so is the other end of "aged eleven to sixteen", "aged between
+        // four and ten".
+        if self.aged_before(i) {
+            let mut end = last + 1;
+            if cx.near(last)
+                && matches!(cx.low(last + 1), Some("to" | "and"))
+                && cx.near(last + 1)
+            {
+                if cx.num(last + 2) {
+                    end = last + 3;
+                } else if let Some((_, l2)) = cx
+                    .low(last + 2)
+                    .and_then(lexicon::number_word)
+                    .and_then(|_| self.word_number(last + 2))
+                {
+                    end = l2 + 1;
+                }
+            }
+            return self.skip(i, end, Skip::Age);
+        }
         // "one-to-one support", "two-to-one": a hyphenated compound, on
         // either side of its `-to-`.
         let to_after = cx.touch(last)
