@@ -836,14 +836,9 @@ fn up_down_from(
             // stand between (`50% of students in years 9 to 11 knew …,
             // up from 14%`), but no other quantity.
             let band = x.qty()
-                && t >= 1
-                && matches!(
-                    cx.low(t - 1),
-                    Some("years" | "year" | "aged" | "ages")
-                )
-                && atoms
-                    .get(kk + 1)
-                    .is_some_and(|y| y.s == x.e + 1 && cx.is(x.e, "to"));
+                && atoms.get(kk + 1).is_some_and(|y| {
+                    y.s == x.e + 1 && cx.is(x.e, "to") && group_band(cx, x, y)
+                });
             if band {
                 t = atoms[kk + 1].e;
                 kk += 2;

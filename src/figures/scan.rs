@@ -522,12 +522,8 @@ impl Scanner<'_, '_> {
         if !ends || cx.gap(i - 1) != " " {
             return false;
         }
-        let caps = |k: usize, max: usize| {
-            let t = cx.t(k);
-            cx.word(k)
-                && t.len() <= max
-                && t.bytes().all(|b| b.is_ascii_uppercase())
-        };
+        let caps =
+            |k: usize, max: usize| cx.word(k) && capitals(cx.t(k), 1..=max);
         // The outward code ends at token `i - 1`: a number, or a capital
         // glued after one.
         let mut k = i - 1;
@@ -667,9 +663,7 @@ impl Scanner<'_, '_> {
         if cur.is_none() && a.bare() {
             // "the original 2019 IES": a year before an acronym's name.
             let acronym = a.noun.is_some_and(|(s, e)| {
-                e == s + 1
-                    && cx.t(s).len() >= 2
-                    && cx.t(s).bytes().all(|b| b.is_ascii_uppercase())
+                e == s + 1 && capitals(cx.t(s), 2..=usize::MAX)
             });
             if d.yearish()
                 && (a.noun.is_none()
@@ -1674,9 +1668,7 @@ impl Scanner<'_, '_> {
             }
         }
         if end.is_none() && words > 0 {
-            let acronym = words == 1
-                && cx.t(j).len() >= 2
-                && cx.t(j).chars().all(|c| c.is_ascii_uppercase());
+            let acronym = words == 1 && capitals(cx.t(j), 2..=usize::MAX);
             if one || acronym {
                 end = Some(if acronym { j + 1 } else { k });
             }
@@ -1820,8 +1812,7 @@ impl Scanner<'_, '_> {
         // An acronym naming a document or scheme: "PPG 13", "PPS 11".
         let t = cx.t(p);
         if !dotted
-            && (2..=5).contains(&t.len())
-            && t.bytes().all(|b| b.is_ascii_uppercase())
+            && capitals(t, 2..=5)
             && lexicon::scale_word_short(low).is_none()
             && !matches!(low, "gbp" | "eur" | "usd" | "fy" | "us")
         {
@@ -2289,6 +2280,12 @@ fn plus_sign(cx: &Cx<'_>, p: usize) -> bool {
 /// Whether a word ends in a possessive `’s` / `'s`.
 fn possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with("’S")
+}
+
+/// Whether `t` is ASCII capitals only, of a length in `len`: an acronym
+/// (`IES`, `PPG`) or a postcode's letters (`M`, `SW`).
+fn capitals(t: &str, len: std::ops::RangeInclusive<usize>) -> bool {
+    len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether a word looks like a regular plural: `authorities`, `LAs`; not
