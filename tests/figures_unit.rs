@@ -1251,3 +1251,28 @@ figure! { short_fy_after_bracketed_fy, "Financial Year (FY) 22-23 was the last."
 // Ages in words, and both ends of an age band in words.
 none! { age_in_words, "The vaccine covers children over the age of one year and those aged six months or over." }
 none! { age_band_in_words, "Pupils aged eleven to sixteen, and pupils aged between four and ten." }
+
+// Sixth pass (pool of real answers): lists of days before a month are
+// dates; ages reached (`turn 18`); `or fewer` after a count's noun and
+// `fewer than or equal to`; `around` after a verb of arrangement; an age
+// band however its dash is spaced; a table header's bracketed aside is not
+// part of its unit.
+none! { days_listed_before_a_month, "See the answers provided on 11, 18 and 19 March, and on 10, 17, and 24 February 2023." }
+none! { days_with_or_before_a_month, "Due dates falling on 25 or 26 December 2024 move." }
+texts! { ages_reached, "They apply when they turn 18, or the term after their child turns 3; those who turned 16 in 2021/22.", ["2021/22"] }
+figure! { turned_twenty_percent_is_no_age, "The margin turned 20% last year.", Percent, "20%", 20.0, "%", period: "last year" }
+figure! { or_fewer_after_the_noun, "The total amounts to five people or fewer.", Count, "five people", 5.0, "people", qualifier: AtMost }
+figure! { or_more_after_the_noun, "Farms of 40,000 poultry places or more need a permit.", Count, "40,000 poultry places", 40000.0, "poultry places", qualifier: AtLeast }
+figure! { or_more_than_is_the_next_figure_s, "We saw 20 cases or more than that.", Count, "20 cases", 20.0, "cases" }
+figure! { fewer_than_or_equal_to, "That number is fewer than or equal to five.", Count, "five", 5.0, None::<&str>, qualifier: AtMost }
+figure! { centred_around_is_no_qualifier, "The Board is centred around four priority areas.", Count, "four priority areas", 4.0, "priority areas" }
+figure! { around_is_still_approx, "We received around 200 calls.", Count, "200 calls", 200.0, "calls", qualifier: Approx }
+none! { age_band_with_a_spaced_dash, "Hundreds of thousands of 16 -19 students attain Level 2." }
+#[test]
+fn table_header_aside_is_not_the_unit() {
+    let got = kvu("Hub | Number of IOs (some part-time)\nHMP Lincoln | 5");
+    assert!(
+        got.contains(&(FigureKind::Count, Some(5.0), Some("IOs".to_string()))),
+        "{got:?}"
+    );
+}

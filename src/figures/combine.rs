@@ -49,6 +49,10 @@ impl Fig {
 const QUALIFIERS: &[(&[&str], Qualifier)] = {
     use Qualifier::*;
     &[
+        (&["fewer", "than", "or", "equal", "to"], AtMost),
+        (&["less", "than", "or", "equal", "to"], AtMost),
+        (&["more", "than", "or", "equal", "to"], AtLeast),
+        (&["greater", "than", "or", "equal", "to"], AtLeast),
         (&["in", "the", "region", "of"], Approx),
         (&["in", "the", "order", "of"], Approx),
         (&["no", "more", "than"], AtMost),
@@ -167,11 +171,11 @@ pub(super) fn qual_before(
     ) {
         return None;
     }
-    let mut words: [&str; 4] = [""; 4];
-    let mut pos = [0usize; 4];
+    let mut words: [&str; 5] = [""; 5];
+    let mut pos = [0usize; 5];
     let mut n = 0;
     let mut k = i;
-    while n < 4 && k > 0 && cx.word(k - 1) && cx.near(k - 1) {
+    while n < 5 && k > 0 && cx.word(k - 1) && cx.near(k - 1) {
         k -= 1;
         words[n] = cx.t(k);
         pos[n] = k;
@@ -182,6 +186,18 @@ pub(super) fn qual_before(
         if m <= n
             && (0..m).all(|x| words[x].eq_ignore_ascii_case(pat[m - 1 - x]))
         {
+            // "centred around four priority areas": `around` after a verb
+            // of arrangement is a preposition.
+            if m == 1
+                && pat[0] == "around"
+                && pos[0] > 0
+                && cx.near(pos[0] - 1)
+            {
+                let verb = cx.low(pos[0] - 1);
+                if verb.is_some_and(lexicon::arranged_around) {
+                    return None;
+                }
+            }
             return Some((*q, pos[m - 1]));
         }
     }
@@ -553,6 +569,11 @@ fn range(
     let dash = cx.dash(c) && (cx.touch(c - 1) == cx.touch(c));
     let to = cx.is(c, "to");
     if !(dash || to) {
+        // "16 -19 students": a band naming a group, however its dash is
+        // spaced.
+        if cx.dash(c) && group_band(cx, a, b) {
+            return Some(k + 2);
+        }
         return None;
     }
     // A band naming a group, not a quantity: school years and stages

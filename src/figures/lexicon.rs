@@ -175,6 +175,34 @@ pub(super) fn time_unit(w: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// A verb of arrangement after which `around` is a preposition, not
+/// "approximately": `centred around four priority areas`.
+pub(super) fn arranged_around(w: &str) -> bool {
+    matches!(
+        w,
+        "centred"
+            | "centered"
+            | "centres"
+            | "centers"
+            | "centre"
+            | "center"
+            | "based"
+            | "built"
+            | "revolves"
+            | "revolve"
+            | "revolving"
+            | "organised"
+            | "organized"
+            | "structured"
+            | "focused"
+            | "focussed"
+            | "arranged"
+            | "grouped"
+            | "clustered"
+            | "framed"
+    )
+}
+
 /// A month name or abbreviation (the caller checks the capital letter:
 /// `may` and `march` are verbs).
 pub(super) fn month(w: &str) -> bool {

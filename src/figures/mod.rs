@@ -67,9 +67,10 @@
 //! than, over, in excess of, above, just over, well over, upwards of,
 //! exceeding), `less_than` (less than, under, fewer than, below, just
 //! under), `at_least` (at least, no fewer/less than, a minimum of, and
-//! after the number: `or more`, `and over`, `+`), `at_most` (at most, no
-//! more than, a maximum of; after: `or fewer`, `or less`), `up_to` (up to,
-//! as many as). A qualifier is not part of the figure's text, except inside
+//! after the number or its noun: `or more`, `and over`, `+`), `at_most`
+//! (at most, no more than, a maximum of, fewer than or equal to; after:
+//! `or fewer`, `or less`), `up_to` (up to, as many as). `around` after a
+//! verb of arrangement (`centred around four areas`) is no qualifier. A qualifier is not part of the figure's text, except inside
 //! a change (`increased by over £3 billion`) or between a count and its
 //! noun (`two or more inadequate judgments`).
 //!
@@ -178,7 +179,8 @@
 //! 44,000`); ordinals (`3rd`; `first inspection` and
 //! `Third Report` are never read as numbers); ages (`aged 16`, `aged
 //! between 0 and 17`, `5 to 16 year olds`, `16-year-olds`, `5 years old`,
-//! `children under 16`, `must be 18 or over`, `the 0-25 age range`);
+//! `children under 16`, `must be 18 or over`, `the 0-25 age range`, `when
+//! they turn 18`); days listed before a month (`on 11, 18 and 19 March`);
 //! postcode sectors (`Manchester M1 5 |`); a table's row numbers (under an
 //! empty first header cell); `one-to-one`; a year before an acronym (`the
 //! 2019 IES`);

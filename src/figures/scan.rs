@@ -340,23 +340,48 @@ impl Scanner<'_, '_> {
         }
         if why == Skip::Age || why == Skip::Date {
             // "5 to 16 year olds", "15 to 16 May": the first end is an age
-            // or a day too.
+            // or a day too; and every day of a list of days before a month
+            // ("on 11, 18 and 19 March", "10, 17, and 24 February").
             let cx = self.cx;
-            if let Some(prev) = self.out.last_mut() {
-                let joined = prev.e + 1 == s
-                    && (cx.is(prev.e, "to")
-                        || cx.dash(prev.e)
-                        || cx.is(prev.e, "and"));
+            let mut next = s;
+            let mut first = true;
+            for prev in self.out.iter_mut().rev() {
+                // The words joining `prev` to what follows it.
+                let k = prev.e;
+                let date = why == Skip::Date;
+                let sep = if cx.is(k, "to")
+                    || cx.dash(k)
+                    || cx.is(k, "and")
+                    || (date && (cx.is(k, "or") || cx.sym(k, "&")))
+                {
+                    1
+                } else if date
+                    && cx.sym(k, ",")
+                    && (cx.is(k + 1, "and") || cx.is(k + 1, "or"))
+                {
+                    2
+                } else if date && !first && cx.sym(k, ",") {
+                    1
+                } else {
+                    break;
+                };
                 let small =
                     prev.raw >= 1.0 && prev.raw <= 31.0 && prev.dec == 0;
-                if prev.qty()
+                let joined = prev.e + sep == next;
+                if !(prev.qty()
                     && prev.bare()
                     && prev.noun.is_none()
                     && joined
-                    && (why == Skip::Age || small)
+                    && (why == Skip::Age || small))
                 {
-                    prev.what = What::Skip(why);
+                    break;
                 }
+                prev.what = What::Skip(why);
+                if why == Skip::Age {
+                    break;
+                }
+                next = prev.s;
+                first = false;
             }
         }
         self.push(Atom::new(s, e, What::Skip(why)))
@@ -384,6 +409,33 @@ impl Scanner<'_, '_> {
                     | "of"
                     | "below"
                     | "above"
+            )
+    }
+
+    /// An age reached: `when they turn 18`, `the term after their child
+    /// turns 3`, `turning 9 months`. A whole number below 100 after a form
+    /// of `turn`, with no noun after it but a unit of age (`turned 20%`,
+    /// `turned 180 degrees` are no ages).
+    fn turns_age(&self, i: usize, d: &Digits) -> bool {
+        let cx = self.cx;
+        if !(d.whole() && d.int <= 2 && !d.comma) || i < 1 || !cx.near(i - 1) {
+            return false;
+        }
+        if !matches!(
+            cx.low(i - 1),
+            Some("turn" | "turns" | "turned" | "turning")
+        ) {
+            return false;
+        }
+        !cx.near(i)
+            || (!cx.word(i + 1) && !cx.sym(i + 1, "%"))
+            || (matches!(
+                cx.low(i + 1),
+                Some("years" | "months" | "weeks" | "year" | "month")
+            ) && !(cx.near(i + 1) && cx.is(i + 2, "ago")))
+            || matches!(
+                cx.low(i + 1),
+                Some("and" | "or" | "in" | "at" | "before" | "after" | "on")
             )
     }
 
@@ -637,7 +689,11 @@ impl Scanner<'_, '_> {
                 a.s = p;
             }
         }
-        if cur.is_none() && (self.aged_before(i) || self.person_age(i, &d)) {
+        if cur.is_none()
+            && (self.aged_before(i)
+                || self.person_age(i, &d)
+                || self.turns_age(i, &d))
+        {
             return self.skip(i, i + 1, Skip::Age);
         }
         if let Err(why) = self.tail(&mut a, i) {
@@ -1367,6 +1423,22 @@ impl Scanner<'_, '_> {
         }
         if a.post_q.is_some() && a.noun.is_some() && a.ne < k {
             a.ne = k;
+        }
+        // "five people or fewer", "3.5 tonnes or less": the qualifier after
+        // the noun (not part of the text), not "or more than 10".
+        if a.post_q.is_none() && a.noun.is_some() {
+            let k = a.ne;
+            if k > 0 && cx.near(k - 1) && cx.is(k, "or") && cx.near(k) {
+                let q = match cx.low(k + 1) {
+                    Some("fewer" | "less") => Some(Qualifier::AtMost),
+                    Some("more") => Some(Qualifier::AtLeast),
+                    _ => None,
+                };
+                let then = cx.near(k + 1).then(|| cx.low(k + 2)).flatten();
+                if !matches!(then, Some("than" | "of")) && !cx.num(k + 2) {
+                    a.post_q = q;
+                }
+            }
         }
         Ok(())
     }

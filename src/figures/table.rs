@@ -823,9 +823,8 @@ impl Head {
         let prefix = trimmed.get(..10);
         let number_of = prefix
             .filter(|p| p.eq_ignore_ascii_case("number of "))
-            .map(|_| trimmed.get(10..).unwrap_or_default().trim())
-            .filter(|u| !u.is_empty() && u.len() <= 60)
-            .map(str::to_string);
+            .map(|_| without_asides(trimmed.get(10..).unwrap_or_default()))
+            .filter(|u| !u.is_empty() && u.len() <= 60);
         Head::Other {
             rate: rate_header(&lower),
             money: money_header(&lower).then(|| scale_of(head).unwrap_or(0)),
@@ -964,6 +963,23 @@ fn rate_header(lower: &str) -> bool {
         }
     }
     rate && !lower.contains('£')
+}
+
+/// A header's words without bracketed asides: `IOs (some of which will
+/// be part-time)` → `IOs`, `(FTE) staff` → `staff`. An unclosed bracket
+/// hides the rest.
+fn without_asides(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    let mut depth = 0usize;
+    for c in words.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
