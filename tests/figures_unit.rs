@@ -1276,3 +1276,13 @@ fn table_header_aside_is_not_the_unit() {
         "{got:?}"
     );
 }
+// A dashed short financial year after `in`/`until` with no word after it;
+// `from X before to Y after` is no change.
+figure! { dashed_short_fy_as_period, "Budgets were set until 24-25.", FinancialYear, "24-25", None::<f64>, None::<&str>, period: "2024-25" }
+texts! { dashed_pair_before_a_noun_is_no_fy, "Support in 16-17 year olds rose.", [] }
+texts! { from_before_to_after, "Adverts are banned from 5 minutes before to 5 minutes after the event.", ["5 minutes", "5 minutes"] }
+// A lettered part of a labelled thing (`table C.2`, not "circa 2"); an age
+// reached in words.
+none! { lettered_table_label, "As set out in the Budget document (Table C.2), and table C.2 confirms it." }
+figure! { circa_still_approx, "Some c.300 people came.", Count, "300 people", 300.0, "people", qualifier: Approx }
+none! { age_reached_in_words, "Credits run until their child turns twelve." }

@@ -433,6 +433,16 @@ fn from_to(
             }
             return None;
         }
+        // "from 5 minutes before to 5 minutes after the event": points
+        // in time around an event, not a change ("from 48 hours after
+        // service of a notice to 72 hours" is one).
+        if matches!(
+            cx.low(t),
+            Some("before" | "after" | "prior" | "earlier" | "later" | "ago")
+        ) && cx.is(t + 1, "to")
+        {
+            return None;
+        }
         // A period of the first value, or more words naming what it
         // counts ("from 13 bags found on beaches in 2013 to just 3",
         // "from 142.5 Full-Time Equivalent (FTE) in 2024-25 to 184").

@@ -416,25 +416,26 @@ impl Scanner<'_, '_> {
     /// turns 3`, `turning 9 months`. A whole number below 100 after a form
     /// of `turn`, with no noun after it but a unit of age (`turned 20%`,
     /// `turned 180 degrees` are no ages).
-    fn turns_age(&self, i: usize, d: &Digits) -> bool {
+    fn turns_age(&self, s: usize, last: usize, small: bool) -> bool {
         let cx = self.cx;
-        if !(d.whole() && d.int <= 2 && !d.comma) || i < 1 || !cx.near(i - 1) {
+        if !small || s < 1 || !cx.near(s - 1) {
             return false;
         }
         if !matches!(
-            cx.low(i - 1),
+            cx.low(s - 1),
             Some("turn" | "turns" | "turned" | "turning")
         ) {
             return false;
         }
-        !cx.near(i)
-            || (!cx.word(i + 1) && !cx.sym(i + 1, "%"))
+        let j = last + 1;
+        !cx.near(last)
+            || (!cx.word(j) && !cx.sym(j, "%"))
             || (matches!(
-                cx.low(i + 1),
+                cx.low(j),
                 Some("years" | "months" | "weeks" | "year" | "month")
-            ) && !(cx.near(i + 1) && cx.is(i + 2, "ago")))
+            ) && !(cx.near(j) && cx.is(j + 1, "ago")))
             || matches!(
-                cx.low(i + 1),
+                cx.low(j),
                 Some("and" | "or" | "in" | "at" | "before" | "after" | "on")
             )
     }
@@ -692,7 +693,7 @@ impl Scanner<'_, '_> {
         if cur.is_none()
             && (self.aged_before(i)
                 || self.person_age(i, &d)
-                || self.turns_age(i, &d))
+                || self.turns_age(i, i, d.whole() && d.int <= 2 && !d.comma))
         {
             return self.skip(i, i + 1, Skip::Age);
         }
@@ -1101,23 +1102,32 @@ impl Scanner<'_, '_> {
                     .is_some_and(|a| a.e == i - 1 && matches!(a.what, What::FinYear(_))));
         let after = fy_word(i + 3) && cx.is(i + 4, "year");
         // "in 24/25", "for 23/24", "from 26/27 onwards": a slashed pair
-        // as a period.
+        // as a period; a dashed one only after `in`, `during`, `by`,
+        // `until`, `since` and with no word or `%` after it (`in 27-28.`,
+        // not `in 16-17 year olds`).
         let slash = cx.sym(i + 1, "/");
-        let period = slash
+        let dashed = !slash
+            && !(cx.near(e - 1) && (cx.word(e) || cx.sym(e, "%")))
             && matches!(
                 cx.low_before(i),
-                Some(
-                    "in" | "for"
-                        | "during"
-                        | "by"
-                        | "since"
-                        | "until"
-                        | "from"
-                        | "to"
-                        | "and"
-                        | "of"
-                )
+                Some("in" | "during" | "by" | "until" | "since")
             );
+        let period = dashed
+            || slash
+                && matches!(
+                    cx.low_before(i),
+                    Some(
+                        "in" | "for"
+                            | "during"
+                            | "by"
+                            | "since"
+                            | "until"
+                            | "from"
+                            | "to"
+                            | "and"
+                            | "of"
+                    )
+                );
         // A whole table cell: `19/20 | 1,234`, `Year | 16-17 | 17-18`; a
         // dashed pair only next to another pair a year before or after
         // (not an age band such as `16-17 | 18-24`).
@@ -1869,6 +1879,15 @@ impl Scanner<'_, '_> {
             // A capitalised word in another script: a name.
             return cx.cap(p) && !cx.clause_start(p);
         };
+        // "table C.2", "Annex A.1": a lettered part of a labelled thing.
+        if dotted
+            && low.len() == 1
+            && p >= 1
+            && cx.near(p - 1)
+            && cx.low(p - 1).is_some_and(lexicon::label)
+        {
+            return true;
+        }
         if cx.is(i + 1, "times") {
             // "visited Mr Johal 29 times"
             return false;
@@ -2028,6 +2047,10 @@ impl Scanner<'_, '_> {
         // "children over the age of one year", "aged five": an age, and
         // so is the other end of "aged eleven to sixteen", "aged between
         // four and ten".
+        // "until their child turns twelve": an age reached.
+        if value < 100.0 && self.turns_age(i, last, true) {
+            return self.skip(i, last + 1, Skip::Age);
+        }
         if self.aged_before(i) {
             let mut end = last + 1;
             if cx.near(last)
