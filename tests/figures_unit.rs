@@ -1286,3 +1286,8 @@ texts! { from_before_to_after, "Adverts are banned from 5 minutes before to 5 mi
 none! { lettered_table_label, "As set out in the Budget document (Table C.2), and table C.2 confirms it." }
 figure! { circa_still_approx, "Some c.300 people came.", Count, "300 people", 300.0, "people", qualifier: Approx }
 none! { age_reached_in_words, "Credits run until their child turns twelve." }
+// A far change verb across a list's commas or a bracketed aside; not
+// across a finite `is` (the `by` belongs to another verb).
+figure! { far_verb_across_a_list, "It reduced combined deaths across HIV, TB and malaria by 63 per cent.", Change, "by 63 per cent", -63.0, "%" }
+figure! { far_verb_across_brackets, "We will reduce our direct (gas, fuel, fugitive) emissions by 23%.", Change, "by 23%", -23.0, "%" }
+texts! { far_verb_not_across_is, "The campaign to increase the Cadet Forces by 30% by 2030 is backed by £70 million.", ["increase the Cadet Forces by 30%", "£70 million"] }

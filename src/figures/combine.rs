@@ -1279,12 +1279,41 @@ fn far_by_verb(cx: &Cx<'_>, p: usize) -> Option<f64> {
         return None;
     }
     let mut v = p - 1;
+    // Whether an `and`/`or` stands between token `v` and `by`: a comma
+    // before it joins a list (`reduced deaths across HIV, TB and malaria
+    // by 63 per cent`), not a clause.
+    let mut list = false;
     for _ in 0..14 {
         if v == 0 || !cx.same_sent(v - 1, p) {
             return None;
         }
         v -= 1;
+        if cx.sym(v, ")") {
+            // A bracketed aside: `reduce its direct (scope 1, gas, fuel)
+            // emissions by 23%`.
+            let open = (v.saturating_sub(30)..v)
+                .rev()
+                .find(|&k| cx.sym(k, "(") || cx.sym(k, ")"))?;
+            if !cx.sym(open, "(") || open == 0 || !cx.same_sent(open, p) {
+                return None;
+            }
+            v = open;
+            continue;
+        }
+        if cx.sym(v, ",") && list && v >= 1 && cx.word(v - 1) && cx.word(v + 1)
+        {
+            continue;
+        }
         if matches!(cx.t(v), "," | ";" | ":" | "(" | ")") {
+            return None;
+        }
+        if cx.is(v, "and") || cx.is(v, "or") {
+            list = true;
+        }
+        // A finite `is`/`was` between: the `by` belongs to another verb
+        // (`increase the Cadet Forces by 30% by 2030 … is backed by £70
+        // million`).
+        if matches!(cx.low(v), Some("is" | "are" | "was" | "were")) {
             return None;
         }
         let Some(w) = cx.low(v) else { continue };

@@ -606,13 +606,16 @@ pub(super) fn change_verb(w: &str) -> Option<f64> {
         | "grown" | "grows" | "growing" | "up" | "climbed" | "climb"
         | "climbs" | "jumped" | "jump" | "boosted" | "boost" | "raised"
         | "raise" | "expanded" | "expand" | "doubled" | "trebled"
-        | "tripled" | "gone" | "went" | "uplifted" | "uprated" => 1.0,
+        | "tripled" | "gone" | "went" | "uplifted" | "uprated"
+        | "boosting" | "boosts" | "expanding" | "expands" | "uplift"
+        | "uplifting" | "uprate" | "uprating" => 1.0,
         "decrease" | "decreased" | "decreases" | "decreasing" | "fall"
         | "fell" | "fallen" | "falls" | "falling" | "reduce" | "reduced"
         | "reduces" | "reducing" | "drop" | "dropped" | "drops"
         | "dropping" | "decline" | "declined" | "declines" | "declining"
         | "cut" | "cuts" | "cutting" | "down" | "shrunk" | "shrank"
-        | "lowered" | "lower" | "lowering" | "halved" | "slashed" => -1.0,
+        | "lowered" | "lower" | "lowering" | "lowers" | "halved"
+        | "slashed" | "halve" | "halving" => -1.0,
         _ => return None,
     })
 }
