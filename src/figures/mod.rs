@@ -151,6 +151,12 @@
 //!   table's amounts in pounds without a scale take the header's, corner
 //!   cell's or title line's scale; bands labelling table rows and columns
 //!   are not figures.
+//! - Rules from the public pool (sixth pass, `docs/figures.md`): `by N%`
+//!   takes a change verb further back across a list's commas or a
+//!   bracketed aside (`reduced deaths across HIV, TB and malaria by 63 per
+//!   cent`), never across a finite `is`/`was`; a dashed short year pair
+//!   after `in`/`until` with nothing after it is a financial year (`until
+//!   24-25.`); `from 5 minutes before to 5 minutes after` is two durations.
 //!
 //! # Not figures
 //!
