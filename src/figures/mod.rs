@@ -70,9 +70,10 @@
 //! after the number or its noun: `or more`, `and over`, `+`), `at_most`
 //! (at most, no more than, a maximum of, fewer than or equal to; after:
 //! `or fewer`, `or less`), `up_to` (up to, as many as). `around` after a
-//! verb of arrangement (`centred around four areas`) is no qualifier. A qualifier is not part of the figure's text, except inside
-//! a change (`increased by over £3 billion`) or between a count and its
-//! noun (`two or more inadequate judgments`).
+//! verb of arrangement (`centred around four areas`) is no qualifier. A
+//! qualifier is not part of the figure's text, except inside a change
+//! (`increased by over £3 billion`) or between a count and its noun (`two
+//! or more inadequate judgments`).
 //!
 //! **Periods** (see the `period` submodule) are phrases such as `in
 //! 2018-19`, `over 5 years`, `over the 3 years to March 2021`, `since May

@@ -343,12 +343,12 @@ impl Scanner<'_, '_> {
             // or a day too; and every day of a list of days before a month
             // ("on 11, 18 and 19 March", "10, 17, and 24 February").
             let cx = self.cx;
+            let date = why == Skip::Date;
             let mut next = s;
             let mut first = true;
             for prev in self.out.iter_mut().rev() {
                 // The words joining `prev` to what follows it.
                 let k = prev.e;
-                let date = why == Skip::Date;
                 let sep = if cx.is(k, "to")
                     || cx.dash(k)
                     || cx.is(k, "and")
