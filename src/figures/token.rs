@@ -44,13 +44,16 @@ pub(super) struct Tok {
     /// ([`lexicon::may_lead`]). The scanner passes over every other token
     /// without looking at it.
     pub lead: bool,
+    /// Whether a line break stands between this token and the next (read
+    /// by `Cx::near` for every pair of tokens it is asked about).
+    pub line_end: bool,
 }
 
 impl Tok {
     /// A token of `kind` over the bytes `[start, end)` (both at most
     /// `u32::MAX`, which `tokenize` guarantees).
     fn new(start: usize, end: usize, kind: TokKind, lead: bool) -> Tok {
-        Tok { s: start as u32, e: end as u32, kind, lead }
+        Tok { s: start as u32, e: end as u32, kind, lead, line_end: false }
     }
 
     /// The byte offset where the token starts.
@@ -100,6 +103,11 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     while let Some(&c) = b.get(i) {
         let class = CLASS[usize::from(c)];
         if class == SPACE {
+            if c == b'\n' {
+                if let Some(t) = out.last_mut() {
+                    t.line_end = true;
+                }
+            }
             i += 1;
         } else if class == LETTER {
             if matches!(c, b'h' | b'H' | b'w' | b'W') {
@@ -171,17 +179,34 @@ fn three_digits(b: &[u8], k: usize) -> bool {
 }
 
 /// The end of the word starting at `i`: letters and inner apostrophes.
+#[inline]
 fn scan_word(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
-    let mut j = i;
-    loop {
-        // ASCII letters: most of every word, eight at a time.
-        j += ascii_letters(b.get(j..).unwrap_or_default());
-        let Some(&c) = b.get(j) else { break };
+    // ASCII letters: most of every word, eight at a time.
+    let j = i + ascii_letters(b.get(i..).unwrap_or_default());
+    match b.get(j) {
+        // The common end of a word: a space, a stop, a digit, the text's
+        // end.
+        Some(&c) if c < 0x80 && c != b'\'' => j,
+        None => j,
+        // An apostrophe or a letter outside ASCII: the rest, out of line.
+        Some(_) => scan_word_rest(text, j),
+    }
+}
+
+/// The rest of a word from `j`, where an apostrophe or a non-ASCII
+/// character stands: letters in any script and inner apostrophes
+/// (`children’s`, `don't`, `Siôn`).
+#[cold]
+#[inline(never)]
+fn scan_word_rest(text: &str, mut j: usize) -> usize {
+    let b = text.as_bytes();
+    while let Some(&c) = b.get(j) {
         if c < 0x80 {
             if c == b'\'' && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
             {
                 j += 1;
+                j += ascii_letters(b.get(j..).unwrap_or_default());
                 continue;
             }
             break;
@@ -199,6 +224,7 @@ fn scan_word(text: &str, i: usize) -> usize {
         } else {
             break;
         }
+        j += ascii_letters(b.get(j..).unwrap_or_default());
     }
     j
 }
@@ -348,6 +374,19 @@ mod tests {
             ]
         );
         assert_eq!(toks("é’"), vec![("é", Word), ("’", Sym)]);
+        // Words that leave ASCII or hold an apostrophe, read out of line.
+        assert_eq!(
+            toks("Siôn don't café’s naïve' x'"),
+            vec![
+                ("Siôn", Word),
+                ("don't", Word),
+                ("café’s", Word),
+                ("naïve", Word),
+                ("'", Sym),
+                ("x", Word),
+                ("'", Sym),
+            ]
+        );
         assert_eq!(toks("www.x"), vec![("www.x", Url)]);
         assert_eq!(toks("www."), vec![("www", Word), (".", Sym)]);
     }
