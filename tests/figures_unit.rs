@@ -1291,3 +1291,11 @@ none! { age_reached_in_words, "Credits run until their child turns twelve." }
 figure! { far_verb_across_a_list, "It reduced combined deaths across HIV, TB and malaria by 63 per cent.", Change, "by 63 per cent", -63.0, "%" }
 figure! { far_verb_across_brackets, "We will reduce our direct (gas, fuel, fugitive) emissions by 23%.", Change, "by 23%", -23.0, "%" }
 texts! { far_verb_not_across_is, "The campaign to increase the Cadet Forces by 30% by 2030 is backed by £70 million.", ["increase the Cadet Forces by 30%", "£70 million"] }
+// School years and quarters in lower case, notes in brackets and house
+// numbers are labels; financial years in the plural.
+none! { school_years_lower_case, "It varies for students in years 11 and 13, and in years 2 and 3 of the fund." }
+none! { quarters_are_labels, "Errors fell to zero in quarter 3 and quarter 4 of the year." }
+none! { notes_in_brackets, "Applicants invited [note 1] rose (see note 2)." }
+none! { house_numbers, "Ministers met at 10 Downing Street and at 23 Stephenson Street, and 3-8 Whitehall Place." }
+figure! { we_note_is_a_verb, "We note 5 cases were late.", Count, "5 cases", 5.0, "cases" }
+texts! { financial_years_plural, "Discussions over financial years 22-23 and 23-24 went well.", ["22-23", "23-24"] }

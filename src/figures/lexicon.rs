@@ -203,6 +203,31 @@ pub(super) fn arranged_around(w: &str) -> bool {
     )
 }
 
+/// A word that ends the name of a street (`Stephenson Street`, `Horse
+/// Guards Road`).
+pub(super) fn street(w: &str) -> bool {
+    matches!(
+        w,
+        "street"
+            | "road"
+            | "avenue"
+            | "lane"
+            | "square"
+            | "place"
+            | "terrace"
+            | "crescent"
+            | "embankment"
+            | "parade"
+            | "drive"
+            | "gardens"
+            | "mews"
+            | "wharf"
+            | "quay"
+            | "st"
+            | "rd"
+    )
+}
+
 /// A month name or abbreviation (the caller checks the capital letter:
 /// `may` and `march` are verbs).
 pub(super) fn month(w: &str) -> bool {
@@ -331,6 +356,7 @@ pub(super) fn label(w: &str) -> bool {
             | "hl"
             | "si"
             | "ward"
+            | "quarter"
             | "unit"
             | "zone"
             | "module"

@@ -412,6 +412,28 @@ impl Scanner<'_, '_> {
             )
     }
 
+    /// A house number: a whole number of up to four digits before one to
+    /// three capitalised words that end in a word for a street (`at 23
+    /// Stephenson Street`, `1 Horse Guards Road`, `102 Petty France`
+    /// is not: no street word).
+    fn house_number(&self, i: usize, d: &Digits) -> bool {
+        let cx = self.cx;
+        if !(d.whole() && !d.comma && d.int <= 4) {
+            return false;
+        }
+        let mut k = i;
+        for _ in 0..3 {
+            if !cx.near(k) || !cx.cap(k + 1) {
+                return false;
+            }
+            k += 1;
+            if cx.low(k).is_some_and(lexicon::street) {
+                return k > i + 1;
+            }
+        }
+        false
+    }
+
     /// An age reached: `when they turn 18`, `the term after their child
     /// turns 3`, `turning 9 months`. A whole number below 100 after a form
     /// of `turn`, with no noun after it but a unit of age (`turned 20%`,
@@ -696,6 +718,9 @@ impl Scanner<'_, '_> {
                 || self.turns_age(i, i, d.whole() && d.int <= 2 && !d.comma))
         {
             return self.skip(i, i + 1, Skip::Age);
+        }
+        if cur.is_none() && self.house_number(i, &d) {
+            return self.skip(i, i + 1, Skip::Label);
         }
         if let Err(why) = self.tail(&mut a, i) {
             return self.skip(i, (i + 1).max(a.e), why);
@@ -1088,7 +1113,9 @@ impl Scanner<'_, '_> {
                 || cx.is(k, "school")
                 || cx.is(k, "tax")
         };
-        let before = (i >= 2 && cx.is(i - 1, "year") && fy_word(i - 2))
+        let before = (i >= 2
+            && (cx.is(i - 1, "year") || cx.is(i - 1, "years"))
+            && fy_word(i - 2))
             || (i >= 1 && cx.is(i - 1, "fy"))
             // "Financial Year (FY) 22-23"
             || (i >= 2 && cx.sym(i - 1, ")") && cx.is(i - 2, "fy"))
@@ -1898,6 +1925,26 @@ impl Scanner<'_, '_> {
         }
         // "Years 1-13" (school years), "Note 13" (a document).
         if cx.cap(p) && matches!(low, "years" | "note") {
+            return true;
+        }
+        // "students in years 11 and 13": school years in lower case (a
+        // number of one or two digits after `years`, where a count of
+        // years would stand before it).
+        if low == "years"
+            && cx.num(i)
+            && cx.t(i).len() <= 2
+            && !(p >= 1 && matches!(cx.low(p - 1), Some("financial" | "tax")))
+        {
+            return true;
+        }
+        // "[note 1]", "(notes 2 and 3)", "see note 4": a note, not the
+        // verb (`we note 5 cases`).
+        if matches!(low, "note" | "notes")
+            && p >= 1
+            && (cx.sym(p - 1, "[")
+                || cx.sym(p - 1, "(")
+                || cx.is(p - 1, "see"))
+        {
             return true;
         }
         // An acronym naming a document or scheme: "PPG 13", "PPS 11".
