@@ -1299,3 +1299,7 @@ none! { notes_in_brackets, "Applicants invited [note 1] rose (see note 2)." }
 none! { house_numbers, "Ministers met at 10 Downing Street and at 23 Stephenson Street, and 3-8 Whitehall Place." }
 figure! { we_note_is_a_verb, "We note 5 cases were late.", Count, "5 cases", 5.0, "cases" }
 texts! { financial_years_plural, "Discussions over financial years 22-23 and 23-24 went well.", ["22-23", "23-24"] }
+// `One` naming a programme or an address, and idioms of `one`.
+none! { one_as_a_name, "5. One Defence. The venue was One Great George Street." }
+none! { one_place_and_one_to_another, "It brings the data together in one place, and costs vary from one property to another." }
+figure! { one_with_a_capitalised_phrase_counts, "One London GP surgery reduced waits.", Count, "One London GP surgery", 1.0, "London GP surgery" }

@@ -4,7 +4,7 @@
 
 use super::cx::Cx;
 use super::lexicon;
-use super::scan::{round_dec, Atom, Skip, Suffix, What};
+use super::scan::{capitals, round_dec, Atom, Skip, Suffix, What};
 use crate::record::{FigureKind, Qualifier};
 
 /// A figure before its period and sentence are known.
@@ -1203,7 +1203,20 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
                     | "else"
             )
         );
-    before_ok && !idiom
+    // "into one place", "from one area to another": no count.
+    let idiom = idiom
+        || (cx.is(ns, "place")
+            && a.s >= 1
+            && matches!(cx.low(a.s - 1), Some("in" | "into")))
+        || (cx.is(ne, "to") && cx.is(ne + 1, "another") && cx.near(ne));
+    // "One Defence" (the name of a programme), "One Great George Street"
+    // (an address): a capitalised word alone, not an acronym (`One FTE
+    // post`), or a street; not `One London GP surgery`.
+    let name = cx.t(a.s) == "One"
+        && cx.cap(ns)
+        && ((ne == ns + 1 && !capitals(cx.t(ns), 2..=usize::MAX))
+            || cx.low(ne - 1).is_some_and(lexicon::street));
+    before_ok && !idiom && !name
 }
 
 /// Whether the quantity is a multiplier (`5 times more likely`, `three

@@ -2426,7 +2426,7 @@ fn possessive(w: &str) -> bool {
 
 /// Whether `t` is ASCII capitals only, of a length in `len`: an acronym
 /// (`IES`, `PPG`) or a postcode's letters (`M`, `SW`).
-fn capitals(t: &str, len: std::ops::RangeInclusive<usize>) -> bool {
+pub(super) fn capitals(t: &str, len: std::ops::RangeInclusive<usize>) -> bool {
     len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase())
 }
 
