@@ -1303,3 +1303,6 @@ texts! { financial_years_plural, "Discussions over financial years 22-23 and 23-
 none! { one_as_a_name, "5. One Defence. The venue was One Great George Street." }
 none! { one_place_and_one_to_another, "It brings the data together in one place, and costs vary from one property to another." }
 figure! { one_with_a_capitalised_phrase_counts, "One London GP surgery reduced waits.", Count, "One London GP surgery", 1.0, "London GP surgery" }
+// A qualifier between a number and its unit of time.
+figure! { or_more_between_number_and_unit_of_time, "Prisoners serving a sentence of 4 or more years.", Duration, "4 or more years", 4.0, "years", qualifier: AtLeast }
+none! { or_over_years_old_is_an_age, "People aged 65 or over years old." }

@@ -1422,6 +1422,29 @@ impl Scanner<'_, '_> {
             a.post_q = Some(Qualifier::AtLeast);
             k += 1;
         }
+        // "a sentence of 4 or more years": a length of time, the qualifier
+        // between the number and its unit (not `18 or over years old`).
+        if a.post_q.is_some()
+            && a.suffix == Suffix::None
+            && a.cur.is_none()
+            && a.scale.is_none()
+            && k > j
+            && cx.near(k - 1)
+        {
+            if let Some((unit, mult)) = cx.low(k).and_then(lexicon::time_unit)
+            {
+                let aged = cx.near(k)
+                    && (matches!(cx.low(k + 1), Some("old" | "olds"))
+                        || (cx.is(k + 1, "of") && cx.is(k + 2, "age")));
+                if !aged {
+                    a.suffix = Suffix::Time(unit);
+                    a.raw *= mult;
+                    k += 1;
+                    a.e = k;
+                    a.ne = k;
+                }
+            }
+        }
         // "3 bed units", "4+1 bed": a dwelling size names a group.
         {
             let mut b = k;
