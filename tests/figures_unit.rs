@@ -1306,3 +1306,9 @@ figure! { one_with_a_capitalised_phrase_counts, "One London GP surgery reduced w
 // A qualifier between a number and its unit of time.
 figure! { or_more_between_number_and_unit_of_time, "Prisoners serving a sentence of 4 or more years.", Duration, "4 or more years", 4.0, "years", qualifier: AtLeast }
 none! { or_over_years_old_is_an_age, "People aged 65 or over years old." }
+// Telephone service numbers; more label words; a label's list does not
+// swallow a large amount.
+none! { service_numbers, "Report via 101, 999, or at a local station; call 999 now; including 999 and 112." }
+figure! { service_number_counting_something, "We received 101 complaints.", Count, "101 complaints", 101.0, "complaints" }
+none! { more_label_words, "In tranche 1 and dataset 2, scope 3 emissions, action 9 and incident 4 fell." }
+texts! { label_list_stops_at_an_amount, "1,889 were released on day one of tranche 1 and 1,223 were released later.", ["1,889", "1,223"] }

@@ -434,6 +434,52 @@ impl Scanner<'_, '_> {
         false
     }
 
+    /// A telephone service's number (`999`, `111`, `101`, `112`, `119`,
+    /// `105`) after a verb of calling or beside another such number:
+    /// `call 999`, `via 101, 999`, `including 101 and 999`.
+    fn service_number(&self, i: usize) -> bool {
+        let cx = self.cx;
+        let service = |k: usize| {
+            cx.num(k)
+                && matches!(
+                    cx.t(k),
+                    "999" | "111" | "101" | "112" | "119" | "105"
+                )
+        };
+        if !service(i) || i == 0 || !cx.near(i - 1) {
+            return false;
+        }
+        let called = matches!(
+            cx.low(i - 1),
+            Some(
+                "call"
+                    | "calling"
+                    | "called"
+                    | "calls"
+                    | "dial"
+                    | "dialling"
+                    | "dialled"
+                    | "ring"
+                    | "ringing"
+                    | "phone"
+                    | "phoning"
+                    | "via"
+                    | "contact"
+                    | "contacting"
+            )
+        );
+        // Beside another service number: `101 and 999`, `101, 999`.
+        let joined = |k: usize, other: usize| {
+            service(other)
+                && matches!(cx.t(k), "," | "and" | "or" | "/")
+                && cx.near(k.min(other))
+                && cx.near(k.max(other) - 1)
+        };
+        called
+            || (i >= 2 && joined(i - 1, i - 2))
+            || (cx.near(i) && joined(i + 1, i + 2))
+    }
+
     /// An age reached: `when they turn 18`, `the term after their child
     /// turns 3`, `turning 9 months`. A whole number below 100 after a form
     /// of `turn`, with no noun after it but a unit of age (`turned 20%`,
@@ -768,6 +814,9 @@ impl Scanner<'_, '_> {
             }
             if self.label_before(i) || self.label_chain(i, &a) {
                 return self.skip(i, a.ne, Skip::Label);
+            }
+            if a.noun.is_none() && self.service_number(i) {
+                return self.skip(i, i + 1, Skip::Phone);
             }
             // "aged 45 to 75", "from 15 to 16 May": the second end of an age
             // or date range is one too (the first end is fixed in `skip`).
@@ -2004,6 +2053,13 @@ impl Scanner<'_, '_> {
         }
         let Some(prev) = self.out.last() else { return false };
         if !matches!(prev.what, What::Skip(Skip::Label)) {
+            return false;
+        }
+        // "on day one of tranche 1 and 1,223 were released": an amount
+        // far larger than the label's number starts a new clause.
+        let label_value =
+            if cx.num(prev.s) { digits(cx.t(prev.s)).raw } else { 0.0 };
+        if a.raw >= 1000.0 && cx.num(prev.s) && label_value < 100.0 {
             return false;
         }
         let mut from = prev.ne;
