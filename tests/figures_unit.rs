@@ -1312,3 +1312,6 @@ none! { service_numbers, "Report via 101, 999, or at a local station; call 999 n
 figure! { service_number_counting_something, "We received 101 complaints.", Count, "101 complaints", 101.0, "complaints" }
 none! { more_label_words, "In tranche 1 and dataset 2, scope 3 emissions, action 9 and incident 4 fell." }
 texts! { label_list_stops_at_an_amount, "1,889 were released on day one of tranche 1 and 1,223 were released later.", ["1,889", "1,223"] }
+// `twenty first century` is an ordinal; a list of ages before `year olds`.
+none! { tens_before_an_ordinal, "The challenges of the twenty first century and the twenty-first century." }
+none! { ages_listed_before_year_olds, "Education for any 16, 17 or 18 year olds, and a pregnant 16 or 17-year-old." }

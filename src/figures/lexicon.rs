@@ -203,6 +203,22 @@ pub(super) fn arranged_around(w: &str) -> bool {
     )
 }
 
+/// `first` .. `ninth`: the ordinal that ends `twenty first`.
+pub(super) fn ordinal_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+    )
+}
+
 /// A word that ends the name of a street (`Stephenson Street`, `Horse
 /// Guards Road`).
 pub(super) fn street(w: &str) -> bool {

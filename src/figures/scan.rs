@@ -352,34 +352,35 @@ impl Scanner<'_, '_> {
                 let sep = if cx.is(k, "to")
                     || cx.dash(k)
                     || cx.is(k, "and")
-                    || (date && (cx.is(k, "or") || cx.sym(k, "&")))
+                    || cx.is(k, "or")
+                    || (date && cx.sym(k, "&"))
                 {
                     1
-                } else if date
-                    && cx.sym(k, ",")
+                } else if cx.sym(k, ",")
                     && (cx.is(k + 1, "and") || cx.is(k + 1, "or"))
                 {
                     2
-                } else if date && !first && cx.sym(k, ",") {
+                } else if !first && cx.sym(k, ",") {
                     1
                 } else {
                     break;
                 };
-                let small =
-                    prev.raw >= 1.0 && prev.raw <= 31.0 && prev.dec == 0;
+                // A day of the month, or an age.
+                let fits = if date {
+                    prev.dec == 0 && (1.0..=31.0).contains(&prev.raw)
+                } else {
+                    prev.raw <= 120.0
+                };
                 let joined = prev.e + sep == next;
                 if !(prev.qty()
                     && prev.bare()
                     && prev.noun.is_none()
                     && joined
-                    && (why == Skip::Age || small))
+                    && fits)
                 {
                     break;
                 }
                 prev.what = What::Skip(why);
-                if why == Skip::Age {
-                    break;
-                }
                 next = prev.s;
                 first = false;
             }
@@ -2169,6 +2170,19 @@ impl Scanner<'_, '_> {
         let (value, last) = self.word_number(i)?;
         if cx.cap(i) && !cx.clause_start(i) {
             return self.skip(i, last + 1, Skip::Name);
+        }
+        // "the twenty first century", "twenty-first": tens before an
+        // ordinal make an ordinal.
+        if cx
+            .low(last)
+            .and_then(lexicon::number_word)
+            .is_some_and(|w| matches!(w, NumWord::Tens(_)))
+            && (cx.near(last) || (cx.touch(last) && cx.dash(last + 1)))
+        {
+            let o = if cx.dash(last + 1) { last + 2 } else { last + 1 };
+            if cx.low(o).is_some_and(lexicon::ordinal_unit) {
+                return self.skip(i, o + 1, Skip::Ordinal);
+            }
         }
         // "children over the age of one year", "aged five": an age, and
         // so is the other end of "aged eleven to sixteen", "aged between
