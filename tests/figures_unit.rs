@@ -1315,3 +1315,14 @@ texts! { label_list_stops_at_an_amount, "1,889 were released on day one of tranc
 // `twenty first century` is an ordinal; a list of ages before `year olds`.
 none! { tens_before_an_ordinal, "The challenges of the twenty first century and the twenty-first century." }
 none! { ages_listed_before_year_olds, "Education for any 16, 17 or 18 year olds, and a pregnant 16 or 17-year-old." }
+// `Spending Review` in a header names an event, not spend.
+#[test]
+fn table_spending_review_is_no_money() {
+    let got =
+        kvu("Month | Activity since the Spending Review\nJan-24 | 6,841,026");
+    assert!(
+        got.iter()
+            .any(|x| x.0 == FigureKind::Count && x.1 == Some(6_841_026.0)),
+        "{got:?}"
+    );
+}

@@ -877,7 +877,13 @@ fn money_header(lower: &str) -> bool {
     let mut money = false;
     // `FTE` counts staff, except before a salary (`Mean FTE Salary`).
     let (mut fte, mut salary) = (false, false);
-    for w in words(lower) {
+    let mut ws = words(lower).peekable();
+    while let Some(w) = ws.next() {
+        // "since the Spending Review": the name of an event, not spend.
+        if w == "spending" && ws.peek() == Some(&"review") {
+            ws.next();
+            continue;
+        }
         match w {
             "spend" | "spending" | "expenditure" | "funding" | "cost"
             | "costs" | "budget" | "allocation" | "allocations"
