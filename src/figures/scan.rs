@@ -2058,9 +2058,10 @@ impl Scanner<'_, '_> {
         }
         // "on day one of tranche 1 and 1,223 were released": an amount
         // far larger than the label's number starts a new clause.
-        let label_value =
-            if cx.num(prev.s) { digits(cx.t(prev.s)).raw } else { 0.0 };
-        if a.raw >= 1000.0 && cx.num(prev.s) && label_value < 100.0 {
+        if a.raw >= 1000.0
+            && cx.num(prev.s)
+            && digits(cx.t(prev.s)).raw < 100.0
+        {
             return false;
         }
         let mut from = prev.ne;
