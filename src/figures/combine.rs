@@ -1186,7 +1186,9 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
                     | "another"
             )
         );
-    let idiom = ne == ns + 1
+    // `one way or another`, `on the other hand`; "into one place", "from
+    // one area to another": no count.
+    let idiom = (ne == ns + 1
         && matches!(
             cx.low(ns),
             Some(
@@ -1202,9 +1204,7 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
                     | "other"
                     | "else"
             )
-        );
-    // "into one place", "from one area to another": no count.
-    let idiom = idiom
+        ))
         || (cx.is(ns, "place")
             && a.s >= 1
             && matches!(cx.low(a.s - 1), Some("in" | "into")))
@@ -1320,18 +1320,15 @@ fn far_by_verb(cx: &Cx<'_>, p: usize) -> Option<f64> {
         if matches!(cx.t(v), "," | ";" | ":" | "(" | ")") {
             return None;
         }
-        if cx.is(v, "and") || cx.is(v, "or") {
-            list = true;
-        }
-        // A finite `is`/`was` between: the `by` belongs to another verb
-        // (`increase the Cadet Forces by 30% by 2030 … is backed by £70
-        // million`).
-        if matches!(cx.low(v), Some("is" | "are" | "was" | "were")) {
-            return None;
-        }
         let Some(w) = cx.low(v) else { continue };
-        if matches!(w, "up" | "down" | "gone" | "went" | "lower") {
-            continue;
+        match w {
+            "and" | "or" => list = true,
+            // A finite `is`/`was` between: the `by` belongs to another
+            // verb (`increase the Cadet Forces by 30% by 2030 … is backed
+            // by £70 million`).
+            "is" | "are" | "was" | "were" => return None,
+            "up" | "down" | "gone" | "went" | "lower" => continue,
+            _ => {}
         }
         if let Some(sign) = lexicon::change_verb(w) {
             return Some(sign);

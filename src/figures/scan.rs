@@ -415,8 +415,8 @@ impl Scanner<'_, '_> {
 
     /// A house number: a whole number of up to four digits before one to
     /// three capitalised words that end in a word for a street (`at 23
-    /// Stephenson Street`, `1 Horse Guards Road`, `102 Petty France`
-    /// is not: no street word).
+    /// Stephenson Street`, `1 Horse Guards Road`; not `102 Petty France`,
+    /// which has no street word).
     fn house_number(&self, i: usize, d: &Digits) -> bool {
         let cx = self.cx;
         if !(d.whole() && !d.comma && d.int <= 4) {
@@ -469,12 +469,12 @@ impl Scanner<'_, '_> {
                     | "contacting"
             )
         );
-        // Beside another service number: `101 and 999`, `101, 999`.
+        // Beside another service number: `101 and 999`, `101, 999` (the
+        // joining token `k` and the `other` number on one line).
         let joined = |k: usize, other: usize| {
             service(other)
                 && matches!(cx.t(k), "," | "and" | "or" | "/")
                 && cx.near(k.min(other))
-                && cx.near(k.max(other) - 1)
         };
         called
             || (i >= 2 && joined(i - 1, i - 2))
@@ -484,7 +484,8 @@ impl Scanner<'_, '_> {
     /// An age reached: `when they turn 18`, `the term after their child
     /// turns 3`, `turning 9 months`. A whole number below 100 after a form
     /// of `turn`, with no noun after it but a unit of age (`turned 20%`,
-    /// `turned 180 degrees` are no ages).
+    /// `turned 180 degrees` are no ages). `[s, last]` are the number's
+    /// tokens; `small`: whether it is a whole number below 100.
     fn turns_age(&self, s: usize, last: usize, small: bool) -> bool {
         let cx = self.cx;
         if !small || s < 1 || !cx.near(s - 1) {
@@ -1183,16 +1184,17 @@ impl Scanner<'_, '_> {
         // `until`, `since` and with no word or `%` after it (`in 27-28.`,
         // not `in 16-17 year olds`).
         let slash = cx.sym(i + 1, "/");
+        let prep = cx.low_before(i);
         let dashed = !slash
             && !(cx.near(e - 1) && (cx.word(e) || cx.sym(e, "%")))
             && matches!(
-                cx.low_before(i),
+                prep,
                 Some("in" | "during" | "by" | "until" | "since")
             );
         let period = dashed
             || slash
                 && matches!(
-                    cx.low_before(i),
+                    prep,
                     Some(
                         "in" | "for"
                             | "during"
@@ -2185,13 +2187,13 @@ impl Scanner<'_, '_> {
                 return self.skip(i, o + 1, Skip::Ordinal);
             }
         }
+        // "until their child turns twelve": an age reached.
+        if self.turns_age(i, last, value < 100.0) {
+            return self.skip(i, last + 1, Skip::Age);
+        }
         // "children over the age of one year", "aged five": an age, and
         // so is the other end of "aged eleven to sixteen", "aged between
         // four and ten".
-        // "until their child turns twelve": an age reached.
-        if value < 100.0 && self.turns_age(i, last, true) {
-            return self.skip(i, last + 1, Skip::Age);
-        }
         if self.aged_before(i) {
             let mut end = last + 1;
             if cx.near(last)
