@@ -34,6 +34,32 @@ fn hostile() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// Strings of words and every kind of space `normalize_spaces` treats
+/// (plain, tab, non-breaking, narrow, fixed-width, zero-width, soft
+/// hyphen, byte-order mark), with line breaks and other characters.
+fn spaces() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just(" ".to_string()),
+        Just("  ".to_string()),
+        Just("\t".to_string()),
+        Just("\n".to_string()),
+        Just("\r".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("\u{202f}".to_string()),
+        Just("\u{2007}".to_string()),
+        Just("\u{2009}".to_string()),
+        Just("\u{2002}".to_string()),
+        Just("\u{2003}".to_string()),
+        Just("\u{200b}".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("\u{ad}".to_string()),
+        Just("£3\u{2019}s".to_string()),
+        "[a-z0-9.,]{0,6}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -45,6 +71,12 @@ proptest! {
             prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
             prop_assert_eq!(&s[a..b], f.text.as_str());
         }
+    }
+
+    #[test]
+    fn normalize_spaces_is_fix_then_collapse(s in spaces()) {
+        let two = text::html::collapse_spaces(&text::html::fix_spaces(&s));
+        prop_assert_eq!(text::html::normalize_spaces(&s), two);
     }
 
     #[test]

@@ -1084,9 +1084,7 @@ fn clean_body(
 /// Cuts a flattened header into lines at postcodes, dates, telephone
 /// numbers, email and web addresses, references and departments.
 fn reline_header(h: &str) -> String {
-    let h = text::html::collapse_spaces(&text::html::fix_spaces(
-        &h.replace('\n', " "),
-    ));
+    let h = text::html::normalize_spaces(&h.replace('\n', " "));
     let mut cuts: Vec<usize> = Vec::new();
     for m in POSTCODE.find_iter(&h) {
         cuts.push(m.end());

@@ -170,9 +170,7 @@ fn records_of(input: &Input<'_>, root: Node<'_, '_>) -> Result<Vec<Record>> {
                 })
                 .unwrap_or_else(|| "no message".to_string());
             Err(Error::new(ErrorKind::ErrorDocument(
-                text::html::collapse_spaces(&text::html::fix_spaces(
-                    &msg.replace('\n', " "),
-                )),
+                text::html::normalize_spaces(&msg.replace('\n', " ")),
             )))
         }
         "Question" => Ok(vec![question(input, root, 0)]),
@@ -458,16 +456,14 @@ fn clean_text(t: &str) -> String {
     if text::html::looks_like_html(t) {
         text::html_to_text(t)
     } else {
-        text::html::collapse_spaces(&text::html::fix_spaces(
-            &t.replace('\n', " "),
-        ))
+        text::html::normalize_spaces(&t.replace('\n', " "))
     }
 }
 
 /// A `<Target>` as `addressed_to`: spaces cleaned, and a leading `The`
 /// lower-cased as in the question's own `To ask the ...` form.
 fn addressee(t: &str) -> String {
-    let t = text::html::collapse_spaces(&text::html::fix_spaces(t));
+    let t = text::html::normalize_spaces(t);
     match t.strip_prefix("The ") {
         Some(rest) => format!("the {rest}"),
         None => t,

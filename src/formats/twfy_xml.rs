@@ -318,9 +318,8 @@ fn day_file(input: &Input<'_>, doc: &Document<'_>) -> Result<Parsed> {
 
 /// A heading's text, cleaned; `None` when empty.
 fn heading_text(n: Node<'_, '_>) -> Option<String> {
-    let t = text::html::collapse_spaces(&text::html::fix_spaces(
-        &xml_doc::text_of(n).replace('\n', " "),
-    ));
+    let t =
+        text::html::normalize_spaces(&xml_doc::text_of(n).replace('\n', " "));
     (!t.is_empty()).then_some(t)
 }
 

@@ -6,7 +6,6 @@
 //! by ` | `.
 
 use memchr::memchr2;
-use std::borrow::Cow;
 
 /// One tag found by [`next_tag`]: `<p class="x">`, `</td>`, `<br/>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,26 +142,18 @@ pub fn clean_plain(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = false;
     for line in s.lines() {
-        // Most lines need no change: ASCII with single inner spaces.
-        let plain = line.is_ascii()
-            && !line.contains(['\t', '\r'])
-            && !line.contains("  ")
-            && !line.starts_with(' ')
-            && !line.ends_with(' ');
-        let line: Cow<'_, str> = if plain {
-            Cow::Borrowed(line)
-        } else {
-            Cow::Owned(collapse_spaces(&fix_spaces(line)))
-        };
-        if line.is_empty() {
-            blank = !out.is_empty();
-            continue;
-        }
-        if !out.is_empty() {
+        let mark = out.len();
+        if mark > 0 {
             out.push_str(if blank { "\n\n" } else { "\n" });
         }
-        blank = false;
-        out.push_str(&line);
+        let start = out.len();
+        push_normalized(&mut out, line);
+        if out.len() == start {
+            out.truncate(mark);
+            blank = mark > 0;
+        } else {
+            blank = false;
+        }
     }
     out
 }
@@ -171,13 +162,30 @@ pub fn clean_plain(s: &str) -> String {
 /// zero-width characters by plain spaces (or nothing).
 pub fn fix_spaces(s: &str) -> String {
     s.chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
-        .map(|c| match c {
-            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{2002}'
-            | '\u{2003}' | '\t' => ' ',
-            c => c,
-        })
+        .filter(|c| !is_zero_width(*c))
+        .map(|c| if is_odd_space(c) { ' ' } else { c })
         .collect()
+}
+
+/// Characters dropped from text: zero-width spaces, byte-order marks and
+/// soft hyphens.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}')
+}
+
+/// Characters read as a plain space: tabs and non-breaking, narrow and
+/// other fixed-width spaces.
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}'
+            | '\u{202f}'
+            | '\u{2007}'
+            | '\u{2009}'
+            | '\u{2002}'
+            | '\u{2003}'
+            | '\t'
+    )
 }
 
 /// Collapses runs of spaces into one and trims the ends.
@@ -190,6 +198,83 @@ pub fn collapse_spaces(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// `collapse_spaces(&fix_spaces(s))` in one pass: odd spaces made plain,
+/// zero-width characters dropped, runs of spaces collapsed, ends trimmed.
+pub fn normalize_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_normalized(&mut out, s);
+    out
+}
+
+/// Appends [`normalize_spaces`] of `s` to `out`, copying runs of plain
+/// ASCII at once.
+fn push_normalized(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    // Most lines need no change (ASCII with single inner spaces), which
+    // whole-slice scans tell faster than the loop below.
+    if s.is_ascii()
+        && memchr::memchr(b'\t', b).is_none()
+        && memchr::memmem::find(b, b"  ").is_none()
+        && b.first().is_some_and(|&x| x != b' ')
+        && b.last().is_some_and(|&x| x != b' ')
+    {
+        out.push_str(s);
+        return;
+    }
+    let mut i = 0;
+    // Whether a space is owed before the next character that is kept:
+    // only after something was written, so the ends are trimmed.
+    let mut space = false;
+    let wrote = out.len();
+    while i < b.len() {
+        let x = b[i];
+        if x == b' ' || x == b'\t' {
+            space = out.len() > wrote;
+            i += 1;
+            continue;
+        }
+        if x < 0x80 {
+            // A run of ASCII, single spaces between words included, is
+            // copied whole.
+            let start = i;
+            let word = |y: u8| y < 0x80 && y != b' ' && y != b'\t';
+            loop {
+                match b.get(i) {
+                    Some(&y) if word(y) => i += 1,
+                    Some(b' ') if b.get(i + 1).is_some_and(|&z| word(z)) => {
+                        i += 2
+                    }
+                    _ => break,
+                }
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(s.get(start..i).unwrap_or(""));
+            continue;
+        }
+        // `i` is on a character boundary: only whole characters and ASCII
+        // bytes are stepped over.
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if is_zero_width(c) {
+            continue;
+        }
+        if is_odd_space(c) {
+            space = out.len() > wrote;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
 }
 
 /// Where the converter is in the block structure.

@@ -8,9 +8,7 @@ use crate::text::people::{self, NameWord, POST_NOMINALS, STYLES};
 /// `Biography information for`) and a trailing colon removed; a peer's
 /// title is kept (`Lord True`, `Baroness Barran`, `Earl of Courtown`).
 pub fn plain_name(printed: &str) -> String {
-    let mut s = crate::text::html::collapse_spaces(
-        &crate::text::html::fix_spaces(printed),
-    );
+    let mut s = crate::text::html::normalize_spaces(printed);
     s = s.trim().trim_end_matches([':', ',']).trim().to_string();
     loop {
         let before = s.len();
@@ -80,9 +78,7 @@ fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 /// A person from a printed name: `printed` as given (trimmed), `name`
 /// plain. Returns `None` for an empty name.
 pub fn person(printed: &str) -> Option<Person> {
-    let printed = crate::text::html::collapse_spaces(
-        &crate::text::html::fix_spaces(printed),
-    );
+    let printed = crate::text::html::normalize_spaces(printed);
     let printed = printed.trim().trim_end_matches(':').trim();
     if printed.is_empty() {
         return None;

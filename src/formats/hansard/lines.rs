@@ -276,9 +276,8 @@ fn text_paragraphs(text: &str) -> Vec<Raw> {
     for raw in text.split_inclusive('\n') {
         let at = offset;
         offset += raw.len();
-        let line = text::html::collapse_spaces(&text::html::fix_spaces(
-            raw.trim_end_matches(['\n', '\r']),
-        ));
+        let line =
+            text::html::normalize_spaces(raw.trim_end_matches(['\n', '\r']));
         if line.is_empty() {
             continue;
         }
