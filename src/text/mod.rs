@@ -244,7 +244,15 @@ pub fn record_id(r: &Record) -> String {
     let q = r.question.as_ref();
     let tabled = q.and_then(|q| q.tabled_on.as_deref());
     if let (Some(h), Some(t), Some(u)) = (r.house, tabled, r.uin.as_deref()) {
-        return format!("{}/{}/{}", h.as_str(), t, u);
+        let h = h.as_str();
+        let mut id = String::with_capacity(h.len() + t.len() + u.len() + 2);
+        for (i, part) in [h, t, u].into_iter().enumerate() {
+            if i > 0 {
+                id.push('/');
+            }
+            id.push_str(part);
+        }
+        return id;
     }
     let asker =
         q.and_then(|q| q.asker.as_ref()).and_then(|p| p.name.as_deref());

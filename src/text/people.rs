@@ -68,8 +68,13 @@ pub fn name_word(word: &str) -> Option<NameWord> {
     if w.is_empty() || w.len() > 12 {
         return None;
     }
-    let lw = w.to_lowercase();
-    NAME_WORDS.iter().find(|(k, _)| *k == lw).map(|(_, kind)| *kind)
+    // The table is ASCII, and no character outside ASCII lower-cases to
+    // one of its words (U+212A, the Kelvin sign, gives `k`, which none
+    // holds), so an ASCII comparison is a full one.
+    NAME_WORDS
+        .iter()
+        .find(|(k, _)| w.eq_ignore_ascii_case(k))
+        .map(|(_, kind)| *kind)
 }
 
 /// Whether `word` is an honorific, title or peerage rank that may open a
