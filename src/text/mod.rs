@@ -123,51 +123,65 @@ pub fn addressed_to(question: &str) -> Option<String> {
 /// leading `To ask …,`.
 pub fn match_key(question: &str) -> String {
     let mut out = Vec::with_capacity(question.len());
-    match_key_bytes(question, |b| out.extend_from_slice(b));
+    match_key_bytes(question, |b| out.push(b));
     // Only whole characters are ever written.
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// For each ASCII byte: its lower-case form when it is a letter or digit
-/// (part of a [`match_key`] word), else 0.
-static ASCII_KEY: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// For each byte: its lower-case form when it is an ASCII letter or digit
+/// (part of a [`match_key`] word), [`NON_ASCII`] when it is part of a
+/// character outside ASCII, else 0 (a separator).
+static KEY: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
+        t[b] =
+            if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { 0 };
         b += 1;
     }
     t
 };
 
-/// The bytes of [`match_key`], handed to `sink` piece by piece without
+/// [`KEY`]'s mark for a byte of a character outside ASCII.
+const NON_ASCII: u8 = 0xff;
+
+/// The bytes of [`match_key`], handed to `sink` one at a time without
 /// building the string (for hashing): the words (maximal runs of
 /// alphanumeric characters) lower-cased and joined by single spaces.
 ///
-/// One pass over the bytes: ASCII is classified and lower-cased a byte at
-/// a time, and only a non-ASCII character is decoded (and lower-cased by
-/// Unicode's rules, which agree with ASCII's on ASCII).
-fn match_key_bytes(question: &str, mut sink: impl FnMut(&[u8])) {
+/// One pass over the bytes: a run of ASCII letters and digits is
+/// lower-cased by table in a tight loop, and only a character outside
+/// ASCII is decoded (and lower-cased by Unicode's rules, which agree with
+/// ASCII's on ASCII).
+fn match_key_bytes(question: &str, mut sink: impl FnMut(u8)) {
     let bytes = question.as_bytes();
     let mut started = false;
     let mut space = false;
     let mut i = 0;
     while let Some(&x) = bytes.get(i) {
-        if x.is_ascii() {
+        let low = KEY[usize::from(x)];
+        if low == 0 {
+            space = started;
             i += 1;
-            let low = ASCII_KEY[usize::from(x)];
-            if low != 0 {
-                if space {
-                    sink(b" ");
-                    space = false;
+            continue;
+        }
+        if low != NON_ASCII {
+            if space {
+                sink(b' ');
+                space = false;
+            }
+            started = true;
+            sink(low);
+            i += 1;
+            // The rest of the ASCII word.
+            while let Some(&y) = bytes.get(i) {
+                let low = KEY[usize::from(y)];
+                if low == 0 || low == NON_ASCII {
+                    break;
                 }
-                started = true;
-                sink(&[low]);
-            } else {
-                space = started;
+                sink(low);
+                i += 1;
             }
             continue;
         }
@@ -179,13 +193,13 @@ fn match_key_bytes(question: &str, mut sink: impl FnMut(&[u8])) {
         i += c.len_utf8();
         if c.is_alphanumeric() {
             if space {
-                sink(b" ");
+                sink(b' ');
                 space = false;
             }
             started = true;
             let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
-                sink(l.encode_utf8(&mut buf).as_bytes());
+                l.encode_utf8(&mut buf).bytes().for_each(&mut sink);
             }
         } else {
             space = started;
@@ -205,9 +219,14 @@ impl Fnv {
     #[inline]
     fn bytes(&mut self, b: &[u8]) {
         for &x in b {
-            self.0 ^= u64::from(x);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            self.byte(x);
         }
+    }
+
+    #[inline]
+    fn byte(&mut self, x: u8) {
+        self.0 ^= u64::from(x);
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
     }
 
     /// Ends a part (the parts of a hash are separated by a 0xff byte,
@@ -220,7 +239,10 @@ impl Fnv {
     /// A part that is the [`match_key`] of `s`.
     fn key_part(&mut self, s: Option<&str>) {
         if let Some(s) = s {
-            match_key_bytes(s, |b| self.bytes(b));
+            // The state in a local, so that it stays in a register.
+            let mut h = Fnv(self.0);
+            match_key_bytes(s, |b| h.byte(b));
+            self.0 = h.0;
         }
         self.bytes(&[0xff]);
     }
