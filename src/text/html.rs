@@ -26,12 +26,13 @@ pub struct Tag<'a> {
 /// The element name of a tag's inside (`/p`, `td colspan=2`, `my-tag`),
 /// lower-cased, without a leading `/`.
 pub fn tag_name(inner: &str) -> String {
-    inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect::<String>()
-        .to_ascii_lowercase()
+    let rest = inner.trim_start_matches('/');
+    let n = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        .count();
+    // The first `n` bytes are ASCII, so `n` is a character boundary.
+    rest.get(..n).unwrap_or("").to_ascii_lowercase()
 }
 
 /// The one HTML tokenizer: the next tag at or after byte `from`, skipping
