@@ -1326,3 +1326,10 @@ fn table_spending_review_is_no_money() {
         "{got:?}"
     );
 }
+
+// --- seventh pass of issue 13 (the public pool) ---------------------------
+// An age band set off by a comma or a bracket just after `age` names a
+// group; a range of ages after other words is still a range.
+none! { age_band_after_school_age, "Children of compulsory school age, 5 to 16, travel free." }
+none! { age_band_bracketed_after_working_age, "We counted working-age people (16-64) in work." }
+texts! { range_after_a_bracket_without_age, "Grants (5 to 16 per school) were paid.", ["5 to 16"] }

@@ -678,6 +678,11 @@ fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
     {
         return true;
     }
+    // "of compulsory school age, 5 to 16", "working-age people (16-64)":
+    // a band set off by a comma or a bracket just after `age`.
+    if whole(a) && whole(b) && after_age(cx, a.s) {
+        return true;
+    }
     let (lo, hi) = (a.raw, b.raw);
     whole(a)
         && whole(b)
@@ -686,6 +691,30 @@ fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
         && [11.0, 14.0, 16.0, 18.0].contains(&lo)
         && [16.0, 18.0, 19.0, 21.0, 24.0, 25.0].contains(&hi)
         && lo < hi
+}
+
+/// Whether token `s` follows a comma or an opening bracket that comes at
+/// most three words after `age`, `ages` or `aged`, all on one line of one
+/// sentence (`school age, 5`, `working-age people (16`).
+fn after_age(cx: &Cx<'_>, s: usize) -> bool {
+    let Some(p) = s.checked_sub(1) else { return false };
+    if !(cx.sym(p, ",") || cx.sym(p, "(")) || !cx.near(p) {
+        return false;
+    }
+    let mut k = p;
+    for _ in 0..3 {
+        let Some(w) = k.checked_sub(1).filter(|&w| cx.near(w)) else {
+            return false;
+        };
+        if matches!(cx.low(w), Some("age" | "ages" | "aged")) {
+            return true;
+        }
+        if !cx.word(w) && !cx.dash(w) {
+            return false;
+        }
+        k = w;
+    }
+    false
 }
 
 fn push_range(
