@@ -1333,3 +1333,7 @@ fn table_spending_review_is_no_money() {
 none! { age_band_after_school_age, "Children of compulsory school age, 5 to 16, travel free." }
 none! { age_band_bracketed_after_working_age, "We counted working-age people (16-64) in work." }
 texts! { range_after_a_bracket_without_age, "Grants (5 to 16 per school) were paid.", ["5 to 16"] }
+// A list of labels in words continues as in digits.
+none! { label_list_in_words, "We support computer science at level two and three, and more." }
+none! { label_list_in_words_with_commas, "We agree with recommendations five, six and seven in the report." }
+texts! { label_list_in_words_then_a_share, "We aim to diagnose 75% of cancers at stages one and two by 2028.", ["75%"] }

@@ -2259,7 +2259,8 @@ impl Scanner<'_, '_> {
         if let Err(why) = self.tail(&mut a, last) {
             return self.skip(i, (last + 1).max(a.e), why);
         }
-        if a.bare() && self.label_before(i) {
+        // "level two", "at level two and three": labels, as in digits.
+        if a.bare() && (self.label_before(i) || self.label_chain(i, &a)) {
             return self.skip(i, a.ne, Skip::Label);
         }
         self.push(a)
