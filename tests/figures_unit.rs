@@ -1337,3 +1337,9 @@ texts! { range_after_a_bracket_without_age, "Grants (5 to 16 per school) were pa
 none! { label_list_in_words, "We support computer science at level two and three, and more." }
 none! { label_list_in_words_with_commas, "We agree with recommendations five, six and seven in the report." }
 texts! { label_list_in_words_then_a_share, "We aim to diagnose 75% of cancers at stages one and two by 2028.", ["75%"] }
+// `over` after a word of spreading, before a spell of time, is "during";
+// before an amount, and after other words, it is still "more than".
+figure! { phased_in_over_years, "The change will be phased in over three years.", Duration, "three years", 3.0, "years" }
+figure! { spread_over_financial_years, "The funding was spread over two financial years.", Duration, "two financial years", 2.0, "years" }
+figure! { spent_over_an_amount, "The Government has spent over £2 billion.", Money, "£2 billion", 2e9, "GBP", qualifier: MoreThan }
+figure! { waited_over_months, "Claims have waited for over three months.", Duration, "three months", 3.0, "months", qualifier: MoreThan }

@@ -198,10 +198,47 @@ pub(super) fn qual_before(
                     return None;
                 }
             }
+            // "phased in over three years", "spread over two years":
+            // `over` after a word of spreading (and at most one particle)
+            // is "during".
+            if m == 1
+                && pat[0] == "over"
+                && time_after(cx, i)
+                && spread_before(cx, pos[0])
+            {
+                return None;
+            }
             return Some((*q, pos[m - 1]));
         }
     }
     None
+}
+
+/// Whether the number at token `i` (a word or digits) is followed by a
+/// unit of time, with at most one word between (`three years`, `two
+/// financial years`): a spell of time, which `spent over` can spread
+/// across, unlike an amount (`spent over £400 million` is more than it).
+fn time_after(cx: &Cx<'_>, i: usize) -> bool {
+    (i + 1..i + 3).take_while(|&k| cx.near(k - 1)).any(|k| {
+        cx.low(k).and_then(lexicon::time_unit).is_some()
+    })
+}
+
+/// Whether a word of spreading ([`lexicon::spread_over`]) stands just
+/// before token `o` (`over`), or before one particle that does (`phased
+/// in over`, `spread out over`).
+fn spread_before(cx: &Cx<'_>, o: usize) -> bool {
+    let Some(w) = o.checked_sub(1).filter(|&w| cx.near(w)) else {
+        return false;
+    };
+    if cx.low(w).is_some_and(lexicon::spread_over) {
+        return true;
+    }
+    matches!(cx.low(w), Some("in" | "out" | "evenly" | "equally"))
+        && w.checked_sub(1)
+            .filter(|&v| cx.near(v))
+            .and_then(|v| cx.low(v))
+            .is_some_and(lexicon::spread_over)
 }
 
 /// Builds the figures from the atoms, in text order.

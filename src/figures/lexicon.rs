@@ -175,6 +175,37 @@ pub(super) fn time_unit(w: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// A word of spreading after which `over` means "during" or "across",
+/// not "more than": `phased in over three years` reads `phased over`,
+/// `spread over two financial years`, `paid in instalments over 10
+/// years`, `averaged over 13 weeks`.
+pub(super) fn spread_over(w: &str) -> bool {
+    matches!(
+        w,
+        "spread"
+            | "spreading"
+            | "phased"
+            | "phasing"
+            | "staggered"
+            | "split"
+            | "spent"
+            | "spend"
+            | "spending"
+            | "paid"
+            | "repaid"
+            | "repayable"
+            | "instalments"
+            | "installments"
+            | "averaged"
+            | "amortised"
+            | "amortized"
+            | "collected"
+            | "spanning"
+            | "spanned"
+            | "spans"
+    )
+}
+
 /// A verb of arrangement after which `around` is a preposition, not
 /// "approximately": `centred around four priority areas`.
 pub(super) fn arranged_around(w: &str) -> bool {
