@@ -12,7 +12,10 @@
 #   ukpwq_longform_2023-12.jsonl (HTML turned into text by wrans), one
 #   after another with blank lines between, repeated to about 6 MB; run
 #   through `wrans figures --text` (the figure extractor and its output);
-# - the longform file itself, through `wrans parse -j 1` (every stage).
+# - the longform file itself, through `wrans parse -j 1` (every stage);
+# - list.jsonl: the Written Questions API list records of the samples'
+#   `*.json` files, one a line, repeated to about 6 MB, through `wrans
+#   parse -j 1` (short records: names, dates, plain question text).
 # Prints instructions, instructions per input byte, and the top functions
 # of each run.
 set -euo pipefail
@@ -31,6 +34,26 @@ one = "\n\n".join(texts)
 reps = max(1, 6_000_000 // max(1, len(one.encode())))
 sys.stdout.write("\n\n".join([one] * reps))' > "$dir/answers.txt"
 fi
+if [ ! -f "$dir/list.jsonl" ]; then
+  python3 -c '
+import glob, json, sys
+lines = []
+for p in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    try:
+        d = json.load(open(p))
+    except Exception:
+        continue
+    for it in d if isinstance(d, list) else d.get("results", []):
+        v = it.get("value") if isinstance(it, dict) else None
+        if isinstance(v, dict) and isinstance(v.get("questionText"), str):
+            lines.append(json.dumps(it, separators=(",", ":"), ensure_ascii=False))
+out, n = [], 0
+while lines and n < 6_000_000:
+    for l in lines:
+        out.append(l)
+        n += len(l.encode()) + 1
+sys.stdout.write("\n".join(out) + "\n")' ../shared/samples/wqapi_json > "$dir/list.jsonl"
+fi
 count() {
   local name=$1 input=$2; shift 2
   valgrind --tool=callgrind --callgrind-out-file="$dir/$name.out" "$@" \
@@ -44,3 +67,4 @@ count() {
 }
 count figures "$dir/answers.txt" "$bin" figures -q --text "$dir/answers.txt" -o /dev/null
 count parse "$longform" "$bin" parse -j1 -q "$longform" -o /dev/null
+count list "$dir/list.jsonl" "$bin" parse -j1 -q "$dir/list.jsonl" -o /dev/null
