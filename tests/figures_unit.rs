@@ -1343,3 +1343,10 @@ figure! { phased_in_over_years, "The change will be phased in over three years."
 figure! { spread_over_financial_years, "The funding was spread over two financial years.", Duration, "two financial years", 2.0, "years" }
 figure! { spent_over_an_amount, "The Government has spent over £2 billion.", Money, "£2 billion", 2e9, "GBP", qualifier: MoreThan }
 figure! { waited_over_months, "Claims have waited for over three months.", Duration, "three months", 3.0, "months", qualifier: MoreThan }
+// The noun after the last of a list of labels names them all; a count
+// after a label, a comma, a bracket or a labelled noun is still a count.
+none! { label_list_with_a_noun, "NICE guidance covers type 1 and 2 diabetes in full." }
+texts! { label_range_with_a_noun, "There are 113 band 3-5 prison officers in post.", ["113"] }
+texts! { count_after_a_label_and_a_larger_count, "We had 968 users on Trial 1 and 532 users on Trial 2.", ["968 users", "532 users"] }
+texts! { count_after_a_label_and_a_comma, "Six attended, including a Grade 7, three SEOs and an EO.", ["Six", "three SEOs"] }
+texts! { count_after_a_bracketed_aside, "Exception 3 (Secondments) - 8 appointments were made.", ["8 appointments"] }

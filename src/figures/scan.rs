@@ -2051,11 +2051,32 @@ impl Scanner<'_, '_> {
     /// numbers (`questions 12345, 12346 and 12347`).
     fn label_chain(&self, i: usize, a: &Atom) -> bool {
         let cx = self.cx;
-        if a.noun.is_some() {
-            return false;
-        }
         let Some(prev) = self.out.last() else { return false };
         if !matches!(prev.what, What::Skip(Skip::Label)) {
+            return false;
+        }
+        // "type 1 and 2 diabetes", "Band 3 and 4 inspectors": the noun
+        // after the last label names them all. With a noun, only the next
+        // label of a short ascending run after a bare labelled number
+        // continues the list: `968 users on Trial 1 and 532 users`, `one
+        // Grade 6 and one SEO` and `a Grade 7, three SEOs` are counts.
+        if a.noun.is_some() {
+            let next = cx.num(prev.s)
+                && prev.e == prev.s + 1
+                && cx.num(i)
+                && !cx.sym(prev.e, ",")
+                && !cx.sym(prev.e, "(")
+                && {
+                    let p = digits(cx.t(prev.s)).raw;
+                    a.dec == 0 && a.raw > p && a.raw <= p + 20.0
+                };
+            if !next {
+                return false;
+            }
+        }
+        // "Payband 1 or 2 recruitment campaigns, and three SCS": a noun
+        // ends the list.
+        if cx.num(prev.s) && prev.e > prev.s + 1 {
             return false;
         }
         // "on day one of tranche 1 and 1,223 were released": an amount
