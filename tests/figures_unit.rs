@@ -1350,3 +1350,8 @@ texts! { label_range_with_a_noun, "There are 113 band 3-5 prison officers in pos
 texts! { count_after_a_label_and_a_larger_count, "We had 968 users on Trial 1 and 532 users on Trial 2.", ["968 users", "532 users"] }
 texts! { count_after_a_label_and_a_comma, "Six attended, including a Grade 7, three SEOs and an EO.", ["Six", "three SEOs"] }
 texts! { count_after_a_bracketed_aside, "Exception 3 (Secondments) - 8 appointments were made.", ["8 appointments"] }
+// The government's streets named without a street word take house
+// numbers too; Whitehall standing for the government does not.
+texts! { house_number_on_whitehall, "There are 571 desks in 55 Whitehall and more elsewhere.", ["571 desks"] }
+none! { house_number_on_petty_france, "The office is based at 102 Petty France, London." }
+figure! { whitehall_departments_count, "We asked 20 Whitehall departments for data.", Count, "20 Whitehall departments", 20.0, "Whitehall departments" }

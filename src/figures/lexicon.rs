@@ -250,6 +250,25 @@ pub(super) fn ordinal_unit(w: &str) -> bool {
     )
 }
 
+/// A word after `Whitehall` that makes it stand for the government, not
+/// the street (`20 Whitehall departments`).
+pub(super) fn whitehall_body(w: &str) -> bool {
+    matches!(
+        w,
+        "department"
+            | "departments"
+            | "dept"
+            | "depts"
+            | "body"
+            | "bodies"
+            | "organisations"
+            | "organizations"
+            | "officials"
+            | "teams"
+            | "civil"
+    )
+}
+
 /// A word that ends the name of a street (`Stephenson Street`, `Horse
 /// Guards Road`).
 pub(super) fn street(w: &str) -> bool {

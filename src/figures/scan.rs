@@ -415,12 +415,27 @@ impl Scanner<'_, '_> {
 
     /// A house number: a whole number of up to four digits before one to
     /// three capitalised words that end in a word for a street (`at 23
-    /// Stephenson Street`, `1 Horse Guards Road`; not `102 Petty France`,
-    /// which has no street word).
+    /// Stephenson Street`, `1 Horse Guards Road`), or before one of the
+    /// government's streets named without one (`70 Whitehall`, `102 Petty
+    /// France`; not `20 Whitehall departments`).
     fn house_number(&self, i: usize, d: &Digits) -> bool {
         let cx = self.cx;
         if !(d.whole() && !d.comma && d.int <= 4) {
             return false;
+        }
+        if cx.near(i) && cx.cap(i + 1) {
+            let end = match cx.low(i + 1) {
+                Some("whitehall" | "millbank" | "broadway") => Some(i + 2),
+                Some("petty") if cx.near(i + 1) && cx.is(i + 2, "france") => {
+                    Some(i + 3)
+                }
+                _ => None,
+            };
+            if let Some(e) = end {
+                let metonym = cx.near(e - 1)
+                    && cx.low(e).is_some_and(lexicon::whitehall_body);
+                return !metonym;
+            }
         }
         let mut k = i;
         for _ in 0..3 {
