@@ -1355,3 +1355,6 @@ texts! { count_after_a_bracketed_aside, "Exception 3 (Secondments) - 8 appointme
 texts! { house_number_on_whitehall, "There are 571 desks in 55 Whitehall and more elsewhere.", ["571 desks"] }
 none! { house_number_on_petty_france, "The office is based at 102 Petty France, London." }
 figure! { whitehall_departments_count, "We asked 20 Whitehall departments for data.", Count, "20 Whitehall departments", 20.0, "Whitehall departments" }
+// `one another` is a pronoun; a year before a capitalised name is a year.
+none! { one_another_is_a_pronoun, "Officials keep one another informed on decisions." }
+none! { year_before_a_capitalised_name, "We use the recently published 2025 Indices of Multiple Deprivation." }

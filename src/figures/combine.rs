@@ -219,9 +219,9 @@ pub(super) fn qual_before(
 /// financial years`): a spell of time, which `spent over` can spread
 /// across, unlike an amount (`spent over £400 million` is more than it).
 fn time_after(cx: &Cx<'_>, i: usize) -> bool {
-    (i + 1..i + 3).take_while(|&k| cx.near(k - 1)).any(|k| {
-        cx.low(k).and_then(lexicon::time_unit).is_some()
-    })
+    (i + 1..i + 3)
+        .take_while(|&k| cx.near(k - 1))
+        .any(|k| cx.low(k).and_then(lexicon::time_unit).is_some())
 }
 
 /// Whether a word of spreading ([`lexicon::spread_over`]) stands just
@@ -1254,23 +1254,24 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
         );
     // `one way or another`, `on the other hand`; "into one place", "from
     // one area to another": no count.
-    let idiom = (ne == ns + 1
-        && matches!(
-            cx.low(ns),
-            Some(
-                "another"
-                    | "way"
-                    | "hand"
-                    | "point"
-                    | "side"
-                    | "thing"
-                    | "time"
-                    | "off"
-                    | "such"
-                    | "other"
-                    | "else"
-            )
-        ))
+    // "keep one another informed": the pronoun, whatever follows it.
+    let idiom = cx.is(ns, "another")
+        || (ne == ns + 1
+            && matches!(
+                cx.low(ns),
+                Some(
+                    "way"
+                        | "hand"
+                        | "point"
+                        | "side"
+                        | "thing"
+                        | "time"
+                        | "off"
+                        | "such"
+                        | "other"
+                        | "else"
+                )
+            ))
         || (cx.is(ns, "place")
             && a.s >= 1
             && matches!(cx.low(a.s - 1), Some("in" | "into")))

@@ -806,9 +806,11 @@ impl Scanner<'_, '_> {
             return self.skip(i, a.e, Skip::Label);
         }
         if cur.is_none() && a.bare() {
-            // "the original 2019 IES": a year before an acronym's name.
+            // "the original 2019 IES", "the recently published 2025
+            // Indices of Multiple Deprivation": a year before a name (an
+            // acronym, or a noun in capitals).
             let acronym = a.noun.is_some_and(|(s, e)| {
-                e == s + 1 && capitals(cx.t(s), 2..=usize::MAX)
+                (e == s + 1 && capitals(cx.t(s), 2..=usize::MAX)) || cx.cap(s)
             });
             if d.yearish()
                 && (a.noun.is_none()
