@@ -1358,3 +1358,7 @@ figure! { whitehall_departments_count, "We asked 20 Whitehall departments for da
 // `one another` is a pronoun; a year before a capitalised name is a year.
 none! { one_another_is_a_pronoun, "Officials keep one another informed on decisions." }
 none! { year_before_a_capitalised_name, "We use the recently published 2025 Indices of Multiple Deprivation." }
+// The end of a change may follow an article and a word saying how it is
+// known; the ends of `ranged from … in YEAR to …` are two years' values.
+figure! { change_to_an_effective_value, "The rate has increased from £5.29 to an effective £5.62 from September.", Change, "from £5.29 to an effective £5.62", 0.33, "GBP", from: 5.29, to: 5.62, period: "from September" }
+texts! { ranged_from_a_value_in_a_year_to_another, "Spending ranged from £5.8 million in 1996-97 to £30.6 million for 2025-26.", ["£5.8 million", "1996-97", "£30.6 million", "2025-26"] }

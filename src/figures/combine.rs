@@ -512,8 +512,9 @@ fn from_to(
     // "increase by 150% from £800 million in 2023/24 to £2 billion",
     // "increased from 2,382 to 2,575, which is an 8% increase": the size
     // is given on its own, so the ends are plain figures (and the years
-    // between them financial years).
-    if size_in_sentence(cx, atoms, figs, k, kk) {
+    // between them financial years). So are the ends of "ranged from
+    // £5.8 million in 1996-97 to £30.6 million", values of two years.
+    if ranging || size_in_sentence(cx, atoms, figs, k, kk) {
         single(cx, a, figs);
         for x in atoms.get(k + 1..kk).unwrap_or_default() {
             if let What::FinYear(norm) = &x.what {
@@ -1111,7 +1112,26 @@ fn value_after<'x>(
     let emphasis = bstart == t + 2
         && cx.near(t + 1)
         && matches!(cx.low(t + 1), Some("just" | "only"));
-    (bstart == t + 1 || emphasis).then_some((b, bq))
+    // "to an effective £5.62", "to a projected 1.2 million": an article
+    // and a word saying how the value is known.
+    let hedged = bstart == t + 3
+        && cx.near(t + 1)
+        && cx.near(t + 2)
+        && matches!(cx.low(t + 1), Some("a" | "an"))
+        && matches!(
+            cx.low(t + 2),
+            Some(
+                "effective"
+                    | "estimated"
+                    | "projected"
+                    | "reported"
+                    | "expected"
+                    | "forecast"
+                    | "provisional"
+                    | "record"
+            )
+        );
+    (bstart == t + 1 || emphasis || hedged).then_some((b, bq))
 }
 
 /// `increased by`, `reducing the levy by`, `has gone up by` just before
