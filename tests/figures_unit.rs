@@ -1362,3 +1362,8 @@ none! { year_before_a_capitalised_name, "We use the recently published 2025 Indi
 // known; the ends of `ranged from … in YEAR to …` are two years' values.
 figure! { change_to_an_effective_value, "The rate has increased from £5.29 to an effective £5.62 from September.", Change, "from £5.29 to an effective £5.62", 0.33, "GBP", from: 5.29, to: 5.62, period: "from September" }
 texts! { ranged_from_a_value_in_a_year_to_another, "Spending ranged from £5.8 million in 1996-97 to £30.6 million for 2025-26.", ["£5.8 million", "1996-97", "£30.6 million", "2025-26"] }
+// A dashed short financial year after more prepositions, and before a
+// word that carries the clause on; not before a word naming a group.
+figure! { short_dashed_year_beyond, "Funding beyond 25-26 will be set at Phase 2.", FinancialYear, "25-26", None, None::<&str>, period: "2025-26" }
+figure! { short_dashed_year_for_then_comma, "For 26-27, we expect to deliver more.", FinancialYear, "26-27", None, None::<&str>, period: "2026-27" }
+texts! { dashed_age_band_before_year_olds, "Support for 16-17 year olds rose.", [] }

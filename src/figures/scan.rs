@@ -1198,15 +1198,52 @@ impl Scanner<'_, '_> {
         let after = fy_word(i + 3) && cx.is(i + 4, "year");
         // "in 24/25", "for 23/24", "from 26/27 onwards": a slashed pair
         // as a period; a dashed one only after `in`, `during`, `by`,
-        // `until`, `since` and with no word or `%` after it (`in 27-28.`,
-        // not `in 16-17 year olds`).
+        // `until`, `since`, `beyond`, `for`, `from`, `after`,
+        // `throughout`, with no `%` and no word naming a group after it
+        // (`in 27-28.`, `beyond 25-26 will`, not `in 16-17 year olds`).
         let slash = cx.sym(i + 1, "/");
         let prep = cx.low_before(i);
+        // A word after a dashed pair names what it counts (`16-17 year
+        // olds`, `25-26 apprentices`), unless it carries the clause on
+        // (`beyond 25-26 will be set`, `in 24-25 and 25-26`).
+        let carries_on = |k: usize| {
+            matches!(
+                cx.low(k),
+                Some(
+                    "will"
+                        | "would"
+                        | "and"
+                        | "to"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "onwards"
+                        | "onward"
+                        | "we"
+                        | "the"
+                )
+            )
+        };
         let dashed = !slash
-            && !(cx.near(e - 1) && (cx.word(e) || cx.sym(e, "%")))
+            && !(cx.near(e - 1)
+                && ((cx.word(e) && !carries_on(e)) || cx.sym(e, "%")))
             && matches!(
                 prep,
-                Some("in" | "during" | "by" | "until" | "since")
+                Some(
+                    "in" | "during"
+                        | "by"
+                        | "until"
+                        | "since"
+                        | "beyond"
+                        | "for"
+                        | "from"
+                        | "after"
+                        | "throughout"
+                )
             );
         let period = dashed
             || slash
