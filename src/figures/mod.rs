@@ -187,15 +187,19 @@
 //! `Third Report` are never read as numbers); ages (`aged 16`, `aged
 //! between 0 and 17`, `5 to 16 year olds`, `16-year-olds`, `5 years old`,
 //! `children under 16`, `must be 18 or over`, `the 0-25 age range`, `when
-//! they turn 18`, `any 16, 17 or 18 year olds`); days listed before a
-//! month (`on 11, 18 and 19 March`); house numbers (`10 Downing Street`)
-//! and `One` naming a programme (`One Defence`); telephone service numbers
+//! they turn 18`, `any 16, 17 or 18 year olds`, `of school age, 5 to
+//! 16`); days listed before a month (`on 11, 18 and 19 March`); house
+//! numbers (`10 Downing Street`, `70 Whitehall`, `102 Petty France`) and
+//! `One` naming a programme (`One Defence`); lists of labels in words or
+//! with a noun after the last (`level two and three`, `type 1 and 2
+//! diabetes`); `one another`; telephone service numbers
 //! (`call 999`, `via 101, 999`); school years and quarters in lower case
 //! (`students in years 11 and 13`, `quarter 4`), notes (`[note 1]`);
 //! ordinals in words (`the twenty first century`);
 //! postcode sectors (`Manchester M1 5 |`); a table's row numbers (under an
-//! empty first header cell); `one-to-one`; a year before an acronym (`the
-//! 2019 IES`);
+//! empty first header cell); `one-to-one`; a year before an acronym or a
+//! capitalised noun (`the 2019 IES`, `the 2025 Indices of Multiple
+//! Deprivation`);
 //! compound adjectives (`two-child limit`, `5-star`, `3- and 4-year-olds`);
 //! bracketed ordinals (`6(th) forms`);
 //! number words in names (`the Five Eyes`); numbers inside URLs (`https://…`,
