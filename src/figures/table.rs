@@ -521,11 +521,18 @@ fn code_header(cell: &str) -> bool {
 /// column's header cell, when that cell is a time (a year, a financial
 /// year, a month and year, a quarter).
 pub(super) fn periods(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
+    // The figures of a row come together, and the rows of a table share
+    // a header: the row's first cell and the header's cells are read once
+    // per row and once per header, not once per figure.
+    let mut row_cache: Option<(u32, Option<&str>)> = None;
+    let mut head_cache: Option<((usize, usize, bool), Vec<Option<&str>>)> =
+        None;
     for f in figs.iter_mut() {
         if f.period.is_some() || f.kind == FigureKind::FinancialYear {
             continue;
         }
-        let Some(sent) = sents.get(cx.sid[f.s] as usize) else { continue };
+        let sid = cx.sid[f.s];
+        let Some(sent) = sents.get(sid as usize) else { continue };
         let Some((hs, he)) = sent.header else { continue };
         let (start, end) = cx.span(f.s, f.e);
         if start < sent.start
@@ -544,9 +551,23 @@ pub(super) fn periods(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
         if col == 0 {
             continue;
         }
-        let row_head = cells(row, strip).next().and_then(time);
-        let col_head = || cells(header, strip).nth(col).and_then(time);
-        if let Some(t) = row_head.or_else(col_head) {
+        let row_head = match row_cache {
+            Some((s, head)) if s == sid => head,
+            _ => {
+                let head = cells(row, strip).next().and_then(time);
+                row_cache = Some((sid, head));
+                head
+            }
+        };
+        let t = row_head.or_else(|| {
+            let key = (hs, he, strip);
+            if head_cache.as_ref().is_none_or(|c| c.0 != key) {
+                head_cache =
+                    Some((key, cells(header, strip).map(time).collect()));
+            }
+            head_cache.as_ref().and_then(|c| c.1.get(col).copied().flatten())
+        });
+        if let Some(t) = t {
             f.period = Some(normalise_year_pair(t));
         }
     }
