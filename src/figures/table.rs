@@ -525,8 +525,8 @@ pub(super) fn periods(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
     // a header: the row's first cell and the header's cells are read once
     // per row and once per header, not once per figure.
     let mut row_cache: Option<(u32, Option<&str>)> = None;
-    let mut head_cache: Option<((usize, usize, bool), Vec<Option<&str>>)> =
-        None;
+    let mut head_key: Option<(usize, usize, bool)> = None;
+    let mut head_times: Vec<Option<&str>> = Vec::new();
     for f in figs.iter_mut() {
         if f.period.is_some() || f.kind == FigureKind::FinancialYear {
             continue;
@@ -560,12 +560,12 @@ pub(super) fn periods(cx: &Cx<'_>, sents: &[Sent], figs: &mut [Fig]) {
             }
         };
         let t = row_head.or_else(|| {
-            let key = (hs, he, strip);
-            if head_cache.as_ref().is_none_or(|c| c.0 != key) {
-                head_cache =
-                    Some((key, cells(header, strip).map(time).collect()));
+            let key = Some((hs, he, strip));
+            if head_key != key {
+                head_key = key;
+                head_times = cells(header, strip).map(time).collect();
             }
-            head_cache.as_ref().and_then(|c| c.1.get(col).copied().flatten())
+            head_times.get(col).copied().flatten()
         });
         if let Some(t) = t {
             f.period = Some(normalise_year_pair(t));
