@@ -744,7 +744,7 @@ fn after_age(cx: &Cx<'_>, s: usize) -> bool {
         let Some(w) = k.checked_sub(1).filter(|&w| cx.near(w)) else {
             return false;
         };
-        if matches!(cx.low(w), Some("age" | "ages" | "aged")) {
+        if cx.low(w).is_some_and(lexicon::age_word) {
             return true;
         }
         if !cx.word(w) && !cx.dash(w) {

@@ -175,6 +175,12 @@ pub(super) fn time_unit(w: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// `age`, `ages`, `aged`: a word that makes the numbers near it ages
+/// (`aged 16`, `school age, 5 to 16`).
+pub(super) fn age_word(w: &str) -> bool {
+    matches!(w, "age" | "ages" | "aged")
+}
+
 /// A word of spreading after which `over` means "during" or "across",
 /// not "more than": `phased in over three years` reads `phased over`,
 /// `spread over two financial years`, `paid in instalments over 10

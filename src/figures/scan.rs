@@ -392,8 +392,7 @@ impl Scanner<'_, '_> {
     /// and 17`, `ages 5 to 11`.
     fn aged_before(&self, i: usize) -> bool {
         let cx = self.cx;
-        let aged =
-            |k: usize| cx.is(k, "aged") || cx.is(k, "ages") || cx.is(k, "age");
+        let aged = |k: usize| cx.low(k).is_some_and(lexicon::age_word);
         if i >= 1 && aged(i - 1) && cx.near(i - 1) {
             return true;
         }
@@ -809,13 +808,11 @@ impl Scanner<'_, '_> {
             // "the original 2019 IES", "the recently published 2025
             // Indices of Multiple Deprivation": a year before a name (an
             // acronym, or a noun in capitals).
-            let acronym = a.noun.is_some_and(|(s, e)| {
+            let name = a.noun.is_some_and(|(s, e)| {
                 (e == s + 1 && capitals(cx.t(s), 2..=usize::MAX)) || cx.cap(s)
             });
             if d.yearish()
-                && (a.noun.is_none()
-                    || acronym
-                    || !self.count_context_before(i))
+                && (a.noun.is_none() || name || !self.count_context_before(i))
             {
                 return self.skip(i, i + 1, Skip::Year);
             }
@@ -2109,36 +2106,31 @@ impl Scanner<'_, '_> {
         if !matches!(prev.what, What::Skip(Skip::Label)) {
             return false;
         }
+        // The label's number, when it is digits.
+        let label_num = cx.num(prev.s).then(|| digits(cx.t(prev.s)).raw);
+        // "Payband 1 or 2 recruitment campaigns, and three SCS": a labelled
+        // number with a noun ends the list.
+        if label_num.is_some() && prev.e > prev.s + 1 {
+            return false;
+        }
         // "type 1 and 2 diabetes", "Band 3 and 4 inspectors": the noun
         // after the last label names them all. With a noun, only the next
         // label of a short ascending run after a bare labelled number
         // continues the list: `968 users on Trial 1 and 532 users`, `one
         // Grade 6 and one SEO` and `a Grade 7, three SEOs` are counts.
         if a.noun.is_some() {
-            let next = cx.num(prev.s)
-                && prev.e == prev.s + 1
+            let next = label_num
+                .is_some_and(|p| a.dec == 0 && a.raw > p && a.raw <= p + 20.0)
                 && cx.num(i)
                 && !cx.sym(prev.e, ",")
-                && !cx.sym(prev.e, "(")
-                && {
-                    let p = digits(cx.t(prev.s)).raw;
-                    a.dec == 0 && a.raw > p && a.raw <= p + 20.0
-                };
+                && !cx.sym(prev.e, "(");
             if !next {
                 return false;
             }
         }
-        // "Payband 1 or 2 recruitment campaigns, and three SCS": a noun
-        // ends the list.
-        if cx.num(prev.s) && prev.e > prev.s + 1 {
-            return false;
-        }
         // "on day one of tranche 1 and 1,223 were released": an amount
         // far larger than the label's number starts a new clause.
-        if a.raw >= 1000.0
-            && cx.num(prev.s)
-            && digits(cx.t(prev.s)).raw < 100.0
-        {
+        if a.raw >= 1000.0 && label_num.is_some_and(|p| p < 100.0) {
             return false;
         }
         let mut from = prev.ne;

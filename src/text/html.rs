@@ -159,15 +159,6 @@ pub fn clean_plain(s: &str) -> String {
     out
 }
 
-/// Replaces non-breaking, narrow and other fixed-width spaces, tabs and
-/// zero-width characters by plain spaces (or nothing).
-pub fn fix_spaces(s: &str) -> String {
-    s.chars()
-        .filter(|c| !is_zero_width(*c))
-        .map(|c| if is_odd_space(c) { ' ' } else { c })
-        .collect()
-}
-
 /// Characters dropped from text: zero-width spaces, byte-order marks and
 /// soft hyphens.
 fn is_zero_width(c: char) -> bool {
@@ -201,8 +192,9 @@ pub fn collapse_spaces(s: &str) -> String {
     out
 }
 
-/// `collapse_spaces(&fix_spaces(s))` in one pass: odd spaces made plain,
-/// zero-width characters dropped, runs of spaces collapsed, ends trimmed.
+/// Plain spaces, in one pass: non-breaking, narrow and other fixed-width
+/// spaces and tabs made plain, zero-width characters dropped, runs of
+/// spaces collapsed into one, the ends trimmed.
 pub fn normalize_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_normalized(&mut out, s);

@@ -268,12 +268,11 @@ pub fn record_id(r: &Record) -> String {
     if let (Some(h), Some(t), Some(u)) = (r.house, tabled, r.uin.as_deref()) {
         let h = h.as_str();
         let mut id = String::with_capacity(h.len() + t.len() + u.len() + 2);
-        for (i, part) in [h, t, u].into_iter().enumerate() {
-            if i > 0 {
-                id.push('/');
-            }
-            id.push_str(part);
-        }
+        id.push_str(h);
+        id.push('/');
+        id.push_str(t);
+        id.push('/');
+        id.push_str(u);
         return id;
     }
     let asker =

@@ -8,8 +8,14 @@ use crate::text::people::{self, NameWord, POST_NOMINALS, STYLES};
 /// `Biography information for`) and a trailing colon removed; a peer's
 /// title is kept (`Lord True`, `Baroness Barran`, `Earl of Courtown`).
 pub fn plain_name(printed: &str) -> String {
-    let mut s = crate::text::html::normalize_spaces(printed);
-    s = s.trim().trim_end_matches([':', ',']).trim().to_string();
+    plain_of_normalized(&crate::text::html::normalize_spaces(printed))
+}
+
+/// [`plain_name`] of a name whose spaces are already normalised
+/// ([`crate::text::html::normalize_spaces`], which a second pass would not
+/// change).
+fn plain_of_normalized(printed: &str) -> String {
+    let mut s = printed.trim().trim_end_matches([':', ',']).trim().to_string();
     loop {
         let before = s.len();
         if let Some(rest) = STYLES.iter().find_map(|p| strip_prefix_ci(&s, p))
@@ -83,7 +89,7 @@ pub fn person(printed: &str) -> Option<Person> {
     if printed.is_empty() {
         return None;
     }
-    let name = plain_name(printed);
+    let name = plain_of_normalized(printed);
     Some(Person {
         name: if name.is_empty() { None } else { Some(name) },
         printed: Some(printed.to_string()),
