@@ -74,6 +74,89 @@ fn plain_spaces(s: &str) -> String {
         .collect()
 }
 
+/// Question openings: the words `addressed_to` looks for, in every case
+/// and spacing, with the characters that fold into ASCII letters (`ſ`,
+/// the Kelvin sign), word characters that are not letters (a combining
+/// accent, `_`) and odd white space.
+fn openings() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("To ask ".to_string()),
+        Just("to  ask\u{a0}".to_string()),
+        Just("TO ASK\t".to_string()),
+        Just("to a\u{17f}\u{212a} ".to_string()),
+        Just("xto ask ".to_string()),
+        Just("the Secretary of State for Education".to_string()),
+        Just("His Majesty's Government".to_string()),
+        Just("her majesty’\u{17f}\u{a0}government".to_string()),
+        Just("Her Majesty’s Governments".to_string()),
+        Just("His Majestys Government".to_string()),
+        Just(", ".to_string()),
+        Just(",".to_string()),
+        Just(" ".to_string()),
+        Just("\u{b}".to_string()),
+        Just("\u{85}".to_string()),
+        Just("\u{2028}".to_string()),
+        Just("what".to_string()),
+        Just("whatever".to_string()),
+        Just("what's".to_string()),
+        Just("WHOM".to_string()),
+        Just("who\u{301}".to_string()),
+        Just("if_".to_string()),
+        Just("with \n reference".to_string()),
+        Just("further to".to_string()),
+        Just("under  what".to_string()),
+        Just("pur\u{17f}uant".to_string()),
+        Just("in what".to_string()),
+        "[a-zA-Z ,']{0,10}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+/// `addressed_to` as it was written with three regular expressions, the
+/// reference for the hand-written matcher that replaced them.
+fn addressed_to_by_regex(question: &str) -> Option<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:,\s*|\s+)(?:what|whether|how|when|if|which|why|who|whom|where|pursuant|with\s+reference|further\s+to|following|for\s+what|on\s+what|by\s+what|to\s+what|in\s+what|at\s+what|under\s+what|from\s+what|what's)\b|,",
+        )
+        .unwrap()
+    });
+    static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:his|her)\s+majesty['’]?s\s+government\b").unwrap()
+    });
+    static TO_ASK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bto\s+ask\s+").unwrap());
+    if let Some(g) = GOVERNMENT.find(question.trim_start()) {
+        return Some(g.as_str().to_string());
+    }
+    let m = TO_ASK.find(question)?;
+    if m.start() > 120 {
+        return None;
+    }
+    let rest = &question[m.end()..];
+    if let Some(g) = GOVERNMENT.find(rest) {
+        return Some(g.as_str().to_string());
+    }
+    let stop = END
+        .find_iter(rest)
+        .find(|s| !s.as_str().trim().eq(","))
+        .map(|s| s.start());
+    let end = match (stop, rest.find(',')) {
+        (Some(s), _) => s,
+        (None, Some(c)) => c,
+        (None, None) => return None,
+    };
+    let who = rest[..end].trim().trim_end_matches(',').trim();
+    if who.is_empty() || who.len() > 160 {
+        None
+    } else {
+        Some(who.to_string())
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -114,6 +197,13 @@ proptest! {
         let _ = text::find_date(&s).is_some();
         let _ = text::clean_plain(&s);
         let _ = text::html::decode_entity(&s);
+    }
+
+    /// The hand-written `addressed_to` finds what its regular expressions
+    /// found, on openings of every spelling and spacing.
+    #[test]
+    fn addressed_to_equals_its_regex_reference(s in openings()) {
+        prop_assert_eq!(text::addressed_to(&s), addressed_to_by_regex(&s));
     }
 
     /// The one-pass `match_key` (which the content ids hash) equals its
