@@ -15,12 +15,18 @@ pub fn plain_name(printed: &str) -> String {
 /// ([`crate::text::html::normalize_spaces`], which a second pass would not
 /// change).
 fn plain_of_normalized(printed: &str) -> String {
-    let mut s = printed.trim().trim_end_matches([':', ',']).trim().to_string();
+    let mut s = printed.trim().trim_end_matches([':', ',']).trim();
     loop {
         let before = s.len();
-        if let Some(rest) = STYLES.iter().find_map(|p| strip_prefix_ci(&s, p))
+        // Each table entry is tried only when its first (last) byte is
+        // the name's, in either case: most names match none.
+        let first = s.as_bytes().first().map(u8::to_ascii_lowercase);
+        if let Some(rest) = STYLES
+            .iter()
+            .filter(|p| p.as_bytes().first() == first.as_ref())
+            .find_map(|p| strip_prefix_ci(s, p))
         {
-            s = rest.trim_start().to_string();
+            s = rest.trim_start();
         }
         // A courtesy honorific or a title, when more of the name follows.
         if let Some((first, rest)) = s.split_once(' ') {
@@ -29,13 +35,17 @@ fn plain_of_normalized(printed: &str) -> String {
                 Some(NameWord::Courtesy | NameWord::Title)
             );
             if drop && !rest.trim().is_empty() {
-                s = rest.trim_start().to_string();
+                s = rest.trim_start();
             }
         }
+        let last = s.as_bytes().last().map(u8::to_ascii_lowercase);
         for x in POST_NOMINALS {
-            if let Some(rest) = strip_suffix_ci(&s, x) {
+            if x.as_bytes().last() != last.as_ref() {
+                continue;
+            }
+            if let Some(rest) = strip_suffix_ci(s, x) {
                 if !rest.is_empty() {
-                    s = rest.trim_end().trim_end_matches(',').to_string();
+                    s = rest.trim_end().trim_end_matches(',');
                     break;
                 }
             }
@@ -47,10 +57,10 @@ fn plain_of_normalized(printed: &str) -> String {
     // "The Lord Bishop of X" / "The Earl of Y": drop a leading "The".
     if let Some((the, rest)) = s.split_once(' ') {
         if the.eq_ignore_ascii_case("the") && is_peer(rest) {
-            s = rest.trim_start().to_string();
+            s = rest.trim_start();
         }
     }
-    s
+    s.to_string()
 }
 
 /// Whether a (plain) name is a peer's: it opens with a peerage rank (or
@@ -112,19 +122,22 @@ pub fn member_id_from_uri(uri: &str) -> Option<u64> {
 /// the API's `memberFrom` gives for peers ("Life peer", "Bishops",
 /// "Excepted Hereditary"); such a value is not a constituency.
 pub fn is_peerage_type(s: &str) -> bool {
-    let l = s.trim().to_lowercase();
-    matches!(
-        l.as_str(),
-        "life peer"
-            | "life peeress"
-            | "bishops"
-            | "bishop"
-            | "excepted hereditary"
-            | "hereditary"
-            | "law lord"
-            | "lord spiritual"
-            | "lords spiritual"
-    )
+    // ASCII case is enough: no character outside ASCII lower-cases into
+    // these words (the Kelvin sign's `k` is in none of them).
+    let s = s.trim();
+    [
+        "life peer",
+        "life peeress",
+        "bishops",
+        "bishop",
+        "excepted hereditary",
+        "hereditary",
+        "law lord",
+        "lord spiritual",
+        "lords spiritual",
+    ]
+    .iter()
+    .any(|w| s.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
