@@ -238,9 +238,28 @@ mod ask {
     /// followed (after any white space) by one of [`ends`] and a word
     /// boundary.
     pub(super) fn addressee_end(s: &str) -> Option<usize> {
+        // The bytes a landmark may start at: a comma, ASCII white space
+        // (with the vertical tab) and every byte outside ASCII.
+        static MAY_START: [bool; 256] = {
+            let mut t = [false; 256];
+            let mut c = 0;
+            while c < 256 {
+                let b = c as u8;
+                t[c] = b == b','
+                    || b.is_ascii_whitespace()
+                    || b == 0x0b
+                    || b >= 0x80;
+                c += 1;
+            }
+            t
+        };
         let b = s.as_bytes();
         let mut i = 0;
-        while let Some(&c) = b.get(i) {
+        loop {
+            while b.get(i).is_some_and(|&c| !MAY_START[usize::from(c)]) {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else { break };
             let (len, space) = if c < 0x80 {
                 (1, c.is_ascii_whitespace() || c == 0x0b)
             } else {
