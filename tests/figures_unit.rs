@@ -1367,3 +1367,22 @@ texts! { ranged_from_a_value_in_a_year_to_another, "Spending ranged from £5.8 m
 figure! { short_dashed_year_beyond, "Funding beyond 25-26 will be set at Phase 2.", FinancialYear, "25-26", None, None::<&str>, period: "2025-26" }
 figure! { short_dashed_year_for_then_comma, "For 26-27, we expect to deliver more.", FinancialYear, "26-27", None, None::<&str>, period: "2026-27" }
 texts! { dashed_age_band_before_year_olds, "Support for 16-17 year olds rose.", [] }
+
+// Eighth pass (public pool, `docs/figures.md`).
+// A header that names pounds in words makes its column money, scaled by
+// its `millions`/`thousands`.
+#[test]
+fn table_header_naming_millions_of_pounds() {
+    let got = kvu("Integrated care board | Acute (millions of pounds) | Visits\nNorth ICB | 1,115.9 | 190");
+    assert_eq!(
+        got,
+        vec![
+            (
+                FigureKind::Money,
+                Some(1_115_900_000.0),
+                Some("GBP".to_string())
+            ),
+            (FigureKind::Count, Some(190.0), None),
+        ]
+    );
+}

@@ -909,6 +909,8 @@ fn money_header(lower: &str) -> bool {
             "spend" | "spending" | "expenditure" | "funding" | "cost"
             | "costs" | "budget" | "allocation" | "allocations"
             | "payments" | "fees" | "outturn" => money = true,
+            // Money named as such (`Acute (millions of pounds)`).
+            "pounds" | "gbp" | "sterling" => money = true,
             // The two kinds of public spending (`Capital | Resource`,
             // `RDEL | CDEL`, `Capital DEL`).
             "capital" | "resource" | "rdel" | "cdel" | "del" => money = true,
