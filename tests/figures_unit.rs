@@ -1386,3 +1386,27 @@ fn table_header_naming_millions_of_pounds() {
         ]
     );
 }
+
+// The numbers under a first header cell naming numbered groups are the
+// groups' names, not counts; the other columns keep theirs.
+#[test]
+fn table_first_column_under_a_group_header() {
+    let got = kvu("Cohort number | Programme | Number of participants\n1 | High potential | 14\n2 | Leadership | 15");
+    assert_eq!(
+        got,
+        vec![
+            (FigureKind::Count, Some(14.0), Some("participants".to_string())),
+            (FigureKind::Count, Some(15.0), Some("participants".to_string())),
+        ]
+    );
+    let got = kvu("IMD quintile | Reception | Year 6\n2 | 12.1% | 28.9%");
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|g| g.0 == FigureKind::Percent));
+    // `Number of appointments` counts: its first column stays.
+    let got =
+        kvu("Number of appointments | Pay Band\n4 | Senior Civil Servant");
+    assert_eq!(
+        got,
+        vec![(FigureKind::Count, Some(4.0), Some("appointments".to_string()))]
+    );
+}

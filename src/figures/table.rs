@@ -505,9 +505,45 @@ const CODE_HEADERS: [&str; 21] = [
 
 /// Whether the first header cell heads a column of row numbers: it is
 /// empty or `#` (` | Local authority | Funds paid (£)` over `1 |
-/// Birmingham | 351,324.81`).
+/// Birmingham | 351,324.81`), or names numbered groups
+/// ([`rank_header`]).
 fn serial_header(cell: &str) -> bool {
-    matches!(cell.trim(), "" | "#")
+    matches!(cell.trim(), "" | "#") || rank_header(cell)
+}
+
+/// Whether a first header cell names numbered groups (`Cohort number`,
+/// `IMD quintile`, `Lifetime graduate earnings decile`, `Band`): the
+/// numbers under it name the rows' groups.
+fn rank_header(cell: &str) -> bool {
+    let mut words = cell
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut last = words.next();
+    if last.is_some_and(|w| {
+        w.eq_ignore_ascii_case("number") || w.eq_ignore_ascii_case("no")
+    }) {
+        last = words.next();
+    }
+    last.is_some_and(|w| {
+        [
+            "decile",
+            "deciles",
+            "quintile",
+            "quintiles",
+            "quartile",
+            "quartiles",
+            "percentile",
+            "cohort",
+            "wave",
+            "tier",
+            "rank",
+            "band",
+            "grade",
+        ]
+        .iter()
+        .any(|r| w.eq_ignore_ascii_case(r))
+    })
 }
 
 /// Whether a header cell names a code ([`CODE_HEADERS`], any case).
