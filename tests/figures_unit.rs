@@ -1410,3 +1410,9 @@ fn table_first_column_under_a_group_header() {
         vec![(FigureKind::Count, Some(4.0), Some("appointments".to_string()))]
     );
 }
+
+// `≤` and `≥` touching a number are at most / at least; a sign just inside
+// a bracket or quote qualifies the number too.
+figure! { at_most_sign_in_quotes, "Small numbers are shown as ‘≤2’ in the table.", Count, "2", 2.0, None::<&str>, qualifier: AtMost }
+figure! { at_least_sign, "Premises with ≥30 Mbps are counted.", Count, "30 Mbps", 30.0, "Mbps", qualifier: AtLeast }
+figure! { less_than_sign_in_brackets, "The share related to MemberHub was small (<1%).", Percent, "1%", 1.0, "%", qualifier: LessThan }

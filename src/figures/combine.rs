@@ -5,6 +5,7 @@
 use super::cx::Cx;
 use super::lexicon;
 use super::scan::{capitals, round_dec, Atom, Skip, Suffix, What};
+use super::token::TokKind;
 use crate::record::{FigureKind, Qualifier};
 
 /// A figure before its period and sentence are known.
@@ -132,14 +133,24 @@ pub(super) fn qual_before(
     {
         return Some((Qualifier::Approx, i - 1));
     }
-    // `<5`, `>100` (suppressed table cells, thresholds): the sign
-    // touching the number, which stays the figure's text.
-    if i >= 1 && cx.touch(i - 1) && (i < 2 || !cx.touch(i - 2)) {
-        if cx.sym(i - 1, "<") {
-            return Some((Qualifier::LessThan, i));
-        }
-        if cx.sym(i - 1, ">") {
-            return Some((Qualifier::MoreThan, i));
+    // `<5`, `>100`, `≤2`, `≥10` (suppressed table cells, thresholds): the
+    // sign touching the number, which stays the figure's text; the sign
+    // itself alone or just inside a quote or bracket (`‘≤2’`).
+    if i >= 1
+        && cx.touch(i - 1)
+        && (i < 2
+            || !cx.touch(i - 2)
+            || matches!(cx.t(i - 2), "‘" | "“" | "(" | "[" | "'" | "\""))
+    {
+        let q = match cx.t(i - 1) {
+            "<" => Some(Qualifier::LessThan),
+            ">" => Some(Qualifier::MoreThan),
+            "≤" => Some(Qualifier::AtMost),
+            "≥" => Some(Qualifier::AtLeast),
+            _ => None,
+        };
+        if let Some(q) = q.filter(|_| cx.kind(i - 1) == Some(TokKind::Sym)) {
+            return Some((q, i));
         }
     }
     // Every phrase ends in one of these words: most numbers have none.
