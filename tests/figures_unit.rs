@@ -1416,3 +1416,8 @@ fn table_first_column_under_a_group_header() {
 figure! { at_most_sign_in_quotes, "Small numbers are shown as ‘≤2’ in the table.", Count, "2", 2.0, None::<&str>, qualifier: AtMost }
 figure! { at_least_sign, "Premises with ≥30 Mbps are counted.", Count, "30 Mbps", 30.0, "Mbps", qualifier: AtLeast }
 figure! { less_than_sign_in_brackets, "The share related to MemberHub was small (<1%).", Percent, "1%", 1.0, "%", qualifier: LessThan }
+// Labels listed in brackets after a label word are labels; a value in
+// brackets after `year` or `figure` is still a value.
+none! { labels_listed_in_brackets, "Reports on individuals in detention by level (1, 2 and 3)." }
+none! { occupation_code_in_brackets, "Visas for the care workers occupation code (6135) rose." }
+figure! { value_in_brackets_after_year, "This is a rise compared to the preceding year (19,117).", Count, "19,117", 19117.0, None::<&str> }

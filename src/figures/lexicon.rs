@@ -311,6 +311,53 @@ pub(super) fn season(w: &str) -> bool {
     matches!(w, "spring" | "summer" | "autumn" | "winter")
 }
 
+/// The label words whose numbers may follow in brackets as a list of
+/// labels (`by level (1, 2 and 3)`, `occupation code (6135)`); not the
+/// words whose bracketed number is a value (`the previous year (19,117)`,
+/// `the figure (761)`).
+pub(super) fn bracket_label(w: &str) -> bool {
+    matches!(
+        w,
+        "level"
+            | "levels"
+            | "tier"
+            | "tiers"
+            | "band"
+            | "bands"
+            | "grade"
+            | "grades"
+            | "stage"
+            | "stages"
+            | "phase"
+            | "wave"
+            | "round"
+            | "code"
+            | "category"
+            | "type"
+            | "class"
+            | "group"
+            | "priority"
+            | "step"
+            | "option"
+            | "zone"
+            | "section"
+            | "sections"
+            | "paragraph"
+            | "paragraphs"
+            | "article"
+            | "regulation"
+            | "regulations"
+            | "clause"
+            | "schedule"
+            | "annex"
+            | "chapter"
+            | "part"
+            | "parts"
+            | "rule"
+            | "rules"
+    )
+}
+
 /// Words after which a number is a name, not a quantity: `Section 497A`,
 /// `Key Stage 2`, `Question 184900`, `paragraph 3.2`, `Level 3`.
 pub(super) fn label(w: &str) -> bool {

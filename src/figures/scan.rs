@@ -2019,6 +2019,21 @@ impl Scanner<'_, '_> {
         if i == 0 {
             return false;
         }
+        // "by level (1, 2 and 3)": labels listed in brackets after the
+        // label word.
+        if i >= 2
+            && cx.sym(i - 1, "(")
+            && cx.touch(i - 1)
+            && cx.near(i - 2)
+            && cx.low(i - 2).is_some_and(lexicon::bracket_label)
+            && (cx.sym(i + 1, ",")
+                || cx.sym(i + 1, ")")
+                || cx.dash(i + 1)
+                || cx.is(i + 1, "and")
+                || cx.is(i + 1, "or"))
+        {
+            return true;
+        }
         let mut p = i - 1;
         let mut dotted = false;
         if cx.sym(p, ".") && p >= 1 && cx.touch(p - 1) && cx.word(p - 1) {
