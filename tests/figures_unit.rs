@@ -1421,3 +1421,5 @@ figure! { less_than_sign_in_brackets, "The share related to MemberHub was small 
 none! { labels_listed_in_brackets, "Reports on individuals in detention by level (1, 2 and 3)." }
 none! { occupation_code_in_brackets, "Visas for the care workers occupation code (6135) rose." }
 figure! { value_in_brackets_after_year, "This is a rise compared to the preceding year (19,117).", Count, "19,117", 19117.0, None::<&str> }
+// An age threshold in brackets after a word for people is an age.
+none! { age_in_brackets_after_people, "Accommodation for young people (under 25) who are at risk." }

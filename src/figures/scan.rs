@@ -526,7 +526,7 @@ impl Scanner<'_, '_> {
 
     /// An age given as a threshold for people: `children under 16`,
     /// `those under 25 who are care leavers`, `participants must be 18 or
-    /// over`, `where the child is under 16,`. A whole number below 100
+    /// over`, `where the child is under 16,`, `a child (under 18)`. A whole number below 100
     /// after `under`/`over`/`below`/`above` (or after `be`/`is`/`are`
     /// when `or over`/`or older` follows it), with a word for people just
     /// before (across `is`, `are`, `must be`, `who are`), and no noun
@@ -567,6 +567,8 @@ impl Scanner<'_, '_> {
                     "is" | "are" | "was" | "were" | "be" | "must" | "who"
                     | "aged",
                 ) => {}
+                // "their partner or child (under 18)".
+                None if cx.sym(k, "(") => {}
                 _ => return false,
             }
         }
