@@ -1423,3 +1423,6 @@ none! { occupation_code_in_brackets, "Visas for the care workers occupation code
 figure! { value_in_brackets_after_year, "This is a rise compared to the preceding year (19,117).", Count, "19,117", 19117.0, None::<&str> }
 // An age threshold in brackets after a word for people is an age.
 none! { age_in_brackets_after_people, "Accommodation for young people (under 25) who are at risk." }
+// `under one roof` and `a one stop shop` are idioms, not counts.
+none! { under_one_roof, "The centres bring services together under one roof, including crisis beds." }
+none! { one_stop_shop, "This includes an enhanced ‘one stop shop’ advice service." }

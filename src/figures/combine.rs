@@ -1284,7 +1284,8 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
             )
         );
     // `one way or another`, `on the other hand`; "into one place", "from
-    // one area to another": no count.
+    // one area to another", "under one roof", "a one stop shop": no
+    // count.
     // "keep one another informed": the pronoun, whatever follows it.
     let idiom = cx.is(ns, "another")
         || (ne == ns + 1
@@ -1306,7 +1307,11 @@ fn one_counts(cx: &Cx<'_>, a: &Atom) -> bool {
         || (cx.is(ns, "place")
             && a.s >= 1
             && matches!(cx.low(a.s - 1), Some("in" | "into")))
-        || (cx.is(ne, "to") && cx.is(ne + 1, "another") && cx.near(ne));
+        || (cx.is(ne, "to") && cx.is(ne + 1, "another") && cx.near(ne))
+        || (cx.is(ns, "roof")
+            && a.s >= 1
+            && matches!(cx.low(a.s - 1), Some("under" | "beneath")))
+        || (cx.is(ns, "stop") && cx.is(ns + 1, "shop"));
     // "One Defence" (the name of a programme), "One Great George Street"
     // (an address): a capitalised word alone, not an acronym (`One FTE
     // post`), or a street; not `One London GP surgery`.
