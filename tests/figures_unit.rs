@@ -1426,3 +1426,9 @@ none! { age_in_brackets_after_people, "Accommodation for young people (under 25)
 // `under one roof` and `a one stop shop` are idioms, not counts.
 none! { under_one_roof, "The centres bring services together under one roof, including crisis beds." }
 none! { one_stop_shop, "This includes an enhanced ‘one stop shop’ advice service." }
+// Thousands written once, on the second end of a range, apply to the
+// first when it is of that size; a band of ages after a word for people
+// is no range.
+figure! { range_with_thousands_written_once, "The programme will support 40-45,000 customers.", Range, "40-45,000 customers", 40000.0, "customers", low: 40000.0, high: 45000.0 }
+figure! { range_small_to_thousands_stays, "Firms employ 5-60,000 staff each.", Range, "5-60,000 staff", 5.0, "staff", low: 5.0, high: 60000.0 }
+none! { age_band_after_children, "Services for families with children 0-19 are growing." }

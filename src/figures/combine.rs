@@ -692,6 +692,22 @@ fn range(
             return Some(k + 2);
         }
     }
+    // "40-45,000 customers": the thousands written once, on the second
+    // end, when the first end read in thousands is of its size.
+    let thousands = a.bare()
+        && a.dec == 0
+        && a.scale.is_none()
+        && b.scale.is_none()
+        && a.raw < 1000.0
+        && cx.t(a.s).len() <= 3
+        && cx.t(b.s).ends_with(",000")
+        && a.raw * 1000.0 <= b.raw
+        && a.raw * 10_000.0 > b.raw;
+    if thousands {
+        let mut a2 = a.clone();
+        a2.raw *= 1000.0;
+        return push_range(cx, &a2, b, a.s, figs).map(|()| k + 2);
+    }
     push_range(cx, a, b, a.s, figs).map(|()| k + 2)
 }
 
@@ -730,6 +746,35 @@ fn group_band(cx: &Cx<'_>, a: &Atom, b: &Atom) -> bool {
     // "of compulsory school age, 5 to 16", "working-age people (16-64)":
     // a band set off by a comma or a bracket just after `age`.
     if whole(a) && whole(b) && after_age(cx, a.s) {
+        return true;
+    }
+    // "families with children 0-19", "women 50-70": ages right after a
+    // word for people.
+    if whole(a)
+        && whole(b)
+        && b.noun.is_none()
+        && a.raw < b.raw
+        && b.raw <= 120.0
+        && a.s >= 1
+        && cx.near(a.s - 1)
+        && matches!(
+            cx.low(a.s - 1),
+            Some(
+                "children"
+                    | "child"
+                    | "pupils"
+                    | "girls"
+                    | "boys"
+                    | "adults"
+                    | "women"
+                    | "men"
+                    | "infants"
+                    | "babies"
+                    | "teenagers"
+                    | "youngsters"
+            )
+        )
+    {
         return true;
     }
     let (lo, hi) = (a.raw, b.raw);
