@@ -1432,3 +1432,7 @@ none! { one_stop_shop, "This includes an enhanced ‘one stop shop’ advice ser
 figure! { range_with_thousands_written_once, "The programme will support 40-45,000 customers.", Range, "40-45,000 customers", 40000.0, "customers", low: 40000.0, high: 45000.0 }
 figure! { range_small_to_thousands_stays, "Firms employ 5-60,000 staff each.", Range, "5-60,000 staff", 5.0, "staff", low: 5.0, high: 60000.0 }
 none! { age_band_after_children, "Services for families with children 0-19 are growing." }
+// Quarters after `first`, `last`, `next`... are quarters of a year, not a
+// fraction; `three quarters of` a whole still is.
+texts! { first_two_quarters_of_a_year, "Places lost in the first two quarters of 2023-24 are shown.", ["2023-24"] }
+figure! { three_quarters_of_a_whole, "Almost three quarters of estates claimed relief.", Ratio, "three quarters", 3.0, "estates", total: 4.0, qualifier: Approx }

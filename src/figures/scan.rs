@@ -2320,6 +2320,27 @@ impl Scanner<'_, '_> {
         }
         if (hyphen || cx.near(last)) && value <= 20.0 {
             let den = cx.low(f).and_then(lexicon::fraction_word);
+            // "the first two quarters of 2023-24", "the last three
+            // quarters": quarters of a year, a span of time.
+            let of_year = den == Some(4)
+                && i >= 1
+                && cx.near(i - 1)
+                && matches!(
+                    cx.low(i - 1),
+                    Some(
+                        "first"
+                            | "last"
+                            | "next"
+                            | "previous"
+                            | "past"
+                            | "remaining"
+                            | "final"
+                            | "following"
+                    )
+                );
+            if of_year {
+                return self.skip(i, f + 1, Skip::Date);
+            }
             if let Some(den) = den {
                 // "two thirds of", or standing alone after a word that
                 // sizes a share: "over three quarters, or around 9
