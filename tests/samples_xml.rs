@@ -269,6 +269,75 @@ fn twfy_broken_copies_never_panic() {
     }
 }
 
+/// A record's JSON without its `source` (whose index differs when
+/// records before it are lost).
+fn without_source(r: &Record) -> String {
+    let mut v = serde_json::to_value(r).expect("serialises");
+    if let Some(o) = v.as_object_mut() {
+        o.remove("source");
+    }
+    v.to_string()
+}
+
+/// A break in the middle of a day file costs only the question it falls
+/// in: the questions before and after it are read as in the whole file,
+/// and a second break further on is read past as well (with a note).
+#[test]
+fn twfy_reading_goes_on_after_a_break() {
+    let Some(dir) = common::samples_dir() else { return };
+    let bytes = std::fs::read(dir.join(COMMONS)).expect("sample is readable");
+    let whole = wrans::parse_bytes("day.xml", &bytes, None);
+    let by_id: BTreeMap<&str, String> = whole
+        .records
+        .iter()
+        .map(|r| (r.id.as_str(), without_source(r)))
+        .collect();
+    // Break the 41st and the 201st `<ques` start tags: `<ques id` becomes
+    // `<ques "d`, which is not XML.
+    // (The file is Latin-1: its bytes are changed in place.)
+    let starts: Vec<usize> = bytes
+        .windows(8)
+        .enumerate()
+        .filter(|(_, w)| w == b"<ques id")
+        .map(|(k, _)| k)
+        .collect();
+    let mut broken = bytes.clone();
+    for &k in [starts[40], starts[200]].iter() {
+        broken[k + 6] = b'"';
+    }
+    let p = wrans::parse_bytes("day.xml", &broken, None);
+    let f = p.failure.as_ref().expect("the break is reported");
+    let msg = f.to_string();
+    assert!(
+        msg.contains("questions before it and the")
+            && msg.contains("after it were read"),
+        "{msg}"
+    );
+    assert_eq!(
+        f.position().map(|x| x.byte as usize),
+        Some(starts[40] + 6),
+        "{msg}"
+    );
+    assert!(
+        p.notes
+            .iter()
+            .any(|n| n.contains("a further break; reading went on after it")),
+        "{:?}",
+        p.notes
+    );
+    // Each break costs at most the group of questions it falls in.
+    assert!(p.records.len() < whole.records.len());
+    assert!(p.records.len() >= whole.records.len() - 6, "{}", p.records.len());
+    // Every record read is one of the whole file's, unchanged, and the
+    // indexes run on without a gap.
+    for (i, r) in p.records.iter().enumerate() {
+        assert_eq!(r.source.index, i);
+        let want =
+            by_id.get(r.id.as_str()).expect("a record of the whole file");
+        assert_eq!(&without_source(r), want);
+    }
+}
+
 #[test]
 fn qna_question_lists() {
     let Some(p) = common::parse_sample("pq_api_xml/moj_questions_by_uin.xml")

@@ -130,54 +130,175 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     parse_day(input)
 }
 
-/// Parses a `<publicwhip>` day file.
+/// How many breaks of a damaged day file are read past.
+const MAX_BREAKS: usize = 32;
+
+/// Parses a `<publicwhip>` day file. A break in the XML (a damaged or cut
+/// file) costs only the questions it falls in: those before it are read
+/// (see [`before_break`]), and reading goes on from the next heading or
+/// question after it, in a copy of the file whose broken part is blanked
+/// (so that later errors keep their lines), up to [`MAX_BREAKS`] times.
 fn parse_day(input: &Input<'_>) -> Result<Parsed> {
-    let prepared = xml_doc::prepare(input.text);
-    let e = match xml_doc::parse(&prepared.text) {
-        Ok(doc) => return day_file(input, &doc),
-        Err(e) => e,
-    };
-    let err = prepared.error(input.text, &e);
-    // Keep the questions answered before the break: cut after a complete
-    // `</reply>` and close the root element. The last one may sit inside
-    // an element the break left open, so a few earlier ones are tried.
-    let at = prepared.error_offset(&e);
-    let mut end = at;
-    for _ in 0..3 {
-        let Some(cut) =
-            prepared.text.get(..end).and_then(|t| t.rfind("</reply>"))
-        else {
+    let mut parsed = Parsed::default();
+    let mut first: Option<Error> = None;
+    let mut before = 0;
+    let mut copy: Option<String> = None;
+    let mut resumed_at = 0;
+    for _ in 0..=MAX_BREAKS {
+        let text = copy.as_deref().unwrap_or(input.text);
+        let part = Input { path: input.path, text };
+        let prepared = xml_doc::prepare(text);
+        let e = match xml_doc::parse(&prepared.text) {
+            // A whole file, or the part after the last break (which may
+            // hold no question).
+            Ok(doc) if first.is_none() => return day_file(&part, &doc),
+            Ok(doc) => {
+                if let Ok(p) = day_file(&part, &doc) {
+                    append(&mut parsed, p);
+                }
+                break;
+            }
+            Err(e) => e,
+        };
+        let err = prepared.error(text, &e);
+        let at = prepared.error_offset(&e);
+        if let Some(p) = before_break(&part, &prepared, at) {
+            append(&mut parsed, p);
+        }
+        match &first {
+            None => {
+                before = parsed.records.len();
+                first = Some(err);
+            }
+            Some(_) => parsed.notes.push(further_break(input.path, &err)),
+        }
+        // Read on from the next heading or question after the break.
+        let at = prepared.original_offset(at);
+        let Some(resume) = next_group(input.text, at) else { break };
+        let Some(root_end) = xml_doc::root_open_end(input.text) else {
             break;
         };
+        if resume <= resumed_at || resume < root_end {
+            break;
+        }
+        resumed_at = resume;
+        let Some(next) = xml_doc::blank(input.text, root_end, resume) else {
+            break;
+        };
+        copy = Some(next);
+    }
+    let Some(err) = first else { return Ok(parsed) };
+    if parsed.records.is_empty() {
+        return Err(err);
+    }
+    let after = parsed.records.len() - before;
+    parsed.failure = Some(partial(&err, before, after));
+    Ok(parsed)
+}
+
+/// The questions answered before a break at byte `at` of the prepared
+/// text: the text is cut after a complete `</reply>` and the root element
+/// closed. The last one may sit inside an element the break left open, so
+/// a few earlier ones are tried.
+fn before_break(
+    input: &Input<'_>,
+    prepared: &xml_doc::Prepared<'_>,
+    at: usize,
+) -> Option<Parsed> {
+    let mut end = at;
+    for _ in 0..3 {
+        let cut = prepared.text.get(..end)?.rfind("</reply>")?;
         end = cut;
         let mut text = prepared.text[..cut + "</reply>".len()].to_string();
         text.push_str("\n</publicwhip>\n");
         let Ok(doc) = xml_doc::parse(&text) else {
             continue;
         };
-        return match day_file(input, &doc) {
-            Ok(mut parsed) if !parsed.records.is_empty() => {
-                parsed.failure = Some(partial(&err, parsed.records.len()));
-                Ok(parsed)
-            }
-            _ => Err(err),
-        };
+        return day_file(input, &doc).ok();
     }
-    Err(err)
+    None
 }
 
-/// The error of a day file read up to a break, with the count of the
-/// questions read before it.
-fn partial(err: &Error, n: usize) -> Error {
+/// Where the first `<major-heading`, `<minor-heading` or `<ques` element
+/// after byte `at` of `text` starts.
+fn next_group(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    ["<major-heading", "<minor-heading", "<ques"]
+        .iter()
+        .filter_map(|tag| {
+            let mut from = 0;
+            while let Some(k) = memchr::memmem::find(
+                rest.as_bytes().get(from..)?,
+                tag.as_bytes(),
+            ) {
+                let p = from + k;
+                let next = rest.as_bytes().get(p + tag.len()).copied();
+                if matches!(
+                    next,
+                    Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')
+                ) {
+                    return Some(at + p);
+                }
+                from = p + 1;
+            }
+            None
+        })
+        .min()
+}
+
+/// Adds the records and notes of a part of a day file read apart, their
+/// indexes following on from those read before.
+fn append(parsed: &mut Parsed, part: Parsed) {
+    let base = parsed.records.len();
+    parsed.records.extend(part.records.into_iter().map(|mut r| {
+        r.source.index += base;
+        r
+    }));
+    for note in part.notes {
+        if !parsed.notes.contains(&note) {
+            parsed.notes.push(note);
+        }
+    }
+}
+
+/// A note for a break after the first, which reading went on past.
+fn further_break(path: &str, err: &Error) -> String {
+    let at = err
+        .position()
+        .map(|p| format!(":{}:{}", p.line, p.column))
+        .unwrap_or_default();
     let msg = match err.kind() {
         ErrorKind::Xml(m) => m.clone(),
         k => k.to_string(),
     };
-    let failure = Error::new(ErrorKind::Xml(format!(
-        "{msg} (the {} before it {} read)",
-        plural(n, "question"),
-        if n == 1 { "was" } else { "were" }
-    )));
+    format!("{path}{at}: twfy_xml: {msg} (a further break; reading went on after it)")
+}
+
+/// The error of a day file read past a break, with the count of the
+/// questions read before it and after it.
+fn partial(err: &Error, before: usize, after: usize) -> Error {
+    let msg = match err.kind() {
+        ErrorKind::Xml(m) => m.clone(),
+        k => k.to_string(),
+    };
+    let read = match (before, after) {
+        (n, 0) => format!(
+            "the {} before it {} read",
+            plural(n, "question"),
+            if n == 1 { "was" } else { "were" }
+        ),
+        (0, n) => format!(
+            "the {} after it {} read",
+            plural(n, "question"),
+            if n == 1 { "was" } else { "were" }
+        ),
+        (b, a) => format!(
+            "the {} before it and the {} after it were read",
+            plural(b, "question"),
+            plural(a, "question")
+        ),
+    };
+    let failure = Error::new(ErrorKind::Xml(format!("{msg} ({read})")));
     match err.position() {
         Some(p) => failure.at(p),
         None => failure,

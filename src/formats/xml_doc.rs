@@ -297,6 +297,27 @@ fn find_from(text: &str, from: usize, pat: &str) -> Option<usize> {
     text.get(from..)?.find(pat).map(|k| from + k)
 }
 
+/// The byte just after the root element's start tag (`<publicwhip
+/// latest="yes">`), for a copy of the document that keeps the root and
+/// drops what follows it.
+pub(crate) fn root_open_end(text: &str) -> Option<usize> {
+    let at = scan_prolog(text).root?;
+    Some(at + text.get(at..)?.find('>')? + 1)
+}
+
+/// `text` with the bytes of `from..to` (character boundaries) turned into
+/// spaces, line breaks kept: every other byte keeps its line, column and
+/// offset, so that errors found in the copy point into `text`.
+pub(crate) fn blank(text: &str, from: usize, to: usize) -> Option<String> {
+    let (head, rest) = text.split_at_checked(from)?;
+    let (gap, tail) = rest.split_at_checked(to.checked_sub(from)?)?;
+    let mut out = String::with_capacity(text.len());
+    out.push_str(head);
+    out.extend(gap.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
+    out.push_str(tail);
+    Some(out)
+}
+
 /// The local name of the document's root element (the first element after
 /// the prolog), for sniffing.
 pub(crate) fn root_name(text: &str) -> Option<&str> {
