@@ -467,3 +467,41 @@ fn same_question_two_sources_same_id() {
         ql.asker.as_ref().unwrap().member_id
     );
 }
+
+/// A quote lost to damage shifts where strings start and end for the rest
+/// of an API list: the elements after it are still read, each as in the
+/// whole file.
+#[test]
+fn a_lost_quote_costs_one_element_of_a_list() {
+    let Some(dir) = common::samples_dir() else { return };
+    let rel = "wqapi_json/ukpwq_commons_list_2024-08.json";
+    let bytes = std::fs::read(dir.join(rel)).expect("sample is readable");
+    let whole = wrans::parse_bytes("list.json", &bytes, None);
+    assert_eq!(whole.records.len(), 1004);
+    // The closing quote of the 200th `dateTabled` value becomes `#`.
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let at = text
+        .match_indices("\"dateTabled\": \"")
+        .nth(199)
+        .map(|(k, m)| k + m.len() + "2024-08-30T00:00:00".len())
+        .expect("a 200th dateTabled");
+    assert_eq!(&text[at..at + 1], "\"");
+    let mut broken = text.clone().into_bytes();
+    broken[at] = b'#';
+    let p = wrans::parse_bytes("list.json", &broken, None);
+    let f = p.failure.as_ref().expect("the damage is reported");
+    assert!(f.to_string().contains("after it were read"), "{f}");
+    assert!(p.records.len() >= 1002, "{} of 1004 read", p.records.len());
+    let json = |r: &Record| {
+        let mut v = serde_json::to_value(r).expect("serialises");
+        if let Some(o) = v.as_object_mut() {
+            o.remove("source");
+        }
+        v
+    };
+    let want: std::collections::HashMap<String, serde_json::Value> =
+        whole.records.iter().map(|r| (r.id.clone(), json(r))).collect();
+    let same =
+        p.records.iter().filter(|r| want.get(&r.id) == Some(&json(r))).count();
+    assert!(same >= 1002, "{same} records as in the whole file");
+}

@@ -78,7 +78,17 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     }
     let escaped = js::escape_controls(input.text);
     let mut sink = Sink::new(input);
-    let failure = read_whole(&escaped, &mut sink, "document");
+    let failure = read_whole(&escaped, &mut sink, "document").map(|mut f| {
+        let n = elements_after(&escaped, f.offset, &mut sink);
+        if n > 0 {
+            f.message.push_str(&format!(
+                "; {n} whole element{} after it {} read",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "was" } else { "were" }
+            ));
+        }
+        f
+    });
     sink.finish(failure)
 }
 
@@ -133,6 +143,17 @@ pub(crate) fn parse_frame(input: &Input<'_>, label: &str) -> FrameParsed {
         let (message, offset) = sink.bad_elements.first()?.clone();
         Some(Fail { message, offset })
     });
+    let failure = failure.map(|mut f| {
+        let n = inner_elements(text, &mut sink);
+        if n > 0 {
+            f.message.push_str(&format!(
+                "; {n} whole element{} further on in the same stretch {} read",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "was" } else { "were" }
+            ));
+        }
+        f
+    });
     FrameParsed {
         tally: sink.tally(),
         failure: failure.map(|f| {
@@ -141,6 +162,86 @@ pub(crate) fn parse_frame(input: &Input<'_>, label: &str) -> FrameParsed {
         }),
         records: sink.records,
     }
+}
+
+/// Reads the whole elements inside a frame that failed: a quote or brace
+/// lost to damage shifts the splitter, so that the rest of an array is
+/// taken as one frame. Each intact element in it starts as the frame does
+/// (`{"value": {`, the same first member written the same way) and is
+/// read on its own; the count read.
+fn inner_elements(text: &str, sink: &mut Sink<'_, '_>) -> usize {
+    match opening(text, 0) {
+        Some(sig) => elements_like(text, sig, 1, sink),
+        None => 0,
+    }
+}
+
+/// The opening of the object at byte `at`: `{`, its first member's name
+/// and the colon, as written (at most 64 bytes).
+fn opening(text: &str, at: usize) -> Option<&str> {
+    let head = text.get(at..)?;
+    let colon = head.get(..64.min(head.len()))?.find(':')?;
+    let sig = &head[..=colon];
+    (sig.starts_with('{') && sig.contains('"')).then_some(sig)
+}
+
+/// Reads each whole question object of `text` that starts with `sig` at
+/// or after byte `from`; the count read.
+fn elements_like(
+    text: &str,
+    sig: &str,
+    mut from: usize,
+    sink: &mut Sink<'_, '_>,
+) -> usize {
+    let mut n = 0;
+    while let Some(k) = text
+        .get(from..)
+        .and_then(|rest| memchr::memmem::find(rest.as_bytes(), sig.as_bytes()))
+    {
+        let at = from + k;
+        let mut stream = serde_json::Deserializer::from_str(&text[at..])
+            .into_iter::<Node<'_>>();
+        match stream.next() {
+            Some(Ok(node))
+                if !matches!(node.kind(), NodeKind::Other)
+                    || node.value.0.is_some() =>
+            {
+                let before = sink.records.len();
+                sink.node(node, None);
+                n += sink.records.len() - before;
+                from = at + stream.byte_offset().max(1);
+            }
+            _ => from = at + 1,
+        }
+    }
+    n
+}
+
+/// After a whole document failed at byte `after` of the input: reads the
+/// whole elements of its record array that stand after the break, found
+/// by the opening of the array's first element; the count read.
+fn elements_after(
+    escaped: &js::Escaped<'_>,
+    after: usize,
+    sink: &mut Sink<'_, '_>,
+) -> usize {
+    let text: &str = &escaped.text;
+    let head = text::head(text, 4096);
+    let Some(first) = head.find('[').and_then(|k| {
+        head[k + 1..].find(|c: char| !c.is_whitespace()).map(|j| k + 1 + j)
+    }) else {
+        return 0;
+    };
+    let Some(sig) = opening(text, first) else { return 0 };
+    // The first occurrence past the break, in the escaped text.
+    let mut from = first + 1;
+    while from < text.len() && escaped.original(from) <= after {
+        from += 1;
+    }
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    elements_like(text, sig, from, sink)
 }
 
 /// What a whole input gave, from the sum of its frames: the notes, and
