@@ -449,3 +449,39 @@ fn qna_utf16_error_document() {
         "{f}"
     );
 }
+
+/// A QnA list broken inside one `<Question>` keeps the others, each read
+/// on its own.
+#[test]
+fn qna_break_in_one_question_keeps_the_others() {
+    let Some(dir) = common::samples_dir() else { return };
+    let rel = "pq_api_xml/moj_import_questions_for_today_with_changes.xml";
+    let bytes = std::fs::read(dir.join(rel)).expect("sample is readable");
+    let whole = wrans::parse_bytes("q.xml", &bytes, None);
+    let uins: Vec<String> =
+        whole.records.iter().filter_map(|r| r.uin.clone()).collect();
+    assert_eq!(uins.len(), 3);
+    // The second question's `</Uin>` becomes `</Uim>`: not XML.
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let at = text.match_indices("</Uin>").nth(1).map(|(k, _)| k).expect("two");
+    let broken = format!("{}</Uim>{}", &text[..at], &text[at + 6..]);
+    let p = wrans::parse_bytes("q.xml", broken.as_bytes(), None);
+    let f = p.failure.as_ref().expect("the break is reported");
+    assert!(
+        f.to_string().contains("2 whole <Question>s were read one by one"),
+        "{f}"
+    );
+    let got: Vec<String> =
+        p.records.iter().filter_map(|r| r.uin.clone()).collect();
+    assert_eq!(got, vec![uins[0].clone(), uins[2].clone()]);
+    assert_eq!(p.records[1].source.index, 1);
+    let json = |r: &Record| {
+        let mut v = serde_json::to_value(r).expect("serialises");
+        if let Some(o) = v.as_object_mut() {
+            o.remove("source");
+        }
+        v
+    };
+    assert_eq!(json(&p.records[0]), json(&whole.records[0]));
+    assert_eq!(json(&p.records[1]), json(&whole.records[2]));
+}

@@ -117,7 +117,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             let Some(end) = xml_doc::first_root_end(&prepared.text)
                 .filter(|&end| end <= at)
             else {
-                return Err(err);
+                return one_by_one(input, &prepared, err);
             };
             let Ok(doc) = xml_doc::parse(&prepared.text[..end]) else {
                 return Err(err);
@@ -149,6 +149,72 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
             Ok(Parsed { records, failure: Some(failure), ..Parsed::default() })
         }
     }
+}
+
+/// A document broken inside its root element or its prolog: each whole
+/// `<Question>` element (with no other one inside it) is read on its own,
+/// after the document's prolog (its entity declarations) or, when the
+/// break is in the prolog, without it; those the break falls in are left
+/// out. `err` when none can be read.
+fn one_by_one(
+    input: &Input<'_>,
+    prepared: &xml_doc::Prepared<'_>,
+    err: Error,
+) -> Result<Parsed> {
+    const OPEN: &str = "<Question";
+    const CLOSE: &str = "</Question>";
+    let text: &str = &prepared.text;
+    let prolog = xml_doc::root_start(text).map_or("", |r| &text[..r]);
+    // The next `<Question` start tag at or after `from` (not
+    // `<QuestionType>`).
+    let start = |from: usize| {
+        let mut from = from;
+        loop {
+            let k = from + text.get(from..)?.find(OPEN)?;
+            let next = text.as_bytes().get(k + OPEN.len()).copied();
+            if matches!(next, Some(b'>' | b' ' | b'\t' | b'\r' | b'\n')) {
+                return Some(k);
+            }
+            from = k + 1;
+        }
+    };
+    let mut records = Vec::new();
+    let mut from = 0;
+    while let Some(k) = start(from) {
+        let Some(close) = text[k..].find(CLOSE).map(|c| k + c) else { break };
+        if let Some(inner) = start(k + 1).filter(|&n| n < close) {
+            from = inner;
+            continue;
+        }
+        let end = close + CLOSE.len();
+        // With the prolog, then (when the break is in it) without.
+        let one = format!("{prolog}{}", &text[k..end]);
+        if let Ok(doc) = xml_doc::parse(&one) {
+            records.push(question(input, doc.root_element(), records.len()));
+        } else if let Ok(doc) = xml_doc::parse(&text[k..end]) {
+            records.push(question(input, doc.root_element(), records.len()));
+        }
+        from = end;
+    }
+    if records.is_empty() {
+        return Err(err);
+    }
+    let msg = match err.kind() {
+        ErrorKind::Xml(m) => m.clone(),
+        k => k.to_string(),
+    };
+    let mut failure = Error::new(ErrorKind::Xml(format!(
+        "{msg} ({} read one by one around it)",
+        plural(
+            records.len(),
+            "whole <Question> was",
+            "whole <Question>s were"
+        ),
+    )));
+    if let Some(p) = err.position() {
+        failure = failure.at(p);
+    }
+    Ok(Parsed { records, failure: Some(failure), ..Parsed::default() })
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -297,6 +297,12 @@ fn find_from(text: &str, from: usize, pat: &str) -> Option<usize> {
     text.get(from..)?.find(pat).map(|k| from + k)
 }
 
+/// The byte where the root element's start tag begins (after the
+/// prolog: declaration, comments, doctype).
+pub(crate) fn root_start(text: &str) -> Option<usize> {
+    scan_prolog(text).root
+}
+
 /// The byte just after the root element's start tag (`<publicwhip
 /// latest="yes">`), for a copy of the document that keeps the root and
 /// drops what follows it.
