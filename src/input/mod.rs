@@ -82,6 +82,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     if let Some(found) = binary_sign(text.as_bytes()) {
         return Err(Error::new(ErrorKind::Binary { found }));
     }
+    // Stray NUL bytes in text (damage): spaces, so that every offset stays.
+    let text = match memchr::memchr(0, text.as_bytes()) {
+        Some(at) => {
+            let n = memchr::memchr_iter(0, text.as_bytes()).count();
+            warnings.push(format!(
+                "input holds {n} NUL byte{} (the first at offset {at}): read \
+                 as {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "a space" } else { "spaces" }
+            ));
+            text.replace('\0', " ")
+        }
+        None => text,
+    };
     Ok(Decoded { text: normalise_newlines(text), warnings })
 }
 
@@ -159,12 +173,17 @@ fn declares_latin1(bytes: &[u8]) -> bool {
             .any(|e| head.contains(e))
 }
 
-/// A sign that `bytes` are binary: NUL bytes or many control characters in
-/// the first 8 KiB. Returns a short description of what was found.
+/// A sign that `bytes` are binary: NUL bytes (four or more, or more than
+/// one in a hundred) or many control characters in the first 8 KiB.
+/// Returns a short description of what was found. A stray NUL or two in
+/// text (a damaged copy) is no sign: [`decode`] reads them as spaces.
 fn binary_sign(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(i) = memchr::memchr(0, head) {
-        return Some(format!("a NUL byte at offset {i}"));
+        let nuls = memchr::memchr_iter(0, head).count();
+        if nuls >= 4 || nuls * 100 > head.len() {
+            return Some(format!("a NUL byte at offset {i}"));
+        }
     }
     let controls = head
         .iter()
@@ -239,6 +258,27 @@ mod tests {
             decode(b"\x00\x01\x02PK").unwrap_err().kind(),
             ErrorKind::Binary { .. }
         ));
+        // A database file: a header of mostly zero fields, then text.
+        let mut db = b"SQLite format 3\x00\x10\x00\x01\x01".to_vec();
+        db.extend([0u8; 80]);
+        db.extend(b"CREATE TABLE Dict (key BLOB) ".repeat(200));
+        assert!(matches!(
+            decode(&db).unwrap_err().kind(),
+            ErrorKind::Binary { .. }
+        ));
+    }
+
+    #[test]
+    fn a_stray_nul_in_text_is_a_space_with_a_warning() {
+        let mut text = b"To ask the Secretary of State ".repeat(20);
+        text[100] = 0;
+        let d = decode(&text).unwrap();
+        assert_eq!(d.text.len(), text.len());
+        assert_eq!(&d.text[100..101], " ");
+        assert_eq!(
+            d.warnings,
+            vec!["input holds 1 NUL byte (the first at offset 100): read as a space"]
+        );
     }
 
     #[test]
