@@ -492,13 +492,7 @@ fn a_lost_quote_costs_one_element_of_a_list() {
     let f = p.failure.as_ref().expect("the damage is reported");
     assert!(f.to_string().contains("after it were read"), "{f}");
     assert!(p.records.len() >= 1002, "{} of 1004 read", p.records.len());
-    let json = |r: &Record| {
-        let mut v = serde_json::to_value(r).expect("serialises");
-        if let Some(o) = v.as_object_mut() {
-            o.remove("source");
-        }
-        v
-    };
+    let json = common::without_source;
     let want: std::collections::HashMap<String, serde_json::Value> =
         whole.records.iter().map(|r| (r.id.clone(), json(r))).collect();
     let same =

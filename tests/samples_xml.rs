@@ -269,16 +269,6 @@ fn twfy_broken_copies_never_panic() {
     }
 }
 
-/// A record's JSON without its `source` (whose index differs when
-/// records before it are lost).
-fn without_source(r: &Record) -> String {
-    let mut v = serde_json::to_value(r).expect("serialises");
-    if let Some(o) = v.as_object_mut() {
-        o.remove("source");
-    }
-    v.to_string()
-}
-
 /// A break in the middle of a day file costs only the question it falls
 /// in: the questions before and after it are read as in the whole file,
 /// and a second break further on is read past as well (with a note).
@@ -287,10 +277,10 @@ fn twfy_reading_goes_on_after_a_break() {
     let Some(dir) = common::samples_dir() else { return };
     let bytes = std::fs::read(dir.join(COMMONS)).expect("sample is readable");
     let whole = wrans::parse_bytes("day.xml", &bytes, None);
-    let by_id: BTreeMap<&str, String> = whole
+    let by_id: BTreeMap<&str, serde_json::Value> = whole
         .records
         .iter()
-        .map(|r| (r.id.as_str(), without_source(r)))
+        .map(|r| (r.id.as_str(), common::without_source(r)))
         .collect();
     // Break the 41st and the 201st `<ques` start tags: `<ques id` becomes
     // `<ques "d`, which is not XML.
@@ -334,7 +324,7 @@ fn twfy_reading_goes_on_after_a_break() {
         assert_eq!(r.source.index, i);
         let want =
             by_id.get(r.id.as_str()).expect("a record of the whole file");
-        assert_eq!(&without_source(r), want);
+        assert_eq!(&common::without_source(r), want);
     }
 }
 
@@ -475,13 +465,7 @@ fn qna_break_in_one_question_keeps_the_others() {
         p.records.iter().filter_map(|r| r.uin.clone()).collect();
     assert_eq!(got, vec![uins[0].clone(), uins[2].clone()]);
     assert_eq!(p.records[1].source.index, 1);
-    let json = |r: &Record| {
-        let mut v = serde_json::to_value(r).expect("serialises");
-        if let Some(o) = v.as_object_mut() {
-            o.remove("source");
-        }
-        v
-    };
+    let json = common::without_source;
     assert_eq!(json(&p.records[0]), json(&whole.records[0]));
     assert_eq!(json(&p.records[1]), json(&whole.records[2]));
 }
