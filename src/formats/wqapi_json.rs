@@ -233,12 +233,13 @@ fn elements_after(
         return 0;
     };
     let Some(sig) = opening(text, first) else { return 0 };
-    // The first occurrence past the break, in the escaped text.
-    let mut from = first + 1;
+    // The first byte past the break, in the escaped text: at or after
+    // `after + 1`, as escaping only inserts (a few steps on at most).
+    let mut from = (first + 1).max(after + 1);
     while from < text.len() && escaped.original(from) <= after {
         from += 1;
     }
-    while !text.is_char_boundary(from) {
+    while from < text.len() && !text.is_char_boundary(from) {
         from += 1;
     }
     elements_like(text, sig, from, sink)
