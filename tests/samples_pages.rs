@@ -427,6 +427,43 @@ fn lords_business_further_to_hl() {
     assert!(cut_warning(last));
 }
 
+/// A Lords Business paper whose heading was damaged (here: gone, with
+/// the first item) is still read from its items, dated by nothing, with a
+/// warning on each.
+#[test]
+fn lords_business_without_its_heading() {
+    let Some(dir) = common::samples_dir() else { return };
+    let rel =
+        "lords_business_text/lords_business_wq_2018-03-28_further_to_HL.txt";
+    let text = std::fs::read_to_string(dir.join(rel)).expect("sample");
+    let from = text.find("Questions for Written Answer").expect("heading");
+    let to = text.find("Answered").expect("first status");
+    let cut = format!("{}{}", &text[..from], &text[to..]);
+    let p = wrans::parse_bytes("lords.txt", cut.as_bytes(), None);
+    assert_eq!(p.format, Some(Format::OrderPaper), "{:?}", p.failure);
+    let uins: Vec<Option<&str>> =
+        p.records.iter().map(|r| r.uin.as_deref()).collect();
+    assert_eq!(
+        uins,
+        [
+            Some("HL6676"),
+            Some("HL6677"),
+            Some("HL6678"),
+            Some("HL6679"),
+            Some("HL6680"),
+            None
+        ]
+    );
+    for r in &p.records {
+        assert_eq!(r.house, Some(House::Lords));
+        assert_eq!(tabled(r), None);
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.contains("heading (damaged or cut off)")));
+    }
+}
+
 #[test]
 fn lords_business_site_truncated_item() {
     let Some(rs) = sample(

@@ -176,8 +176,13 @@ pub(crate) fn detect(text: &str) -> bool {
             && DETECT_COMMONS_UIN.is_match(head))
 }
 
+/// A Lords Business paper: its `Questions for Written Answer` heading and
+/// an item (`Lord X to ask His Majesty's Government … HL1234`), or, when
+/// the heading is damaged or gone, two such items.
 fn is_lords(head: &str) -> bool {
-    DETECT_LORDS.is_match(head) && DETECT_LORDS_ITEM.is_match(head)
+    let mut items = DETECT_LORDS_ITEM.find_iter(head);
+    items.next().is_some()
+        && (DETECT_LORDS.is_match(head) || items.next().is_some())
 }
 
 /// Parses an order paper.
@@ -233,7 +238,10 @@ fn is_status(line: &str) -> bool {
 fn parse_lords(input: &Input<'_>) -> Parsed {
     let lines = page_util::lines(input.text);
     let mut items: Vec<LordsItem<'_>> = Vec::new();
-    let mut in_section = false;
+    // Without any `Questions for Written Answer` heading (damaged, or cut
+    // off the copy), the whole text is the section.
+    let headless = !lines.iter().any(|l| LORDS_HEADING.is_match(l.text));
+    let mut in_section = headless;
     let mut paper_date: Option<Date> = None;
     let mut tabled: (Option<Date>, Option<String>) = (None, None);
     // Whether the last item can take a continuation line.
@@ -288,6 +296,12 @@ fn parse_lords(input: &Input<'_>) -> Parsed {
         let mut r =
             Record::question(input.source(Format::OrderPaper, k, None));
         r.house = Some(House::Lords);
+        if headless {
+            r.warn(
+                "no \"Questions for Written Answer\" heading (damaged or cut \
+                 off): the items were read from the whole text",
+            );
+        }
         let mut rest = item.rest.trim().to_string();
         let site_cut = SITE_CUT.find(&rest).map(|m| m.start());
         if let Some(at) = site_cut {
