@@ -5,7 +5,6 @@
 use super::cx::Cx;
 use super::lexicon;
 use super::scan::{capitals, round_dec, Atom, Skip, Suffix, What};
-use super::token::TokKind;
 use crate::record::{FigureKind, Qualifier};
 
 /// A figure before its period and sentence are known.
@@ -149,7 +148,8 @@ pub(super) fn qual_before(
             "≥" => Some(Qualifier::AtLeast),
             _ => None,
         };
-        if let Some(q) = q.filter(|_| cx.kind(i - 1) == Some(TokKind::Sym)) {
+        // (Only a symbol token can read `<`, `>`, `≤` or `≥`.)
+        if let Some(q) = q {
             return Some((q, i));
         }
     }

@@ -199,21 +199,14 @@ fn one_by_one(
     if records.is_empty() {
         return Err(err);
     }
-    let msg = match err.kind() {
-        ErrorKind::Xml(m) => m.clone(),
-        k => k.to_string(),
-    };
-    let mut failure = Error::new(ErrorKind::Xml(format!(
-        "{msg} ({} read one by one around it)",
+    let failure = err.with_suffix(&format!(
+        " ({} read one by one around it)",
         plural(
             records.len(),
             "whole <Question> was",
             "whole <Question>s were"
         ),
-    )));
-    if let Some(p) = err.position() {
-        failure = failure.at(p);
-    }
+    ));
     Ok(Parsed { records, failure: Some(failure), ..Parsed::default() })
 }
 

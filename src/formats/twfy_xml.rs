@@ -170,7 +170,7 @@ fn parse_day(input: &Input<'_>) -> Result<Parsed> {
                 before = parsed.records.len();
                 first = Some(err);
             }
-            Some(_) => parsed.notes.push(further_break(input.path, &err)),
+            Some(_) => parsed.notes.push(further_break(input.path, err)),
         }
         // Read on from the next heading or question after the break.
         let at = prepared.original_offset(at);
@@ -192,7 +192,7 @@ fn parse_day(input: &Input<'_>) -> Result<Parsed> {
         return Err(err);
     }
     let after = parsed.records.len() - before;
-    parsed.failure = Some(partial(&err, before, after));
+    parsed.failure = Some(partial(err, before, after));
     Ok(parsed)
 }
 
@@ -262,47 +262,31 @@ fn append(parsed: &mut Parsed, part: Parsed) {
 }
 
 /// A note for a break after the first, which reading went on past.
-fn further_break(path: &str, err: &Error) -> String {
-    let at = err
-        .position()
-        .map(|p| format!(":{}:{}", p.line, p.column))
-        .unwrap_or_default();
-    let msg = match err.kind() {
-        ErrorKind::Xml(m) => m.clone(),
-        k => k.to_string(),
-    };
-    format!("{path}{at}: twfy_xml: {msg} (a further break; reading went on after it)")
+fn further_break(path: &str, err: Error) -> String {
+    err.with_path(path)
+        .with_format(Format::TwfyXml)
+        .with_suffix(" (a further break; reading went on after it)")
+        .to_string()
 }
 
 /// The error of a day file read past a break, with the count of the
 /// questions read before it and after it.
-fn partial(err: &Error, before: usize, after: usize) -> Error {
-    let msg = match err.kind() {
-        ErrorKind::Xml(m) => m.clone(),
-        k => k.to_string(),
-    };
+fn partial(err: Error, before: usize, after: usize) -> Error {
+    let were = |n: usize| if n == 1 { "was" } else { "were" };
     let read = match (before, after) {
-        (n, 0) => format!(
-            "the {} before it {} read",
-            plural(n, "question"),
-            if n == 1 { "was" } else { "were" }
-        ),
-        (0, n) => format!(
-            "the {} after it {} read",
-            plural(n, "question"),
-            if n == 1 { "was" } else { "were" }
-        ),
+        (n, 0) => {
+            format!("the {} before it {} read", plural(n, "question"), were(n))
+        }
+        (0, n) => {
+            format!("the {} after it {} read", plural(n, "question"), were(n))
+        }
         (b, a) => format!(
             "the {} before it and the {} after it were read",
             plural(b, "question"),
             plural(a, "question")
         ),
     };
-    let failure = Error::new(ErrorKind::Xml(format!("{msg} ({read})")));
-    match err.position() {
-        Some(p) => failure.at(p),
-        None => failure,
-    }
+    err.with_suffix(&format!(" ({read})"))
 }
 
 fn plural(n: usize, what: &str) -> String {

@@ -80,13 +80,7 @@ pub(crate) fn parse(input: &Input<'_>) -> Result<Parsed> {
     let mut sink = Sink::new(input);
     let failure = read_whole(&escaped, &mut sink, "document").map(|mut f| {
         let n = elements_after(&escaped, f.offset, &mut sink);
-        if n > 0 {
-            f.message.push_str(&format!(
-                "; {n} whole element{} after it {} read",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "was" } else { "were" }
-            ));
-        }
+        f.read_on(n, "after it");
         f
     });
     sink.finish(failure)
@@ -144,14 +138,10 @@ pub(crate) fn parse_frame(input: &Input<'_>, label: &str) -> FrameParsed {
         Some(Fail { message, offset })
     });
     let failure = failure.map(|mut f| {
-        let n = inner_elements(text, &mut sink);
-        if n > 0 {
-            f.message.push_str(&format!(
-                "; {n} whole element{} further on in the same stretch {} read",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "was" } else { "were" }
-            ));
-        }
+        f.read_on(
+            inner_elements(text, &mut sink),
+            "further on in the same stretch",
+        );
         f
     });
     FrameParsed {
@@ -414,6 +404,19 @@ fn read_document(
 struct Fail {
     message: String,
     offset: usize,
+}
+
+impl Fail {
+    /// Says that `n` whole elements `where_` the failure were read on
+    /// their own (nothing when none were).
+    fn read_on(&mut self, n: usize, where_: &str) {
+        if n > 0 {
+            let (s, were) = if n == 1 { ("", "was") } else { ("s", "were") };
+            self.message.push_str(&format!(
+                "; {n} whole element{s} {where_} {were} read"
+            ));
+        }
+    }
 }
 
 /// Collects the records of one input.

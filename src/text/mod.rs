@@ -108,7 +108,8 @@ pub fn addressed_to(question: &str) -> Option<String> {
 mod ask {
     /// The words that end an addressee, after a comma or white space
     /// (`, what`, ` whether`), by their first letter; a space stands for
-    /// any white space. None starts with a letter that Unicode folds a
+    /// any white space. (The expressions' `what's` is `what` before a
+    /// word boundary, so it needs no entry.) None starts with a letter that Unicode folds a
     /// character outside ASCII into (`s`, `k`).
     fn ends(first: u8) -> &'static [&'static [u8]] {
         match first.to_ascii_lowercase() {
@@ -122,7 +123,6 @@ mod ask {
                 b"whom",
                 b"where",
                 b"with reference",
-                b"what's",
             ],
             b'h' => &[b"how"],
             b'i' => &[b"if", b"in what"],
