@@ -170,7 +170,8 @@ fn inner_elements(text: &str, sink: &mut Sink<'_, '_>) -> usize {
 /// and the colon, as written (at most 64 bytes).
 fn opening(text: &str, at: usize) -> Option<&str> {
     let head = text.get(at..)?;
-    let colon = head.get(..64.min(head.len()))?.find(':')?;
+    // (The first 64 bytes, cut back to a character boundary.)
+    let colon = text::head(head, 64).find(':')?;
     let sig = &head[..=colon];
     (sig.starts_with('{') && sig.contains('"')).then_some(sig)
 }
@@ -1188,6 +1189,17 @@ fn record(input: &Input<'_>, index: usize, n: &Node<'_>) -> Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_element_opening_is_found_whatever_stands_at_byte_64() {
+        // Byte 64 falls inside `’` (three bytes): the opening is still read.
+        let el = format!(
+            "{{\"value\": {{\"heading\": \"{}’s heading\"}}}}",
+            "x".repeat(40)
+        );
+        assert!(!el.is_char_boundary(64));
+        assert_eq!(opening(&el, 0), Some("{\"value\":"));
+    }
 
     fn parse_str(path: &str, text: &str) -> Result<Parsed> {
         parse(&Input { path, text })
